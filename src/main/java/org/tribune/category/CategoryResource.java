@@ -1,0 +1,163 @@
+package org.tribune.category;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tribune.web.MergePatcher;
+import org.tribune.web.PageParams;
+import org.tribune.web.PageRequest;
+import org.tribune.web.PageResponse;
+import org.tribune.web.QueryParams;
+import org.tribune.web.Representations;
+import org.tribune.web.Slugs;
+import org.tribune.web.SortOrder;
+
+@Path("/api/v1/categories")
+@Tag(name = "Categories", description = "A tree of categories to file posts in.")
+@Produces(MediaType.APPLICATION_JSON)
+public class CategoryResource {
+
+    private static final String EXAMPLE = """
+            {"name": "Droits humains", "description": "Human rights at home and abroad: votes, support, solidarity.", "parent": null}""";
+    private static final String PATCH_EXAMPLE = """
+            {"description": "Votes and actions of the council for human rights."}""";
+
+    private final CategoryService service;
+    private final Representations representations;
+
+    public CategoryResource(CategoryService service, Representations representations) {
+        this.service = service;
+        this.representations = representations;
+    }
+
+    @GET
+    @Operation(operationId = "listCategories", summary = "List categories",
+            description = "Sorted by name unless `sort` says otherwise. Each item carries its postCount.")
+    public RestResponse<PageResponse<CategoryView>> list(
+            @BeanParam PageParams paging,
+            @QueryParam("sort")
+            @Parameter(description = "Comma-separated sort keys: `name`, `postCount`; prefix with `-` for descending.",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "name", pattern = "^-?(name|postCount)(,-?(name|postCount))*$"),
+                    example = "-postCount")
+            String sort,
+            @QueryParam("parent")
+            @Parameter(description = "Only the children of this category id, or `root` for top-level categories.",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^(root|[0-9a-fA-F-]{36})$"))
+            String parent,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        PageRequest page = PageRequest.of(paging);
+        SortOrder order = SortOrder.parse(sort, CategoryService.SORTABLE, CategoryService.DEFAULT_SORT);
+        boolean topLevel = "root".equals(parent);
+        UUID parentId = topLevel ? null : QueryParams.uuid("parent", parent);
+        return representations.page(service.list(parentId, topLevel, order, page), uri, headers);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getCategory", summary = "Get a category by id")
+    public RestResponse<CategoryView> get(@PathParam("id") @Parameter(description = "Category id") UUID id, @Context HttpHeaders headers) {
+        CategoryView v = service.get(id);
+        return representations.read(v, v.updatedAt(), headers);
+    }
+
+    @GET
+    @Path("/slug/{slug}")
+    @Operation(operationId = "getCategoryBySlug", summary = "Get a category by slug")
+    public RestResponse<CategoryView> getBySlug(
+            @Parameter(description = "Category slug", schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.MAX_LENGTH))
+            @PathParam("slug") String slug,
+            @Context HttpHeaders headers) {
+        CategoryView v = service.getBySlug(slug);
+        return representations.read(v, v.updatedAt(), headers);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createCategory", summary = "Create a category")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
+    public RestResponse<CategoryView> create(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CategoryWrite.class),
+                    examples = @ExampleObject(name = "category", value = EXAMPLE)))
+            @Valid @NotNull CategoryWrite body,
+            @Context UriInfo uri) {
+        CategoryView v = service.create(body);
+        return representations.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build(), v, v.updatedAt());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceCategory", summary = "Replace a category",
+            description = "Sets every field; an absent optional field is cleared, except the slug, which is kept.")
+    public RestResponse<CategoryView> replace(
+            @PathParam("id") @Parameter(description = "Category id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CategoryWrite.class),
+                    examples = @ExampleObject(name = "category", value = EXAMPLE)))
+            @Valid @NotNull CategoryWrite body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version this change is based on.") String ifMatch) {
+        CategoryView v = service.replace(id, body, ifMatch);
+        return representations.updated(v, v.updatedAt());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatcher.MEDIA_TYPE)
+    @Operation(operationId = "patchCategory", summary = "Change some fields of a category",
+            description = "An RFC 7396 JSON merge patch: send only the fields to change; null clears an optional field.")
+    public RestResponse<CategoryView> patch(
+            @PathParam("id") @Parameter(description = "Category id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
+                    schema = @Schema(ref = "CategoryPatch"),
+                    examples = @ExampleObject(name = "description", value = PATCH_EXAMPLE)))
+            JsonNode body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version this change is based on.") String ifMatch) {
+        CategoryView v = service.patch(id, body, ifMatch);
+        return representations.updated(v, v.updatedAt());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteCategory", summary = "Delete a category",
+            description = "Its children move to the top level. A category that still holds posts is kept (409) unless `force=true`, which removes it from those posts first.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public RestResponse<Void> delete(
+            @PathParam("id") @Parameter(description = "Category id") UUID id,
+            @QueryParam("force") @Parameter(description = "Detach the category from its posts, then delete it.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            String force,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version this change is based on.") String ifMatch) {
+        service.delete(id, QueryParams.bool("force", force), ifMatch);
+        return representations.deleted();
+    }
+}

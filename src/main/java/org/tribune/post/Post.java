@@ -1,0 +1,68 @@
+package org.tribune.post;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@Entity
+@Table(name = "post")
+public class Post {
+
+    @Id
+    public UUID id;
+
+    public String title;
+
+    public String slug;
+
+    /** Always filled: the editor's excerpt, or one derived from the content when {@link #excerptDerived}. */
+    public String excerpt;
+
+    @Column(name = "excerpt_derived")
+    public boolean excerptDerived;
+
+    /** Sanitized HTML. */
+    public String content;
+
+    public String lang;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    /** Accent- and case-folded title, excerpt and text, so that search is one LIKE on both H2 and PostgreSQL. */
+    @Column(name = "search_text")
+    public String searchText;
+
+    /** Category ids only: categories are another feature, reached through its public service. */
+    @ElementCollection
+    @CollectionTable(name = "post_category", joinColumns = @JoinColumn(name = "post_id"))
+    @Column(name = "category_id")
+    public Set<UUID> categoryIds = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "post_tag", joinColumns = @JoinColumn(name = "post_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "tag")
+    public List<String> tags = new ArrayList<>();
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,14 @@
+package org.tribune.post;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Parsed collection filters. {@code categoryIds} is null when no category filter was given, and empty when one
+ * was given but names no existing category (which matches nothing).
+ */
+record PostFilter(Set<UUID> categoryIds, String tag, List<String> foldedTerms, Instant publishedAfter,
+        Instant publishedBefore, String lang) {
+}

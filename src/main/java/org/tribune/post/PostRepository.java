@@ -1,0 +1,149 @@
+package org.tribune.post;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.tribune.web.PageRequest;
+import org.tribune.web.SortOrder;
+import org.tribune.web.Text;
+
+@ApplicationScoped
+public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
+
+    static final Map<String, String> SORT_PATHS = Map.of(
+            "publishedAt", "p.publishedAt",
+            "title", "lower(p.title)",
+            "updatedAt", "p.updatedAt");
+
+    /** The columns of a listing card; the content is never loaded for a list. */
+    record Row(UUID id, String slug, String title, String excerpt, Instant publishedAt, String lang, Instant updatedAt) {
+    }
+
+    record Listing(List<Row> rows, long total) {
+    }
+
+    public Optional<Post> findForUpdate(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(Post.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Optional<Post> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public boolean slugTaken(String slug, UUID exceptId) {
+        return count("slug = ?1 and id <> ?2", slug, exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+    }
+
+    /** Two statements whatever the page size: the count and the page. */
+    Listing list(PostFilter filter, SortOrder sort, PageRequest page) {
+        StringBuilder where = new StringBuilder(" from Post p where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.categoryIds() != null) {
+            if (filter.categoryIds().isEmpty()) {
+                return new Listing(List.of(), 0);
+            }
+            where.append(" and p.id in (select pc.id from Post pc join pc.categoryIds c where c in :categoryIds)");
+            params.put("categoryIds", filter.categoryIds());
+        }
+        if (filter.tag() != null) {
+            where.append(" and p.id in (select pt.id from Post pt join pt.tags t where lower(t) = :tag)");
+            params.put("tag", filter.tag().toLowerCase(Locale.ROOT));
+        }
+        for (int i = 0; i < filter.foldedTerms().size(); i++) {
+            where.append(" and p.searchText like :q").append(i).append(" escape '\\'");
+            params.put("q" + i, Text.likeContains(filter.foldedTerms().get(i)));
+        }
+        if (filter.publishedAfter() != null) {
+            where.append(" and p.publishedAt >= :after");
+            params.put("after", filter.publishedAfter());
+        }
+        if (filter.publishedBefore() != null) {
+            where.append(" and p.publishedAt < :before");
+            params.put("before", filter.publishedBefore());
+        }
+        if (filter.lang() != null) {
+            where.append(" and (lower(p.lang) = :lang or lower(p.lang) like :langPrefix)");
+            params.put("lang", filter.lang().toLowerCase(Locale.ROOT));
+            params.put("langPrefix", filter.lang().toLowerCase(Locale.ROOT) + "-%");
+        }
+
+        TypedQuery<Long> count = getEntityManager().createQuery("select count(p)" + where, Long.class);
+        params.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        if (total == 0 || page.offset() >= total) {
+            return new Listing(List.of(), total);
+        }
+
+        TypedQuery<Row> rows = getEntityManager().createQuery(
+                "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.publishedAt, p.lang, p.updatedAt)"
+                        + where + sort.toHql(SORT_PATHS, "p.id"), Row.class);
+        params.forEach(rows::setParameter);
+        rows.setFirstResult(page.offset());
+        rows.setMaxResults(page.size());
+        return new Listing(rows.getResultList(), total);
+    }
+
+    /** Category ids of many posts in one statement. */
+    Map<UUID, Set<UUID>> categoryIdsOf(Collection<UUID> postIds) {
+        Map<UUID, Set<UUID>> result = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return result;
+        }
+        List<Object[]> pairs = getEntityManager()
+                .createQuery("select p.id, c from Post p join p.categoryIds c where p.id in :ids", Object[].class)
+                .setParameter("ids", postIds)
+                .getResultList();
+        for (Object[] pair : pairs) {
+            result.computeIfAbsent((UUID) pair[0], k -> new LinkedHashSet<>()).add((UUID) pair[1]);
+        }
+        return result;
+    }
+
+    /** Tags of many posts in one statement, in their stored order. */
+    Map<UUID, List<String>> tagsOf(Collection<UUID> postIds) {
+        Map<UUID, List<String>> result = new LinkedHashMap<>();
+        if (postIds.isEmpty()) {
+            return result;
+        }
+        List<Object[]> pairs = getEntityManager()
+                .createQuery("select p.id, t from Post p join p.tags t where p.id in :ids order by p.id, index(t)", Object[].class)
+                .setParameter("ids", postIds)
+                .getResultList();
+        for (Object[] pair : pairs) {
+            result.computeIfAbsent((UUID) pair[0], k -> new ArrayList<>()).add((String) pair[1]);
+        }
+        return result;
+    }
+
+    Map<UUID, Long> countByCategory(Collection<UUID> categoryIds) {
+        Map<UUID, Long> result = new HashMap<>();
+        if (categoryIds.isEmpty()) {
+            return result;
+        }
+        List<Object[]> rows = getEntityManager()
+                .createQuery("select c, count(p) from Post p join p.categoryIds c where c in :ids group by c", Object[].class)
+                .setParameter("ids", categoryIds)
+                .getResultList();
+        for (Object[] row : rows) {
+            result.put((UUID) row[0], (Long) row[1]);
+        }
+        return result;
+    }
+
+    List<Post> withCategory(UUID categoryId) {
+        return list("select p from Post p join p.categoryIds c where c = ?1", categoryId);
+    }
+}

@@ -1,0 +1,191 @@
+package org.tribune.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tribune.web.MergePatcher;
+import org.tribune.web.PageParams;
+import org.tribune.web.PageRequest;
+import org.tribune.web.PageResponse;
+import org.tribune.web.QueryParams;
+import org.tribune.web.Representations;
+import org.tribune.web.Slugs;
+import org.tribune.web.SortOrder;
+
+@Path("/api/v1/posts")
+@Tag(name = "Posts", description = "Dated articles with HTML content, filed in categories and tagged.")
+@Produces(MediaType.APPLICATION_JSON)
+public class PostResource {
+
+    private static final String EXAMPLE = """
+            {
+              "title": "Quinze associations de défense des droits humains soutenues par Paris",
+              "content": "<p>Le Conseil de Paris a voté une aide à quinze associations qui défendent les libertés fondamentales dans le monde.</p><ul><li>Liberté de la presse en Birmanie</li><li>Protection des défenseurs des droits humains</li></ul>",
+              "lang": "fr",
+              "categories": [],
+              "tags": ["Conseil de Paris", "solidarité internationale"],
+              "publishedAt": "2025-07-09T10:00:00Z"
+            }""";
+    private static final String PATCH_EXAMPLE = """
+            {"excerpt": "Le Conseil de Paris soutient quinze associations engagées pour les droits fondamentaux.", "tags": ["Conseil de Paris"]}""";
+    private static final String SORT_PATTERN = "^-?(publishedAt|title|updatedAt)(,-?(publishedAt|title|updatedAt))*$";
+
+    private final PostService service;
+    private final Representations representations;
+
+    public PostResource(PostService service, Representations representations) {
+        this.service = service;
+        this.representations = representations;
+    }
+
+    @GET
+    @Operation(operationId = "listPosts", summary = "List posts",
+            description = "Listing cards without the content, newest first unless `sort` says otherwise. All filters combine.")
+    public RestResponse<PageResponse<PostSummary>> list(
+            @BeanParam PageParams paging,
+            @QueryParam("sort")
+            @Parameter(description = "Comma-separated sort keys: `publishedAt`, `title`, `updatedAt`; prefix with `-` for descending.",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "-publishedAt", pattern = SORT_PATTERN),
+                    example = "-publishedAt")
+            String sort,
+            @QueryParam("category")
+            @Parameter(description = "Category slug. Repeat it to match posts in any of several categories.",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), example = "droits-humains")
+            List<String> category,
+            @QueryParam("tag") @Parameter(description = "Tag, ignoring case.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 60))
+            String tag,
+            @QueryParam("q") @Parameter(description = "Words to find in the title, excerpt and content, ignoring case and accents (`ouighour` finds `Ouïghour`). Every word must match.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+            String q,
+            @QueryParam("publishedAfter") @Parameter(description = "Only posts published at or after this date (YYYY-MM-DD, start of day UTC) or timestamp.",
+                    schema = @Schema(type = SchemaType.STRING), example = "2025-01-01")
+            String publishedAfter,
+            @QueryParam("publishedBefore") @Parameter(description = "Only posts published before this date (YYYY-MM-DD, start of day UTC) or timestamp.",
+                    schema = @Schema(type = SchemaType.STRING), example = "2026-01-01")
+            String publishedBefore,
+            @QueryParam("lang") @Parameter(description = "BCP 47 language; `fr` also matches regional tags such as `fr-BE`.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 35), example = "fr")
+            String lang,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        PageRequest page = PageRequest.of(paging);
+        SortOrder order = SortOrder.parse(sort, PostService.SORTABLE, PostService.DEFAULT_SORT);
+        List<String> slugs = category == null ? List.of()
+                : category.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        PageResponse<PostSummary> body = service.list(slugs,
+                QueryParams.text("tag", tag, 60),
+                QueryParams.text("q", q, 200),
+                QueryParams.instant("publishedAfter", publishedAfter),
+                QueryParams.instant("publishedBefore", publishedBefore),
+                QueryParams.text("lang", lang, 35),
+                order, page);
+        return representations.page(body, uri, headers);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getPost", summary = "Get a post by id")
+    public RestResponse<PostView> get(@PathParam("id") @Parameter(description = "Post id") UUID id,
+            @Context HttpHeaders headers) {
+        PostView v = service.get(id);
+        return representations.read(v, v.updatedAt(), headers);
+    }
+
+    @GET
+    @Path("/slug/{slug}")
+    @Operation(operationId = "getPostBySlug", summary = "Get a post by slug")
+    public RestResponse<PostView> getBySlug(
+            @PathParam("slug")
+            @Parameter(description = "Post slug", schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.MAX_LENGTH))
+            String slug,
+            @Context HttpHeaders headers) {
+        PostView v = service.getBySlug(slug);
+        return representations.read(v, v.updatedAt(), headers);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createPost", summary = "Create a post")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
+    public RestResponse<PostView> create(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PostWrite.class),
+                    examples = @ExampleObject(name = "post", value = EXAMPLE)))
+            @Valid @NotNull PostWrite body,
+            @Context UriInfo uri) {
+        PostView v = service.create(body);
+        return representations.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build(), v, v.updatedAt());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replacePost", summary = "Replace a post",
+            description = "Sets every field; an absent optional field goes back to its default, except the slug and publishedAt, which are kept.")
+    public RestResponse<PostView> replace(
+            @PathParam("id") @Parameter(description = "Post id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PostWrite.class),
+                    examples = @ExampleObject(name = "post", value = EXAMPLE)))
+            @Valid @NotNull PostWrite body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version this change is based on.") String ifMatch) {
+        PostView v = service.replace(id, body, ifMatch);
+        return representations.updated(v, v.updatedAt());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatcher.MEDIA_TYPE)
+    @Operation(operationId = "patchPost", summary = "Change some fields of a post",
+            description = "An RFC 7396 JSON merge patch: send only the fields to change; null resets an optional field to its default.")
+    public RestResponse<PostView> patch(
+            @PathParam("id") @Parameter(description = "Post id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
+                    schema = @Schema(ref = "PostPatch"),
+                    examples = @ExampleObject(name = "excerpt and tags", value = PATCH_EXAMPLE)))
+            JsonNode body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version this change is based on.") String ifMatch) {
+        PostView v = service.patch(id, body, ifMatch);
+        return representations.updated(v, v.updatedAt());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deletePost", summary = "Delete a post")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public RestResponse<Void> delete(
+            @PathParam("id") @Parameter(description = "Post id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version this change is based on.") String ifMatch) {
+        service.delete(id, ifMatch);
+        return representations.deleted();
+    }
+}

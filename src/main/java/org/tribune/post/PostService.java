@@ -1,0 +1,241 @@
+package org.tribune.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.tribune.category.CategoryRef;
+import org.tribune.category.CategoryService;
+import org.tribune.web.ApiException;
+import org.tribune.web.FieldError;
+import org.tribune.web.Html;
+import org.tribune.web.MergePatcher;
+import org.tribune.web.PageRequest;
+import org.tribune.web.PageResponse;
+import org.tribune.web.Representations;
+import org.tribune.web.Slugs;
+import org.tribune.web.SortOrder;
+import org.tribune.web.Text;
+
+@ApplicationScoped
+public class PostService {
+
+    public static final Set<String> SORTABLE = PostRepository.SORT_PATHS.keySet();
+    public static final String DEFAULT_SORT = "-publishedAt";
+    public static final String DEFAULT_LANG = "fr";
+    static final int MAX_SEARCH_TERMS = 8;
+
+    private final PostRepository posts;
+    private final CategoryService categories;
+    private final Representations representations;
+    private final MergePatcher patcher;
+
+    public PostService(PostRepository posts, CategoryService categories, Representations representations,
+            MergePatcher patcher) {
+        this.posts = posts;
+        this.categories = categories;
+        this.representations = representations;
+        this.patcher = patcher;
+    }
+
+    /**
+     * A page of listing cards in a fixed number of statements, whatever its size: count, page, category ids,
+     * tags and category summaries. A test holds this line against N+1 regressions.
+     */
+    public PageResponse<PostSummary> list(List<String> categorySlugs, String tag, String q, Instant after,
+            Instant before, String lang, SortOrder sort, PageRequest page) {
+        Set<UUID> categoryIds = categorySlugs.isEmpty() ? null : categories.idsBySlugs(categorySlugs);
+        PostFilter filter = new PostFilter(categoryIds, tag, searchTerms(q), after, before, lang);
+        PostRepository.Listing listing = posts.list(filter, sort, page);
+
+        List<UUID> ids = listing.rows().stream().map(PostRepository.Row::id).toList();
+        Map<UUID, Set<UUID>> categoryIdsByPost = posts.categoryIdsOf(ids);
+        Map<UUID, List<String>> tagsByPost = posts.tagsOf(ids);
+        Map<UUID, CategoryRef> refs = categories.refs(
+                categoryIdsByPost.values().stream().flatMap(Set::stream).toList());
+
+        List<PostSummary> items = listing.rows().stream().map(r -> new PostSummary(
+                r.id(), r.slug(), r.title(), r.excerpt(), r.publishedAt(), r.lang(),
+                refsOf(categoryIdsByPost.getOrDefault(r.id(), Set.of()), refs),
+                tagsByPost.getOrDefault(r.id(), List.of()),
+                r.updatedAt())).toList();
+        return PageResponse.of(items, page, listing.total());
+    }
+
+    public PostView get(UUID id) {
+        return view(posts.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Post", id)));
+    }
+
+    public PostView getBySlug(String slug) {
+        return view(posts.findBySlug(slug).orElseThrow(() -> ApiException.notFound("Post with slug", slug)));
+    }
+
+    @Transactional
+    public PostView create(PostWrite write) {
+        Post p = new Post();
+        p.id = UUID.randomUUID();
+        p.createdAt = now();
+        apply(p, write);
+        posts.persist(p);
+        return view(p);
+    }
+
+    @Transactional
+    public PostView replace(UUID id, PostWrite write, String ifMatch) {
+        Post p = lockMatching(id, ifMatch);
+        apply(p, write);
+        posts.flush();
+        return view(p);
+    }
+
+    @Transactional
+    public PostView patch(UUID id, JsonNode patch, String ifMatch) {
+        Post p = lockMatching(id, ifMatch);
+        apply(p, patcher.apply(toWrite(p), patch, PostWrite.class));
+        posts.flush();
+        return view(p);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        posts.delete(lockMatching(id, ifMatch));
+    }
+
+    private Post lockMatching(UUID id, String ifMatch) {
+        Post p = posts.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Post", id));
+        representations.requireMatch(ifMatch, view(p));
+        return p;
+    }
+
+    /** Checks everything before touching the entity, so that a rejected write changes nothing. */
+    private void apply(Post p, PostWrite w) {
+        List<FieldError> errors = new ArrayList<>();
+        String lang = normalizeLang(w.lang(), errors);
+        Set<UUID> categoryIds = checkedCategories(w.categories(), errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        String title = w.title().strip();
+        String content = Html.sanitize(w.content());
+        String text = Html.text(content);
+        String excerpt = w.excerpt() == null || w.excerpt().isBlank() ? null : Html.text(w.excerpt());
+
+        p.slug = chooseSlug(p, w.slug(), title);
+        p.title = title;
+        p.content = content;
+        p.excerptDerived = excerpt == null;
+        p.excerpt = excerpt != null ? excerpt : Excerpts.derive(text);
+        p.lang = lang;
+        p.publishedAt = w.publishedAt() != null ? w.publishedAt().truncatedTo(ChronoUnit.MILLIS)
+                : p.publishedAt != null ? p.publishedAt : now();
+        p.categoryIds.clear();
+        p.categoryIds.addAll(categoryIds);
+        p.tags.clear();
+        p.tags.addAll(normalizeTags(w.tags()));
+        p.searchText = Text.fold(title + "\n" + p.excerpt + "\n" + text);
+        p.updatedAt = now();
+    }
+
+    private String chooseSlug(Post p, String requested, String title) {
+        if (requested == null) {
+            return p.slug != null ? p.slug : Slugs.firstFree(Slugs.slugify(title, "post"), s -> posts.slugTaken(s, p.id));
+        }
+        if (!requested.equals(p.slug) && posts.slugTaken(requested, p.id)) {
+            throw ApiException.conflict("The slug '" + requested + "' is already used by another post.");
+        }
+        return requested;
+    }
+
+    private Set<UUID> checkedCategories(List<UUID> requested, List<FieldError> errors) {
+        if (requested == null || requested.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> existing = categories.existing(requested);
+        Set<UUID> result = new LinkedHashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            UUID id = requested.get(i);
+            if (!existing.contains(id)) {
+                errors.add(new FieldError("categories[" + i + "]", "refers to no existing category: " + id));
+            }
+            result.add(id);
+        }
+        return result;
+    }
+
+    private static String normalizeLang(String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LANG;
+        }
+        try {
+            String tag = new Locale.Builder().setLanguageTag(raw.strip()).build().toLanguageTag();
+            if (!tag.equals("und")) {
+                return tag;
+            }
+        } catch (IllformedLocaleException e) {
+            // reported below
+        }
+        errors.add(new FieldError("lang", "must be a BCP 47 language tag such as fr, en or fr-BE"));
+        return DEFAULT_LANG;
+    }
+
+    private static List<String> normalizeTags(List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> tags = new ArrayList<>();
+        for (String t : raw) {
+            String tag = t.strip().replaceAll("\\s+", " ");
+            if (seen.add(tag.toLowerCase(Locale.ROOT))) {
+                tags.add(tag);
+            }
+        }
+        return tags;
+    }
+
+    private static List<String> searchTerms(String q) {
+        if (q == null) {
+            return List.of();
+        }
+        List<String> terms = new ArrayList<>();
+        for (String term : Text.fold(q).split("\\s+")) {
+            if (!term.isEmpty() && terms.size() < MAX_SEARCH_TERMS) {
+                terms.add(term);
+            }
+        }
+        return terms;
+    }
+
+    private PostView view(Post p) {
+        Map<UUID, CategoryRef> refs = categories.refs(p.categoryIds);
+        return new PostView(p.id, p.slug, p.title, p.excerpt, p.content, p.lang, refsOf(p.categoryIds, refs),
+                List.copyOf(p.tags), p.publishedAt, p.createdAt, p.updatedAt);
+    }
+
+    private static List<CategoryRef> refsOf(Collection<UUID> ids, Map<UUID, CategoryRef> refs) {
+        return ids.stream().map(refs::get).filter(r -> r != null)
+                .sorted(Comparator.comparing(CategoryRef::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    private static PostWrite toWrite(Post p) {
+        return new PostWrite(p.title, p.slug, p.excerptDerived ? null : p.excerpt, p.content, p.lang,
+                List.copyOf(p.categoryIds), List.copyOf(p.tags), p.publishedAt);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,21 @@
+package org.tribune.post;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tribune.category.CategoryRef;
+
+/** A listing card: everything a list page shows, without the content. */
+@Schema(name = "PostSummary")
+public record PostSummary(
+        @Schema(required = true) UUID id,
+        @Schema(required = true) String slug,
+        @Schema(required = true) String title,
+        @Schema(required = true) String excerpt,
+        @Schema(required = true) Instant publishedAt,
+        @Schema(required = true, examples = "fr") String lang,
+        @Schema(required = true) List<CategoryRef> categories,
+        @Schema(required = true) List<String> tags,
+        @Schema(required = true) Instant updatedAt) {
+}

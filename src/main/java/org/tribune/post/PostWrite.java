@@ -1,0 +1,49 @@
+package org.tribune.post;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tribune.web.Slugs;
+
+/** Everything a client may set on a post, and nothing else. */
+@Schema(name = "PostWrite", description = "The fields a client sets on a post. Unknown fields are rejected.")
+public record PostWrite(
+        @NotBlank @Size(max = 300)
+        @Schema(required = true, maxLength = 300, examples = "Paris soutient 15 associations de défense des droits humains")
+        String title,
+
+        @Size(max = Slugs.MAX_LENGTH)
+        @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters and digits in words joined by single hyphens, such as droits-humains")
+        @Schema(nullable = true, maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN,
+                description = "Generated from the title when absent; kept when the title changes.")
+        String slug,
+
+        @Size(max = 1000)
+        @Schema(nullable = true, maxLength = 1000, description = "Plain text. When absent, derived from the content (about 300 characters, cut at a sentence or word).")
+        String excerpt,
+
+        @NotNull @Size(max = 200_000)
+        @Schema(required = true, maxLength = 200_000,
+                description = "HTML. Sanitized on write: paragraphs, headings, lists, links, emphasis, blockquote and figure/img/figcaption are kept; scripts, styles, event handlers and javascript: URLs are dropped.")
+        String content,
+
+        @Size(max = 35)
+        @Schema(nullable = true, maxLength = 35, defaultValue = "fr", examples = "fr", description = "BCP 47 language tag.")
+        String lang,
+
+        @Size(max = 20)
+        @Schema(nullable = true, maxItems = 20, description = "Ids of existing categories.")
+        List<@NotNull UUID> categories,
+
+        @Size(max = 30)
+        @Schema(nullable = true, maxItems = 30, description = "Free tags. Trimmed; duplicates ignoring case are dropped.")
+        List<@NotBlank @Size(max = 60) String> tags,
+
+        @Schema(nullable = true, description = "Publication time (UTC). Defaults to the time of creation.")
+        Instant publishedAt) {
+}

@@ -1,0 +1,195 @@
+package org.tribune.web;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Writes the house conventions into the spec once, instead of repeating annotations on every method: the shared
+ * error responses (all pointing to the one Problem schema), 304 on reads, 412 on conditional writes, and the
+ * headers that collections and single resources carry. A response an operation declares itself is left alone.
+ */
+public class OpenApiConventions implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            openAPI.setComponents(components);
+        }
+        addSharedResponses(components);
+        addSharedHeaders(components);
+        inlineNullableRefs(components);
+        addPatchSchemas(components);
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            String url = path.getKey();
+            boolean single = url.endsWith("}");
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
+                applyConventions(url, single, op.getKey(), op.getValue());
+            }
+        }
+    }
+
+    private static void applyConventions(String url, boolean single, PathItem.HttpMethod method, Operation op) {
+        APIResponses responses = op.getResponses();
+        boolean hasInput = (op.getParameters() != null && !op.getParameters().isEmpty()) || op.getRequestBody() != null;
+        if (hasInput) {
+            addRef(responses, "400", "BadRequest");
+        }
+        if (url.contains("{")) {
+            addRef(responses, "404", "NotFound");
+        }
+        switch (method) {
+            case GET -> {
+                addRef(responses, "304", "NotModified");
+                APIResponse ok = responses.getAPIResponse("200");
+                if (ok != null && single) {
+                    addHeaders(ok, "ETag", "Last-Modified");
+                } else if (ok != null) {
+                    addHeaders(ok, "ETag", "Link", "X-Total-Count");
+                }
+            }
+            case POST -> {
+                addRef(responses, "409", "Conflict");
+                addRef(responses, "415", "UnsupportedMediaType");
+                APIResponse created = responses.getAPIResponse("201");
+                if (created != null) {
+                    addHeaders(created, "Location", "ETag", "Last-Modified");
+                }
+            }
+            case PUT, PATCH -> {
+                addRef(responses, "409", "Conflict");
+                addRef(responses, "412", "PreconditionFailed");
+                addRef(responses, "415", "UnsupportedMediaType");
+                APIResponse ok = responses.getAPIResponse("200");
+                if (ok != null) {
+                    addHeaders(ok, "ETag", "Last-Modified");
+                }
+            }
+            case DELETE -> addRef(responses, "412", "PreconditionFailed");
+            default -> {
+            }
+        }
+        addRef(responses, "500", "InternalError");
+    }
+
+    /** Replaces the bare responses the scanner infers (such as a 400 for @Valid) with the shared problem ones. */
+    private static void addRef(APIResponses responses, String status, String component) {
+        APIResponse existing = responses.getAPIResponse(status);
+        if (existing == null || (existing.getRef() == null && existing.getContent() == null)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(component));
+        }
+    }
+
+    private static void addHeaders(APIResponse response, String... names) {
+        for (String name : names) {
+            if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+                response.addHeader(name, OASFactory.createHeader().ref(name));
+            }
+        }
+    }
+
+    /**
+     * The scanner writes a nullable UUID or Instant as {@code anyOf: [$ref, null]}, which becomes
+     * {@code nullable + allOf: [$ref]} in OpenAPI 3.0, where the referenced, non-nullable schema still rejects
+     * null. Inlining the referenced type keeps null valid.
+     */
+    private static void inlineNullableRefs(Components c) {
+        if (c.getSchemas() == null) {
+            return;
+        }
+        for (Schema schema : c.getSchemas().values()) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            for (Schema property : schema.getProperties().values()) {
+                if (property.getType() == null || !property.getType().contains(Schema.SchemaType.NULL)
+                        || property.getAnyOf() == null) {
+                    continue;
+                }
+                String ref = property.getAnyOf().stream().map(Schema::getRef).filter(r -> r != null).findFirst().orElse(null);
+                Schema target = ref == null ? null : c.getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+                if (target == null) {
+                    continue;
+                }
+                property.setAnyOf(null);
+                property.setFormat(target.getFormat());
+                property.setPattern(target.getPattern());
+            }
+        }
+    }
+
+    /**
+     * A merge patch of {@code XWrite} is documented as {@code XPatch}: the same properties, none required, so that
+     * generated clients can send just the fields that change.
+     */
+    private static void addPatchSchemas(Components c) {
+        if (c.getSchemas() == null) {
+            return;
+        }
+        for (Map.Entry<String, Schema> e : Map.copyOf(c.getSchemas()).entrySet()) {
+            if (!e.getKey().endsWith("Write")) {
+                continue;
+            }
+            String patchName = e.getKey().substring(0, e.getKey().length() - "Write".length()) + "Patch";
+            Schema write = e.getValue();
+            c.addSchema(patchName, OASFactory.createSchema()
+                    .addType(Schema.SchemaType.OBJECT)
+                    .description("RFC 7396 JSON merge patch of " + e.getKey() + ": only the fields to change."
+                            + " A null value resets that field as if it were absent from a PUT. Unknown fields are rejected.")
+                    .properties(write.getProperties()));
+        }
+    }
+
+    private static void addSharedResponses(Components c) {
+        problem(c, "BadRequest", "Malformed JSON, an unknown or mistyped property, an invalid field, or a query"
+                + " parameter that does not parse or is out of range. Validation errors list each field in `errors`.");
+        problem(c, "NotFound", "No resource with this id or slug.");
+        problem(c, "Conflict", "The request conflicts with the current state: a name or slug is taken, a category"
+                + " hierarchy would form a cycle, or a category still holds posts.");
+        problem(c, "PreconditionFailed", "If-Match names a representation that is no longer current. Fetch the"
+                + " resource again and retry.");
+        problem(c, "UnsupportedMediaType", "The request body's Content-Type is not accepted here.");
+        problem(c, "InternalError", "The server failed. The detail carries a reference to quote when reporting it.");
+        c.addResponse("NotModified", OASFactory.createAPIResponse()
+                .description("The representation matching If-None-Match (or If-Modified-Since) is still current.")
+                .addHeader("ETag", OASFactory.createHeader().ref("ETag")));
+    }
+
+    private static void problem(Components c, String name, String description) {
+        c.addResponse(name, OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(ProblemMappers.PROBLEM_JSON,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+    }
+
+    private static void addSharedHeaders(Components c) {
+        header(c, "ETag", "Validator of this representation, for If-None-Match and If-Match. Strong on single"
+                + " resources, weak on collections.");
+        header(c, "Last-Modified", "When the resource last changed (HTTP date).");
+        header(c, "Location", "URL of the created resource.");
+        header(c, "Link", "RFC 8288 links to the first, prev, next and last pages.");
+        c.addHeader("X-Total-Count", OASFactory.createHeader()
+                .description("Items matching the filters, over all pages.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+    }
+
+    private static void header(Components c, String name, String description) {
+        Header h = OASFactory.createHeader()
+                .description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        c.addHeader(name, h);
+    }
+}

@@ -1,0 +1,45 @@
+package org.tribune.web;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The problem types Tribune emits. Clients switch on {@code type}, so these URIs are part of the contract:
+ * never rename one, only add.
+ */
+public enum ProblemType {
+    VALIDATION("urn:tribune:problem:validation", "Invalid request", 400),
+    MALFORMED_JSON("urn:tribune:problem:malformed-json", "Malformed JSON", 400),
+    NOT_FOUND("urn:tribune:problem:not-found", "Not found", 404),
+    CONFLICT("urn:tribune:problem:conflict", "Conflict", 409),
+    PRECONDITION_FAILED("urn:tribune:problem:precondition-failed", "Precondition failed", 412),
+    INTERNAL("urn:tribune:problem:internal", "Internal error", 500);
+
+    private final String uri;
+    private final String title;
+    private final int status;
+
+    ProblemType(String uri, String title, int status) {
+        this.uri = uri;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** For HTTP errors that need no type of their own (405, 406, 415...): RFC 9457 says use about:blank. */
+    static Problem generic(int status, String detail, String instance) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return new Problem("about:blank", title, status, detail, instance, null);
+    }
+}

@@ -1,0 +1,177 @@
+package org.tribune.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The one place that shapes successful responses: ETags, Last-Modified, conditional requests, Location and the
+ * paging headers. ETags hash the JSON representation itself, so they change exactly when what the client would
+ * see changes, including derived fields such as a category's postCount.
+ */
+@ApplicationScoped
+public class Representations {
+
+    public static final String TOTAL_COUNT = "X-Total-Count";
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    private final ObjectMapper mapper;
+
+    public Representations(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Strong ETag of a single resource's representation. */
+    public String etag(Object representation) {
+        return "\"" + hash(representation) + "\"";
+    }
+
+    /**
+     * Refuses a write whose If-Match does not name the current representation, so that no update is silently lost.
+     * Call it inside the write's transaction, after locking the row.
+     */
+    public void requireMatch(String ifMatch, Object currentRepresentation) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        String current = etag(currentRepresentation);
+        for (String candidate : ifMatch.split(",")) {
+            String c = candidate.trim();
+            // If-Match uses strong comparison (RFC 9110 13.1.1): a weak tag never matches.
+            if (c.equals("*") || c.equals(current)) {
+                return;
+            }
+        }
+        throw new ApiException(ProblemType.PRECONDITION_FAILED,
+                "The resource has changed since the version named in If-Match. Fetch it again, reapply your change and retry.");
+    }
+
+    public <T> RestResponse<T> read(T representation, Instant lastModified, HttpHeaders request) {
+        String etag = etag(representation);
+        if (notModified(request, etag, lastModified)) {
+            return notModifiedResponse(etag, lastModified);
+        }
+        return RestResponse.ResponseBuilder.ok(representation)
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified))
+                .build();
+    }
+
+    public <T> RestResponse<T> created(URI location, T representation, Instant lastModified) {
+        return RestResponse.ResponseBuilder.<T>created(location)
+                .entity(representation)
+                .header(HttpHeaders.ETAG, etag(representation))
+                .header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified))
+                .build();
+    }
+
+    public <T> RestResponse<T> updated(T representation, Instant lastModified) {
+        return RestResponse.ResponseBuilder.ok(representation)
+                .header(HttpHeaders.ETAG, etag(representation))
+                .header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified))
+                .build();
+    }
+
+    public <T> RestResponse<T> deleted() {
+        return RestResponse.noContent();
+    }
+
+    /** A collection page with a weak ETag over its body, an RFC 8288 Link header and X-Total-Count. */
+    public <T> RestResponse<PageResponse<T>> page(PageResponse<T> body, UriInfo uri, HttpHeaders request) {
+        String etag = "W/\"" + hash(body) + "\"";
+        if (notModified(request, etag, null)) {
+            return notModifiedResponse(etag, null);
+        }
+        return RestResponse.ResponseBuilder.ok(body)
+                .header(HttpHeaders.ETAG, etag)
+                .header("Link", links(body, uri))
+                .header(TOTAL_COUNT, body.totalItems())
+                .build();
+    }
+
+    private static String links(PageResponse<?> body, UriInfo uri) {
+        int last = Math.max(1, body.totalPages());
+        List<String> links = new ArrayList<>(4);
+        links.add(link(uri, 1, "first"));
+        if (body.page() > 1) {
+            links.add(link(uri, Math.min(body.page() - 1, last), "prev"));
+        }
+        if (body.page() < last) {
+            links.add(link(uri, body.page() + 1, "next"));
+        }
+        links.add(link(uri, last, "last"));
+        return String.join(", ", links);
+    }
+
+    private static String link(UriInfo uri, int page, String rel) {
+        return "<" + uri.getRequestUriBuilder().replaceQueryParam("page", page).build() + ">; rel=\"" + rel + "\"";
+    }
+
+    private static boolean notModified(HttpHeaders request, String etag, Instant lastModified) {
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            String opaque = opaque(etag);
+            for (String candidate : ifNoneMatch.split(",")) {
+                String c = candidate.trim();
+                // If-None-Match uses weak comparison: W/"x" and "x" are the same representation.
+                if (c.equals("*") || opaque(c).equals(opaque)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String since = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
+        if (since != null && lastModified != null) {
+            try {
+                Instant s = ZonedDateTime.parse(since.trim(), HTTP_DATE).toInstant();
+                return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(s);
+            } catch (DateTimeParseException e) {
+                return false; // RFC 9110: an invalid date is ignored
+            }
+        }
+        return false;
+    }
+
+    private static <T> RestResponse<T> notModifiedResponse(String etag, Instant lastModified) {
+        RestResponse.ResponseBuilder<T> b = RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
+                .header(HttpHeaders.ETAG, etag);
+        if (lastModified != null) {
+            b.header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
+        }
+        return b.build();
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+
+    public static String httpDate(Instant instant) {
+        return HTTP_DATE.format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    private String hash(Object representation) {
+        try {
+            byte[] json = mapper.writeValueAsBytes(representation);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot compute an ETag", e);
+        }
+    }
+
+}

@@ -1,0 +1,62 @@
+package org.tribune.web;
+
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** URL slugs: lower-case ASCII words joined by hyphens, unique within a collection. */
+public final class Slugs {
+
+    public static final String PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+    public static final int MAX_LENGTH = 120;
+    private static final Pattern VALID = Pattern.compile(PATTERN);
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    /** Room for a "-NNN" suffix when a generated slug collides. */
+    private static final int GENERATED_MAX = MAX_LENGTH - 8;
+
+    private Slugs() {
+    }
+
+    public static boolean isValid(String slug) {
+        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+    }
+
+    /** "Citoyenneté d'honneur" becomes "citoyennete-d-honneur". Falls back when nothing slug-worthy is left. */
+    public static String slugify(String text, String fallback) {
+        String s = NON_ALNUM.matcher(Text.fold(text)).replaceAll("-");
+        s = trimHyphens(s);
+        if (s.length() > GENERATED_MAX) {
+            s = s.substring(0, GENERATED_MAX);
+            int cut = s.lastIndexOf('-');
+            if (cut > GENERATED_MAX / 2) {
+                s = s.substring(0, cut);
+            }
+            s = trimHyphens(s);
+        }
+        return s.isEmpty() ? fallback : s;
+    }
+
+    /** The base itself if free, else base-2, base-3... */
+    public static String firstFree(String base, Predicate<String> taken) {
+        if (!taken.test(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            String candidate = base + "-" + n;
+            if (!taken.test(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static String trimHyphens(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) == '-') {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+}

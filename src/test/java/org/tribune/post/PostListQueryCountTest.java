@@ -1,0 +1,45 @@
+package org.tribune.post;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+import org.tribune.ApiTestSupport;
+
+/** Guards against N+1: a page of 100 listing cards costs the same statements as a page of 1. */
+@QuarkusTest
+class PostListQueryCountTest extends ApiTestSupport {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Test
+    void listingIssuesTheSameNumberOfStatementsForOneAndForAHundredPosts() {
+        String u = unique();
+        String a = createCategory("Requêtes A " + u);
+        String b = createCategory("Requêtes B " + u);
+        for (int i = 0; i < 100; i++) {
+            createPost(Map.of("title", "Post " + i + " " + u, "content", "<p>texte " + i + "</p>",
+                    "categories", i % 2 == 0 ? List.of(a) : List.of(a, b), "tags", List.of(u, "t" + i)));
+        }
+        long one = statementsFor(u, 1);
+        long hundred = statementsFor(u, 100);
+        assertThat(hundred).isEqualTo(one);
+        assertThat(one).isLessThanOrEqualTo(5);
+    }
+
+    private long statementsFor(String tag, int size) {
+        Statistics stats = sessionFactory.getStatistics();
+        stats.clear();
+        given().queryParam("tag", tag).queryParam("size", size).get("/api/v1/posts")
+                .then().statusCode(200).body("items", hasSize(size));
+        return stats.getPrepareStatementCount();
+    }
+}
