@@ -24,7 +24,6 @@ CREATE TABLE post (
     content         VARCHAR(200000) NOT NULL,
     lang            VARCHAR(35)   NOT NULL,
     published_at    TIMESTAMP WITH TIME ZONE NOT NULL,
-    search_text     VARCHAR(210000) NOT NULL,
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     version         BIGINT NOT NULL
@@ -48,3 +47,12 @@ CREATE TABLE post_tag (
     PRIMARY KEY (post_id, position)
 );
 CREATE INDEX ix_post_tag_tag ON post_tag (tag);
+
+-- Search index: every distinct accent- and case-folded word of a post's title, excerpt and text. A query word
+-- matches the words it starts, through the primary key, so search cost follows the matches, not the table size.
+CREATE TABLE post_term (
+    post_id UUID NOT NULL REFERENCES post (id) ON DELETE CASCADE,
+    term    VARCHAR(40) NOT NULL,
+    PRIMARY KEY (term, post_id)
+);
+CREATE INDEX ix_post_term_post ON post_term (post_id);

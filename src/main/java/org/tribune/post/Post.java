@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,9 +42,11 @@ public class Post {
     @Column(name = "published_at")
     public Instant publishedAt;
 
-    /** Accent- and case-folded title, excerpt and text, so that search is one LIKE on both H2 and PostgreSQL. */
-    @Column(name = "search_text")
-    public String searchText;
+    /** The folded words of title, excerpt and text: the search index, kept in step by {@link PostService}. */
+    @ElementCollection
+    @CollectionTable(name = "post_term", joinColumns = @JoinColumn(name = "post_id"))
+    @Column(name = "term")
+    public Set<String> searchTerms = new HashSet<>();
 
     /** Category ids only: categories are another feature, reached through its public service. */
     @ElementCollection

@@ -9,6 +9,6 @@ import java.util.UUID;
  * Parsed collection filters. {@code categoryIds} is null when no category filter was given, and empty when one
  * was given but names no existing category (which matches nothing).
  */
-record PostFilter(Set<UUID> categoryIds, String tag, List<String> foldedTerms, Instant publishedAfter,
+record PostFilter(Set<UUID> categoryIds, String tag, List<String> searchTerms, Instant publishedAfter,
         Instant publishedBefore, String lang) {
 }

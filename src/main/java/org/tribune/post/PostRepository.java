@@ -62,9 +62,10 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             where.append(" and p.id in (select pt.id from Post pt join pt.tags t where lower(t) = :tag)");
             params.put("tag", filter.tag().toLowerCase(Locale.ROOT));
         }
-        for (int i = 0; i < filter.foldedTerms().size(); i++) {
-            where.append(" and p.searchText like :q").append(i).append(" escape '\\'");
-            params.put("q" + i, Text.likeContains(filter.foldedTerms().get(i)));
+        for (int i = 0; i < filter.searchTerms().size(); i++) {
+            where.append(" and p.id in (select ps.id from Post ps join ps.searchTerms st where st like :q")
+                    .append(i).append(" escape '\\')");
+            params.put("q" + i, Text.likePrefix(filter.searchTerms().get(i)));
         }
         if (filter.publishedAfter() != null) {
             where.append(" and p.publishedAt >= :after");

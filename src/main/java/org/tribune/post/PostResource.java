@@ -83,7 +83,7 @@ public class PostResource {
             @QueryParam("tag") @Parameter(description = "Tag, ignoring case.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 60))
             String tag,
-            @QueryParam("q") @Parameter(description = "Words to find in the title, excerpt and content, ignoring case and accents (`ouighour` finds `Ouïghour`). Every word must match.",
+            @QueryParam("q") @Parameter(description = "Words to find in the title, excerpt and content, ignoring case and accents (`ouighour` finds `Ouïghour`). Every word must match the start of a word of the post: `ouig` finds it too.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200))
             String q,
             @QueryParam("publishedAfter") @Parameter(description = "Only posts published at or after this date (YYYY-MM-DD, start of day UTC) or timestamp.",

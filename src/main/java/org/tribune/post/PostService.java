@@ -144,7 +144,9 @@ public class PostService {
         p.categoryIds.addAll(categoryIds);
         p.tags.clear();
         p.tags.addAll(normalizeTags(w.tags()));
-        p.searchText = Text.fold(title + "\n" + p.excerpt + "\n" + text);
+        Set<String> words = Text.words(title + "\n" + p.excerpt + "\n" + text);
+        p.searchTerms.retainAll(words);
+        p.searchTerms.addAll(words);
         p.updatedAt = now();
     }
 
@@ -209,13 +211,7 @@ public class PostService {
         if (q == null) {
             return List.of();
         }
-        List<String> terms = new ArrayList<>();
-        for (String term : Text.fold(q).split("\\s+")) {
-            if (!term.isEmpty() && terms.size() < MAX_SEARCH_TERMS) {
-                terms.add(term);
-            }
-        }
-        return terms;
+        return Text.words(q).stream().limit(MAX_SEARCH_TERMS).toList();
     }
 
     private PostView view(Post p) {

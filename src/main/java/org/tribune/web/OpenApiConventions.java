@@ -82,6 +82,7 @@ public class OpenApiConventions implements OASFilter {
             default -> {
             }
         }
+        addRef(responses, "406", "NotAcceptable");
         addRef(responses, "500", "InternalError");
     }
 
@@ -161,6 +162,7 @@ public class OpenApiConventions implements OASFilter {
                 + " hierarchy would form a cycle, or a category still holds posts.");
         problem(c, "PreconditionFailed", "If-Match names a representation that is no longer current. Fetch the"
                 + " resource again and retry.");
+        problem(c, "NotAcceptable", "None of the media types in Accept can be produced.");
         problem(c, "UnsupportedMediaType", "The request body's Content-Type is not accepted here.");
         problem(c, "InternalError", "The server failed. The detail carries a reference to quote when reporting it.");
         c.addResponse("NotModified", OASFactory.createAPIResponse()

@@ -1,13 +1,17 @@
 package org.tribune.web;
 
 import java.text.Normalizer;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Accent and case folding, shared by slugs and search so that both agree on what "the same letters" means. */
 public final class Text {
 
+    public static final int MAX_WORD = 40;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Text() {
     }
@@ -36,9 +40,22 @@ public final class Text {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** Escapes LIKE wildcards so that a search for "100%" looks for those characters. Use with ESCAPE '\'. */
-    public static String likeContains(String folded) {
-        String escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+    /**
+     * The distinct search words of a text: folded, split on anything but letters and digits, each cut to
+     * {@value #MAX_WORD} characters (a longer query word is cut the same way, so it still matches).
+     */
+    public static Set<String> words(String s) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String w : NON_WORD.split(fold(s))) {
+            if (!w.isEmpty()) {
+                words.add(w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w);
+            }
+        }
+        return words;
+    }
+
+    /** A LIKE pattern for words starting with {@code prefix}; use with ESCAPE '\'. */
+    public static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

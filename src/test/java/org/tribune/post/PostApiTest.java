@@ -183,6 +183,17 @@ class PostApiTest extends ApiTestSupport {
     }
 
     @Test
+    void searchMatchesTheStartOfWordsAndFollowsEdits() {
+        String u = unique();
+        String id = createPost(Map.of("title", "Festival " + u, "content", "<p>Cultures de l’Himalaya</p>", "tags", List.of(u)));
+        given().queryParam("tag", u).queryParam("q", "himal").get("/api/v1/posts").then().body("totalItems", equalTo(1));
+        given().queryParam("tag", u).queryParam("q", "malaya").get("/api/v1/posts").then().body("totalItems", equalTo(0));
+        mergePatch().body("{\"content\": \"<p>Peuples du Tibet</p>\"}").patch("/api/v1/posts/" + id).then().statusCode(200);
+        given().queryParam("tag", u).queryParam("q", "himalaya").get("/api/v1/posts").then().body("totalItems", equalTo(0));
+        given().queryParam("tag", u).queryParam("q", "tibet").get("/api/v1/posts").then().body("totalItems", equalTo(1));
+    }
+
+    @Test
     void filtersByTagIgnoringCase() {
         String u = unique();
         createPost(Map.of("title", "Tag " + u, "content", "x", "tags", List.of("Pride-" + u)));

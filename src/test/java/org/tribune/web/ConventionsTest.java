@@ -230,6 +230,24 @@ class ConventionsTest extends ApiTestSupport {
     }
 
     @Test
+    void unsupportedMethodGets405Problem() {
+        given().put("/api/v1/posts").then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("status", equalTo(405));
+    }
+
+    @Test
+    void unacceptableMediaTypeGets406Problem() {
+        given().accept("application/xml").get("/api/v1/posts").then().statusCode(406)
+                .body("status", equalTo(406));
+    }
+
+    @Test
+    void unknownPathGets404Problem() {
+        given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void failedWriteChangesNothing() {
         String u = unique();
         String id = createCategory(Map.of("name", "Intacte " + u, "description", "avant"));
