@@ -60,12 +60,12 @@ warm_up() {
 }
 
 TOTAL=0
-echo "| posts | request | req/s | p50 | p99 |" | request | req/s | p50 | p99 |"
+echo "| posts | request | req/s | p50 | p99 |"
 echo "|---|---|---|---|---|"
 for target in $SIZES; do
   seed $(( TOTAL + 1 )) "$target"
   TOTAL=$(curl -sf "$BASE/api/v1/posts?size=1" | sed -E 's/.*"totalItems":([0-9]+).*/\1/')
-  [ "$target" = "${SIZES%% *}" ] && warm_up
+  if [ "$target" = "${SIZES%% *}" ]; then warm_up; fi
   measure "page 1" "/api/v1/posts?size=20"
   measure "page 40" "/api/v1/posts?size=20&page=40"
   if (( TOTAL >= 8000 )); then measure "page 400" "/api/v1/posts?size=20&page=400"; fi
