@@ -18,6 +18,7 @@ CREATE INDEX ix_category_parent ON category (parent_id);
 CREATE TABLE post (
     id              UUID PRIMARY KEY,
     title           VARCHAR(300)  NOT NULL,
+    sort_title      VARCHAR(600)  NOT NULL,
     slug            VARCHAR(120)  NOT NULL,
     excerpt         VARCHAR(1000) NOT NULL,
     excerpt_derived BOOLEAN       NOT NULL,
@@ -32,6 +33,7 @@ CREATE UNIQUE INDEX ux_post_slug ON post (slug);
 -- One index per sort key, each ending in id like the ORDER BY, so a page is an index range scan.
 CREATE INDEX ix_post_published ON post (published_at, id);
 CREATE INDEX ix_post_updated ON post (updated_at, id);
+CREATE INDEX ix_post_sort_title ON post (sort_title, id);
 
 CREATE TABLE post_category (
     post_id     UUID NOT NULL REFERENCES post (id) ON DELETE CASCADE,

@@ -22,6 +22,7 @@ import org.tribune.web.PageResponse;
 import org.tribune.web.Representations;
 import org.tribune.web.Slugs;
 import org.tribune.web.SortOrder;
+import org.tribune.web.Text;
 
 @ApplicationScoped
 public class CategoryService {
@@ -51,7 +52,7 @@ public class CategoryService {
         List<Category> matching = categories.listByParent(parent, topLevelOnly);
         Map<UUID, Long> counts = usage.countByCategory(matching.stream().map(c -> c.id).toList());
         Comparator<CategoryView> order = sort.toComparator(Map.of(
-                        "name", Comparator.comparing((CategoryView v) -> v.name().toLowerCase(Locale.ROOT)),
+                        "name", Comparator.comparing((CategoryView v) -> Text.fold(v.name())),
                         "postCount", Comparator.comparingLong(CategoryView::postCount)),
                 Comparator.comparing(CategoryView::id));
         List<CategoryView> all = matching.stream()

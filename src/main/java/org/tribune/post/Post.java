@@ -26,6 +26,10 @@ public class Post {
 
     public String title;
 
+    /** The folded title: sorting by it is the same on every database, ignores accents and can use an index. */
+    @Column(name = "sort_title")
+    public String sortTitle;
+
     public String slug;
 
     /** Always filled: the editor's excerpt, or one derived from the content when {@link #excerptDerived}. */

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tribune.category.CategoryUsage;
@@ -24,16 +23,9 @@ public class PostCategoryUsage implements CategoryUsage {
         return posts.countByCategory(categoryIds);
     }
 
-    /** Through the entities, so each post's version and updatedAt move and cached ETags of those posts expire. */
+    /** Moves each affected post's version and updatedAt, so that cached ETags of those posts expire. */
     @Override
     public int detachAll(UUID categoryId) {
-        List<Post> affected = posts.withCategory(categoryId);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        for (Post p : affected) {
-            p.categoryIds.remove(categoryId);
-            p.updatedAt = now;
-        }
-        posts.flush();
-        return affected.size();
+        return posts.detachCategory(categoryId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 }

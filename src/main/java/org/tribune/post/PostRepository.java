@@ -25,7 +25,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     static final Map<String, String> SORT_PATHS = Map.of(
             "publishedAt", "p.publishedAt",
-            "title", "lower(p.title)",
+            "title", "p.sortTitle",
             "updatedAt", "p.updatedAt");
 
     /** The columns of a listing card; the content is never loaded for a list. */
@@ -62,10 +62,14 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             where.append(" and p.id in (select pt.id from Post pt join pt.tags t where lower(t) = :tag)");
             params.put("tag", filter.tag().toLowerCase(Locale.ROOT));
         }
+        // A range rather than LIKE 'word%': databases only use an index for LIKE when the pattern is a literal,
+        // and this one is a bind parameter.
         for (int i = 0; i < filter.searchTerms().size(); i++) {
-            where.append(" and p.id in (select ps.id from Post ps join ps.searchTerms st where st like :q")
-                    .append(i).append(" escape '\\')");
-            params.put("q" + i, Text.likePrefix(filter.searchTerms().get(i)));
+            String word = filter.searchTerms().get(i);
+            where.append(" and p.id in (select ps.id from Post ps join ps.searchTerms st where st >= :from")
+                    .append(i).append(" and st < :to").append(i).append(')');
+            params.put("from" + i, word);
+            params.put("to" + i, Text.prefixUpperBound(word));
         }
         if (filter.publishedAfter() != null) {
             where.append(" and p.publishedAt >= :after");
@@ -144,7 +148,13 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return result;
     }
 
-    List<Post> withCategory(UUID categoryId) {
-        return list("select p from Post p join p.categoryIds c where c = ?1", categoryId);
+    /** Two statements however many posts are in the category. */
+    int detachCategory(UUID categoryId, Instant now) {
+        int touched = update("updatedAt = ?1, version = version + 1"
+                + " where id in (select pc.id from Post pc join pc.categoryIds c where c = ?2)", now, categoryId);
+        getEntityManager().createNativeQuery("delete from post_category where category_id = ?1")
+                .setParameter(1, categoryId)
+                .executeUpdate();
+        return touched;
     }
 }

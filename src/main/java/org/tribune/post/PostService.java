@@ -134,6 +134,7 @@ public class PostService {
 
         p.slug = chooseSlug(p, w.slug(), title);
         p.title = title;
+        p.sortTitle = Text.fold(title);
         p.content = content;
         p.excerptDerived = excerpt == null;
         p.excerpt = excerpt != null ? excerpt : Excerpts.derive(text);

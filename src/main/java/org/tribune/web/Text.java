@@ -54,8 +54,9 @@ public final class Text {
         return words;
     }
 
-    /** A LIKE pattern for words starting with {@code prefix}; use with ESCAPE '\'. */
-    public static String likePrefix(String prefix) {
-        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    /** The smallest string greater than every string that starts with {@code prefix}. */
+    public static String prefixUpperBound(String prefix) {
+        int last = prefix.codePointBefore(prefix.length());
+        return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(last + 1);
     }
 }

@@ -184,13 +184,14 @@ class CategoryApiTest extends ApiTestSupport {
         createCategory(Map.of("name", "zèbre " + u, "parent", parent));
         createCategory(Map.of("name", "Abeille " + u, "parent", parent));
         createCategory(Map.of("name", "mouette " + u, "parent", parent));
+        createCategory(Map.of("name", "Étoile " + u, "parent", parent));
         given().queryParam("parent", parent).get("/api/v1/categories")
                 .then().statusCode(200)
-                .header("X-Total-Count", "3")
-                .body("totalItems", equalTo(3))
-                .body("items.name", contains("Abeille " + u, "mouette " + u, "zèbre " + u));
+                .header("X-Total-Count", "4")
+                .body("totalItems", equalTo(4))
+                .body("items.name", contains("Abeille " + u, "Étoile " + u, "mouette " + u, "zèbre " + u));
         given().queryParam("parent", parent).queryParam("sort", "-name").get("/api/v1/categories")
-                .then().statusCode(200).body("items.name", contains("zèbre " + u, "mouette " + u, "Abeille " + u));
+                .then().statusCode(200).body("items.name", contains("zèbre " + u, "mouette " + u, "Étoile " + u, "Abeille " + u));
         given().queryParam("parent", "root").queryParam("size", 100).get("/api/v1/categories")
                 .then().statusCode(200).body("items.parent", not(hasItem(parent)));
         given().queryParam("parent", "not-a-uuid").get("/api/v1/categories")

@@ -222,13 +222,14 @@ class PostApiTest extends ApiTestSupport {
         createPost(Map.of("title", "b " + u, "content", "x", "tags", List.of(u), "publishedAt", "2024-01-01T00:00:00Z"));
         createPost(Map.of("title", "A " + u, "content", "x", "tags", List.of(u), "publishedAt", "2023-01-01T00:00:00Z"));
         createPost(Map.of("title", "c " + u, "content", "x", "tags", List.of(u), "publishedAt", "2025-01-01T00:00:00Z"));
-        given().queryParam("tag", u).get("/api/v1/posts").then().body("items.title", contains("c " + u, "b " + u, "A " + u));
+        createPost(Map.of("title", "Été " + u, "content", "x", "tags", List.of(u), "publishedAt", "2022-01-01T00:00:00Z"));
+        given().queryParam("tag", u).get("/api/v1/posts").then().body("items.title", contains("c " + u, "b " + u, "A " + u, "Été " + u));
         given().queryParam("tag", u).queryParam("sort", "title").get("/api/v1/posts")
-                .then().body("items.title", contains("A " + u, "b " + u, "c " + u));
+                .then().body("items.title", contains("A " + u, "b " + u, "c " + u, "Été " + u));
         given().queryParam("tag", u).queryParam("sort", "-title").get("/api/v1/posts")
-                .then().body("items.title", contains("c " + u, "b " + u, "A " + u));
+                .then().body("items.title", contains("Été " + u, "c " + u, "b " + u, "A " + u));
         given().queryParam("tag", u).queryParam("sort", "updatedAt").get("/api/v1/posts")
-                .then().body("items.title", contains("b " + u, "A " + u, "c " + u));
+                .then().body("items.title", contains("b " + u, "A " + u, "c " + u, "Été " + u));
     }
 
     @Test
