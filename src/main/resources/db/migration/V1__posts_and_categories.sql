@@ -51,10 +51,10 @@ CREATE TABLE post_tag (
 CREATE INDEX ix_post_tag_tag ON post_tag (tag);
 
 -- Search index: every distinct accent- and case-folded word of a post's title, excerpt and text. A query word
--- matches the words it starts; checking one post is one seek in the primary key.
+-- matches the words it starts, through the primary key, so search cost follows the matches, not the table size.
 CREATE TABLE post_term (
     post_id UUID NOT NULL REFERENCES post (id) ON DELETE CASCADE,
     term    VARCHAR(40) NOT NULL,
-    PRIMARY KEY (post_id, term)
+    PRIMARY KEY (term, post_id)
 );
-CREATE INDEX ix_post_term_term ON post_term (term);
+CREATE INDEX ix_post_term_post ON post_term (post_id);
