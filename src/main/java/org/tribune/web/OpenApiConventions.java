@@ -140,7 +140,7 @@ public class OpenApiConventions implements OASFilter {
         if (c.getSchemas() == null) {
             return;
         }
-        for (Map.Entry<String, Schema> e : Map.copyOf(c.getSchemas()).entrySet()) {
+        for (Map.Entry<String, Schema> e : new java.util.TreeMap<>(c.getSchemas()).entrySet()) {
             if (!e.getKey().endsWith("Write")) {
                 continue;
             }
