@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.tribune.web.PageRequest;
 import org.tribune.web.SortOrder;
 import org.tribune.web.Text;
@@ -110,32 +110,28 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     /** Category ids of many posts in one statement. */
     Map<UUID, Set<UUID>> categoryIdsOf(Collection<UUID> postIds) {
-        Map<UUID, Set<UUID>> result = new HashMap<>();
-        if (postIds.isEmpty()) {
-            return result;
-        }
-        List<Object[]> pairs = getEntityManager()
-                .createQuery("select p.id, c from Post p join p.categoryIds c where p.id in :ids", Object[].class)
-                .setParameter("ids", postIds)
-                .getResultList();
-        for (Object[] pair : pairs) {
-            result.computeIfAbsent((UUID) pair[0], k -> new LinkedHashSet<>()).add((UUID) pair[1]);
-        }
-        return result;
+        return grouped("select p.id, c from Post p join p.categoryIds c where p.id in :ids",
+                postIds, UUID.class, LinkedHashSet::new);
     }
 
     /** Tags of many posts in one statement, in their stored order. */
     Map<UUID, List<String>> tagsOf(Collection<UUID> postIds) {
-        Map<UUID, List<String>> result = new LinkedHashMap<>();
+        return grouped("select p.id, t from Post p join p.tags t where p.id in :ids order by p.id, index(t)",
+                postIds, String.class, ArrayList::new);
+    }
+
+    /** Runs a query of (post id, value) pairs and groups the values by post. */
+    private <V, C extends Collection<V>> Map<UUID, C> grouped(String pairsQuery, Collection<UUID> postIds,
+            Class<V> valueType, Supplier<C> newCollection) {
+        Map<UUID, C> result = new HashMap<>();
         if (postIds.isEmpty()) {
             return result;
         }
-        List<Object[]> pairs = getEntityManager()
-                .createQuery("select p.id, t from Post p join p.tags t where p.id in :ids order by p.id, index(t)", Object[].class)
+        List<Object[]> pairs = getEntityManager().createQuery(pairsQuery, Object[].class)
                 .setParameter("ids", postIds)
                 .getResultList();
         for (Object[] pair : pairs) {
-            result.computeIfAbsent((UUID) pair[0], k -> new ArrayList<>()).add((String) pair[1]);
+            result.computeIfAbsent((UUID) pair[0], k -> newCollection.get()).add(valueType.cast(pair[1]));
         }
         return result;
     }

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -178,20 +177,17 @@ public class OpenApiConventions implements OASFilter {
     }
 
     private static void addSharedHeaders(Components c) {
-        header(c, "ETag", "Validator of this representation, for If-None-Match and If-Match. Strong on single"
+        header(c, "ETag", Schema.SchemaType.STRING, "Validator of this representation, for If-None-Match and If-Match. Strong on single"
                 + " resources, weak on collections.");
-        header(c, "Last-Modified", "When the resource last changed (HTTP date).");
-        header(c, "Location", "URL of the created resource.");
-        header(c, "Link", "RFC 8288 links to the first, prev, next and last pages.");
-        c.addHeader("X-Total-Count", OASFactory.createHeader()
-                .description("Items matching the filters, over all pages.")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        header(c, "Last-Modified", Schema.SchemaType.STRING, "When the resource last changed (HTTP date).");
+        header(c, "Location", Schema.SchemaType.STRING, "URL of the created resource.");
+        header(c, "Link", Schema.SchemaType.STRING, "RFC 8288 links to the first, prev, next and last pages.");
+        header(c, "X-Total-Count", Schema.SchemaType.INTEGER, "Items matching the filters, over all pages.");
     }
 
-    private static void header(Components c, String name, String description) {
-        Header h = OASFactory.createHeader()
+    private static void header(Components c, String name, Schema.SchemaType type, String description) {
+        c.addHeader(name, OASFactory.createHeader()
                 .description(description)
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
-        c.addHeader(name, h);
+                .schema(OASFactory.createSchema().addType(type)));
     }
 }
