@@ -140,7 +140,7 @@ public class CategoryService {
 
     private Category lockMatching(UUID id, String ifMatch) {
         Category c = categories.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Category", id));
-        representations.requireMatch(ifMatch, view(c));
+        representations.requireMatch(ifMatch, () -> view(c));
         return c;
     }
 

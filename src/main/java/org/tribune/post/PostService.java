@@ -115,7 +115,7 @@ public class PostService {
 
     private Post lockMatching(UUID id, String ifMatch) {
         Post p = posts.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Post", id));
-        representations.requireMatch(ifMatch, view(p));
+        representations.requireMatch(ifMatch, () -> view(p));
         return p;
     }
 

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -43,13 +44,14 @@ public class Representations {
 
     /**
      * Refuses a write whose If-Match does not name the current representation, so that no update is silently lost.
-     * Call it inside the write's transaction, after locking the row.
+     * Call it inside the write's transaction, after locking the row. The representation is only built when the
+     * client sent If-Match.
      */
-    public void requireMatch(String ifMatch, Object currentRepresentation) {
+    public void requireMatch(String ifMatch, Supplier<?> currentRepresentation) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
-        String current = etag(currentRepresentation);
+        String current = etag(currentRepresentation.get());
         for (String candidate : ifMatch.split(",")) {
             String c = candidate.trim();
             // If-Match uses strong comparison (RFC 9110 13.1.1): a weak tag never matches.

@@ -8,16 +8,11 @@ public final class Slugs {
 
     public static final String PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
     public static final int MAX_LENGTH = 120;
-    private static final Pattern VALID = Pattern.compile(PATTERN);
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
     /** Room for a "-NNN" suffix when a generated slug collides. */
     private static final int GENERATED_MAX = MAX_LENGTH - 8;
 
     private Slugs() {
-    }
-
-    public static boolean isValid(String slug) {
-        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
     }
 
     /** "Citoyenneté d'honneur" becomes "citoyennete-d-honneur". Falls back when nothing slug-worthy is left. */
