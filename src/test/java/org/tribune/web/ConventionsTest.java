@@ -166,6 +166,31 @@ class ConventionsTest extends ApiTestSupport {
     }
 
     @Test
+    void concurrentWritesFromTheSameVersionLetExactlyOneWin() throws Exception {
+        String u = unique();
+        String id = createPost(Map.of("title", "Course " + u, "content", "x"));
+        String etag = given().get("/api/v1/posts/" + id).header("ETag");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String title = "Éditeur " + i + " " + u;
+                results.add(pool.submit(() -> mergePatch().header("If-Match", etag)
+                        .body("{\"title\": \"" + title + "\"}")
+                        .patch("/api/v1/posts/" + id).statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : results) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(200, 412);
+            assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void staleIfMatchGets412OnCategoriesToo() {
         String id = createCategory("Catégorie concurrente " + unique());
         json().header("If-Match", "\"ancienne\"").body(Map.of("name", "X " + unique())).put("/api/v1/categories/" + id)
