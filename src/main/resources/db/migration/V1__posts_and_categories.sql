@@ -3,7 +3,7 @@
 CREATE TABLE category (
     id          UUID PRIMARY KEY,
     name        VARCHAR(100)  NOT NULL,
-    name_key    VARCHAR(100)  NOT NULL,
+    name_key    VARCHAR(400)  NOT NULL,
     slug        VARCHAR(120)  NOT NULL,
     description VARCHAR(2000),
     parent_id   UUID REFERENCES category (id),

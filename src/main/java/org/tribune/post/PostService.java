@@ -36,6 +36,9 @@ public class PostService {
     public static final String DEFAULT_SORT = "-publishedAt";
     public static final String DEFAULT_LANG = "fr";
     static final int MAX_SEARCH_TERMS = 8;
+    static final int MAX_CONTENT = 200_000;
+    /** Folding can lengthen a title (ligatures, compatibility characters); the column is twice the title. */
+    static final int MAX_SORT_TITLE = 600;
 
     private final PostRepository posts;
     private final CategoryService categories;
@@ -129,12 +132,16 @@ public class PostService {
         }
         String title = w.title().strip();
         String content = Html.sanitize(w.content());
+        if (content.length() > MAX_CONTENT) {
+            // Escaping can make the stored HTML longer than what was sent.
+            throw ApiException.invalid("content", "is longer than " + MAX_CONTENT + " characters once sanitized");
+        }
         String text = Html.text(content);
         String excerpt = w.excerpt() == null || w.excerpt().isBlank() ? null : Html.text(w.excerpt());
 
         p.slug = chooseSlug(p, w.slug(), title);
         p.title = title;
-        p.sortTitle = Text.fold(title);
+        p.sortTitle = truncate(Text.fold(title), MAX_SORT_TITLE);
         p.content = content;
         p.excerptDerived = excerpt == null;
         p.excerpt = excerpt != null ? excerpt : Excerpts.derive(text);
@@ -230,6 +237,10 @@ public class PostService {
     private static PostWrite toWrite(Post p) {
         return new PostWrite(p.title, p.slug, p.excerptDerived ? null : p.excerpt, p.content, p.lang,
                 List.copyOf(p.categoryIds), List.copyOf(p.tags), p.publishedAt);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static Instant now() {

@@ -97,6 +97,12 @@ class CategoryApiTest extends ApiTestSupport {
     }
 
     @Test
+    void namesThatLowerCaseToLongerTextAreStored() {
+        json().body(Map.of("name", "İ".repeat(90) + unique().substring(0, 4))).post("/api/v1/categories")
+                .then().statusCode(201);
+    }
+
+    @Test
     void unknownParentGets400() {
         json().body(Map.of("name", "Orphelin " + unique(), "parent", "00000000-0000-0000-0000-000000000001"))
                 .post("/api/v1/categories")

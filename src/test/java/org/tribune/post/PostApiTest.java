@@ -131,6 +131,17 @@ class PostApiTest extends ApiTestSupport {
     }
 
     @Test
+    void contentThatSanitizingMakesTooLongGets400() {
+        json().body(post("Trop long " + unique(), "&".repeat(199_000))).post("/api/v1/posts")
+                .then().statusCode(400).body("errors[0].field", equalTo("content"));
+    }
+
+    @Test
+    void titlesThatFoldToLongerTextAreStored() {
+        json().body(post("﷽".repeat(300), "x")).post("/api/v1/posts").then().statusCode(201);
+    }
+
+    @Test
     void listItemsAreSummariesWithoutContent() {
         String u = unique();
         String category = createCategory("Résumés " + u);
