@@ -110,7 +110,7 @@ public class CategoryResource {
             @Valid @NotNull CategoryWrite body,
             @Context UriInfo uri) {
         CategoryView v = service.create(body);
-        return representations.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build(), v, v.updatedAt());
+        return representations.created(uri, v.id(), v, v.updatedAt());
     }
 
     @PUT
@@ -124,7 +124,7 @@ public class CategoryResource {
                     schema = @Schema(implementation = CategoryWrite.class),
                     examples = @ExampleObject(name = "category", value = EXAMPLE)))
             @Valid @NotNull CategoryWrite body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version this change is based on.") String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         CategoryView v = service.replace(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
     }
@@ -140,7 +140,7 @@ public class CategoryResource {
                     schema = @Schema(ref = "CategoryPatch"),
                     examples = @ExampleObject(name = "description", value = PATCH_EXAMPLE)))
             JsonNode body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version this change is based on.") String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         CategoryView v = service.patch(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
     }
@@ -156,7 +156,7 @@ public class CategoryResource {
             @QueryParam("force") @Parameter(description = "Detach the category from its posts, then delete it.",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             String force,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version this change is based on.") String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         service.delete(id, QueryParams.bool("force", force), ifMatch);
         return representations.deleted();
     }

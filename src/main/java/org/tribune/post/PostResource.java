@@ -143,7 +143,7 @@ public class PostResource {
             @Valid @NotNull PostWrite body,
             @Context UriInfo uri) {
         PostView v = service.create(body);
-        return representations.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build(), v, v.updatedAt());
+        return representations.created(uri, v.id(), v, v.updatedAt());
     }
 
     @PUT
@@ -157,7 +157,7 @@ public class PostResource {
                     schema = @Schema(implementation = PostWrite.class),
                     examples = @ExampleObject(name = "post", value = EXAMPLE)))
             @Valid @NotNull PostWrite body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version this change is based on.") String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         PostView v = service.replace(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
     }
@@ -173,7 +173,7 @@ public class PostResource {
                     schema = @Schema(ref = "PostPatch"),
                     examples = @ExampleObject(name = "excerpt and tags", value = PATCH_EXAMPLE)))
             JsonNode body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version this change is based on.") String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         PostView v = service.patch(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
     }
@@ -184,7 +184,7 @@ public class PostResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(
             @PathParam("id") @Parameter(description = "Post id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version this change is based on.") String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         service.delete(id, ifMatch);
         return representations.deleted();
     }

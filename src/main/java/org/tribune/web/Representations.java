@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -29,6 +30,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class Representations {
 
     public static final String TOTAL_COUNT = "X-Total-Count";
+    /** OpenAPI description of every write's If-Match parameter. */
+    public static final String IF_MATCH_DOC = "ETag of the version this change is based on; a stale one gets 412.";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final ObjectMapper mapper;
@@ -74,7 +77,9 @@ public class Representations {
                 .build();
     }
 
-    public <T> RestResponse<T> created(URI location, T representation, Instant lastModified) {
+    /** 201 with the new resource's URL: the request path followed by its id. */
+    public <T> RestResponse<T> created(UriInfo request, UUID id, T representation, Instant lastModified) {
+        URI location = request.getAbsolutePathBuilder().path(id.toString()).build();
         return RestResponse.ResponseBuilder.<T>created(location)
                 .entity(representation)
                 .header(HttpHeaders.ETAG, etag(representation))
