@@ -6,6 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tribune.web.Problem;
 
@@ -16,8 +18,15 @@ import org.tribune.web.Problem;
                 license = @License(name = "Apache-2.0")),
         tags = {
                 @Tag(name = "Posts", description = "Dated articles with HTML content, filed in categories and tagged."),
-                @Tag(name = "Categories", description = "A tree of categories to file posts in.")
+                @Tag(name = "Categories", description = "A tree of categories to file posts in."),
+                @Tag(name = "Authentication", description = "Signing in for an access token."),
+                @Tag(name = "Users", description = "Accounts of the people who write and run the site."),
+                @Tag(name = "API tokens", description = "Long-lived tokens for build pipelines, static-site generators and preview servers.")
         },
-        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
+        components = @Components(
+                schemas = @Schema(name = "Problem", implementation = Problem.class),
+                securitySchemes = @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP,
+                        scheme = "bearer", bearerFormat = "JWT or API token",
+                        description = "An access token from POST /api/v1/auth/token, or an API token (trb_...).")))
 public class TribuneApplication extends Application {
 }

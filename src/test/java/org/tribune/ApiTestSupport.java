@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
+import org.tribune.web.Roles;
 
 /**
  * Every REST Assured call of every test goes through a filter that validates the response against the committed
@@ -25,6 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 public abstract class ApiTestSupport {
 
     public static final Path SPEC = Path.of("openapi.yaml");
+    /** The first admin's password in the test profile (application.properties). */
+    protected static final String ADMIN_PASSWORD = "test-admin-password-1";
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
     private static OpenApiValidationFilter validation;
 
     @BeforeAll
@@ -52,12 +59,61 @@ public abstract class ApiTestSupport {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A JSON request as an editor, who may write all content: what most content tests need. */
     protected static RequestSpecification json() {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        return as(token(Roles.EDITOR));
     }
 
     protected static RequestSpecification mergePatch() {
-        return given().contentType("application/merge-patch+json; charset=UTF-8").accept(ContentType.JSON);
+        return given().auth().oauth2(token(Roles.EDITOR))
+                .contentType("application/merge-patch+json; charset=UTF-8").accept(ContentType.JSON);
+    }
+
+    /** A request with no body as an editor. */
+    protected static RequestSpecification editor() {
+        return given().auth().oauth2(token(Roles.EDITOR));
+    }
+
+    protected static RequestSpecification anonymousJson() {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    protected static RequestSpecification as(String bearerToken) {
+        return given().auth().oauth2(bearerToken).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /**
+     * An access token for a shared account of the role (author, editor or admin), created once per test run. Tests
+     * that change an account (its password, role or status) create their own with {@link #newAccount}.
+     */
+    protected static String token(String role) {
+        return TOKENS.computeIfAbsent(role, r -> r.equals(Roles.ADMIN)
+                ? signIn("admin", ADMIN_PASSWORD)
+                : newAccount(r).token());
+    }
+
+    public record TestAccount(String id, String username, String password, String token) {
+    }
+
+    protected static TestAccount newAccount(String role) {
+        String username = role + "-" + unique();
+        String password = "mot de passe " + unique();
+        String id = as(token(Roles.ADMIN))
+                .body(Map.of("username", username, "displayName", "Compte " + username, "role", role, "password", password))
+                .post("/api/v1/users").then().statusCode(201).extract().path("id");
+        return new TestAccount(id, username, password, signIn(username, password));
+    }
+
+    protected static String signIn(String username, String password) {
+        return anonymousJson().header("X-Forwarded-For", testAddress())
+                .body(Map.of("username", username, "password", password))
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
+    }
+
+    /** A client address of its own, so that sign-in limits never spill from one test to another. */
+    protected static String testAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "10." + (n / 62_500 % 250) + "." + (n / 250 % 250) + "." + (n % 250 + 1);
     }
 
     protected static String createCategory(String name) {

@@ -1,6 +1,8 @@
 package org.tribune.category;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -36,6 +38,7 @@ import org.tribune.web.PageRequest;
 import org.tribune.web.PageResponse;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
+import org.tribune.web.Roles;
 import org.tribune.web.Slugs;
 import org.tribune.web.SortOrder;
 
@@ -58,6 +61,7 @@ public class CategoryResource {
     }
 
     @GET
+    @PermitAll
     @Operation(operationId = "listCategories", summary = "List categories",
             description = "Sorted by name unless `sort` says otherwise. Each item carries its postCount.")
     public RestResponse<PageResponse<CategoryView>> list(
@@ -80,6 +84,7 @@ public class CategoryResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
     @Operation(operationId = "getCategory", summary = "Get a category by id")
     public RestResponse<CategoryView> get(@PathParam("id") @Parameter(description = "Category id") UUID id, @Context HttpHeaders headers) {
@@ -88,6 +93,7 @@ public class CategoryResource {
     }
 
     @GET
+    @PermitAll
     @Path("/slug/{slug}")
     @Operation(operationId = "getCategoryBySlug", summary = "Get a category by slug")
     public RestResponse<CategoryView> getBySlug(
@@ -99,6 +105,7 @@ public class CategoryResource {
     }
 
     @POST
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createCategory", summary = "Create a category")
     @APIResponse(responseCode = "201", description = "Created",
@@ -114,6 +121,7 @@ public class CategoryResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceCategory", summary = "Replace a category",
@@ -130,6 +138,7 @@ public class CategoryResource {
     }
 
     @PATCH
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
     @Consumes(MergePatcher.MEDIA_TYPE)
     @Operation(operationId = "patchCategory", summary = "Change some fields of a category",
@@ -146,6 +155,7 @@ public class CategoryResource {
     }
 
     @DELETE
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
     @Operation(operationId = "deleteCategory", summary = "Delete a category",
             description = "Its children move to the top level. A category that still holds posts is kept (409) unless `force=true`, which removes it from those posts first.")

@@ -43,6 +43,10 @@ public class Post {
 
     public String lang;
 
+    /** The account that wrote it; null for posts from before accounts existed. */
+    @Column(name = "author_id")
+    public UUID authorId;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 

@@ -29,7 +29,8 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             "updatedAt", "p.updatedAt");
 
     /** The columns of a listing card; the content is never loaded for a list. */
-    record Row(UUID id, String slug, String title, String excerpt, Instant publishedAt, String lang, Instant updatedAt) {
+    record Row(UUID id, String slug, String title, String excerpt, Instant publishedAt, String lang, UUID authorId,
+            Instant updatedAt) {
     }
 
     record Listing(List<Row> rows, long total) {
@@ -100,7 +101,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         }
 
         TypedQuery<Row> rows = getEntityManager().createQuery(
-                "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.publishedAt, p.lang, p.updatedAt)"
+                "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.publishedAt, p.lang, p.authorId, p.updatedAt)"
                         + where + sort.toHql(SORT_PATHS, "p.id"), Row.class);
         params.forEach(rows::setParameter);
         rows.setFirstResult(page.offset());
@@ -152,6 +153,15 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     }
 
     /** Two statements however many posts are in the category. */
+    long countByAuthor(UUID authorId) {
+        return count("authorId", authorId);
+    }
+
+    /** Moves each affected post's version and updatedAt, so that cached ETags of those posts expire. */
+    int reassignAuthor(UUID from, UUID to, Instant now) {
+        return update("authorId = ?1, updatedAt = ?2, version = version + 1 where authorId = ?3", to, now, from);
+    }
+
     int detachCategory(UUID categoryId, Instant now) {
         int touched = update("updatedAt = ?1, version = version + 1"
                 + " where id in (select pc.id from Post pc join pc.categoryIds c where c = ?2)", now, categoryId);

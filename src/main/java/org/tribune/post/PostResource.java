@@ -1,6 +1,8 @@
 package org.tribune.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -37,6 +39,7 @@ import org.tribune.web.PageRequest;
 import org.tribune.web.PageResponse;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
+import org.tribune.web.Roles;
 import org.tribune.web.Slugs;
 import org.tribune.web.SortOrder;
 
@@ -67,6 +70,7 @@ public class PostResource {
     }
 
     @GET
+    @PermitAll
     @Operation(operationId = "listPosts", summary = "List posts",
             description = "Listing cards without the content, newest first unless `sort` says otherwise. All filters combine.")
     public RestResponse<PageResponse<PostSummary>> list(
@@ -111,6 +115,7 @@ public class PostResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
     @Operation(operationId = "getPost", summary = "Get a post by id")
     public RestResponse<PostView> get(@PathParam("id") @Parameter(description = "Post id") UUID id,
@@ -120,6 +125,7 @@ public class PostResource {
     }
 
     @GET
+    @PermitAll
     @Path("/slug/{slug}")
     @Operation(operationId = "getPostBySlug", summary = "Get a post by slug")
     public RestResponse<PostView> getBySlug(
@@ -132,6 +138,7 @@ public class PostResource {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPost", summary = "Create a post")
     @APIResponse(responseCode = "201", description = "Created",
@@ -147,6 +154,7 @@ public class PostResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replacePost", summary = "Replace a post",
@@ -163,6 +171,7 @@ public class PostResource {
     }
 
     @PATCH
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
     @Consumes(MergePatcher.MEDIA_TYPE)
     @Operation(operationId = "patchPost", summary = "Change some fields of a post",
@@ -179,6 +188,7 @@ public class PostResource {
     }
 
     @DELETE
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
     @Operation(operationId = "deletePost", summary = "Delete a post")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -16,15 +16,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.tribune.account.AccountRef;
+import org.tribune.account.AccountService;
 import org.tribune.category.CategoryRef;
 import org.tribune.category.CategoryService;
 import org.tribune.web.ApiException;
+import org.tribune.web.Caller;
+import org.tribune.web.Callers;
 import org.tribune.web.FieldError;
 import org.tribune.web.Html;
 import org.tribune.web.MergePatcher;
 import org.tribune.web.PageRequest;
 import org.tribune.web.PageResponse;
 import org.tribune.web.Representations;
+import org.tribune.web.Roles;
 import org.tribune.web.Slugs;
 import org.tribune.web.SortOrder;
 import org.tribune.web.Text;
@@ -44,18 +49,22 @@ public class PostService {
     private final CategoryService categories;
     private final Representations representations;
     private final MergePatcher patcher;
+    private final AccountService accounts;
+    private final Callers callers;
 
     public PostService(PostRepository posts, CategoryService categories, Representations representations,
-            MergePatcher patcher) {
+            MergePatcher patcher, AccountService accounts, Callers callers) {
         this.posts = posts;
         this.categories = categories;
         this.representations = representations;
         this.patcher = patcher;
+        this.accounts = accounts;
+        this.callers = callers;
     }
 
     /**
      * A page of listing cards in a fixed number of statements, whatever its size: count, page, category ids,
-     * tags and category summaries. A test holds this line against N+1 regressions.
+     * tags, category summaries and authors. A test holds this line against N+1 regressions.
      */
     public PageResponse<PostSummary> list(List<String> categorySlugs, String tag, String q, Instant after,
             Instant before, String lang, SortOrder sort, PageRequest page) {
@@ -68,11 +77,14 @@ public class PostService {
         Map<UUID, List<String>> tagsByPost = posts.tagsOf(ids);
         Map<UUID, CategoryRef> refs = categories.refs(
                 categoryIdsByPost.values().stream().flatMap(Set::stream).toList());
+        Map<UUID, AccountRef> authors = accounts.refs(
+                listing.rows().stream().map(PostRepository.Row::authorId).filter(a -> a != null).toList());
 
         List<PostSummary> items = listing.rows().stream().map(r -> new PostSummary(
                 r.id(), r.slug(), r.title(), r.excerpt(), r.publishedAt(), r.lang(),
                 refsOf(categoryIdsByPost.getOrDefault(r.id(), Set.of()), refs),
                 tagsByPost.getOrDefault(r.id(), List.of()),
+                r.authorId() == null ? null : authors.get(r.authorId()),
                 r.updatedAt())).toList();
         return PageResponse.of(items, page, listing.total());
     }
@@ -90,6 +102,8 @@ public class PostService {
         Post p = new Post();
         p.id = UUID.randomUUID();
         p.createdAt = now();
+        // An API token writes on behalf of the admin who created it.
+        p.authorId = callers.current().accountId();
         apply(p, write);
         posts.persist(p);
         return view(p);
@@ -118,6 +132,11 @@ public class PostService {
 
     private Post lockMatching(UUID id, String ifMatch) {
         Post p = posts.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Post", id));
+        Caller caller = callers.current();
+        boolean ownPost = Roles.AUTHOR.equals(caller.role()) && p.authorId != null && p.authorId.equals(caller.accountId());
+        if (!caller.isEditorOrAdmin() && !ownPost) {
+            throw ApiException.forbidden("Authors may change and delete only their own posts.");
+        }
         representations.requireMatch(ifMatch, () -> view(p));
         return p;
     }
@@ -224,8 +243,9 @@ public class PostService {
 
     private PostView view(Post p) {
         Map<UUID, CategoryRef> refs = categories.refs(p.categoryIds);
+        AccountRef author = p.authorId == null ? null : accounts.refs(List.of(p.authorId)).get(p.authorId);
         return new PostView(p.id, p.slug, p.title, p.excerpt, p.content, p.lang, refsOf(p.categoryIds, refs),
-                List.copyOf(p.tags), p.publishedAt, p.createdAt, p.updatedAt);
+                List.copyOf(p.tags), author, p.publishedAt, p.createdAt, p.updatedAt);
     }
 
     private static List<CategoryRef> refsOf(Collection<UUID> ids, Map<UUID, CategoryRef> refs) {

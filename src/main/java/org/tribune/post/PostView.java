@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tribune.account.AccountRef;
 import org.tribune.category.CategoryRef;
 
 @Schema(name = "Post")
@@ -16,6 +17,8 @@ public record PostView(
         @Schema(required = true, examples = "fr") String lang,
         @Schema(required = true) List<CategoryRef> categories,
         @Schema(required = true) List<String> tags,
+        @Schema(required = true, nullable = true, description = "Who wrote it: set from the token that created it, never from the request body.")
+        AccountRef author,
         @Schema(required = true) Instant publishedAt,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {

@@ -1,21 +1,40 @@
 package org.tribune.web;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** A failure the client can act on. Services throw it; {@link ProblemMappers} turns it into problem+json. */
 public class ApiException extends RuntimeException {
 
     private final ProblemType type;
     private final List<FieldError> errors;
+    private final Map<String, String> headers;
 
     public ApiException(ProblemType type, String detail) {
-        this(type, detail, null);
+        this(type, detail, null, Map.of());
     }
 
-    private ApiException(ProblemType type, String detail, List<FieldError> errors) {
+    private ApiException(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = errors;
+        this.headers = headers;
+    }
+
+    /** 401 with the RFC 6750 challenge, so that clients know to send a bearer token. */
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(ProblemType.UNAUTHORIZED, detail, null, Map.of("WWW-Authenticate", Bearer.CHALLENGE));
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(ProblemType.FORBIDDEN, detail);
+    }
+
+    public static ApiException tooManyRequests(String detail, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ApiException(ProblemType.TOO_MANY_REQUESTS, detail, null,
+                Map.of("Retry-After", Long.toString(seconds)));
     }
 
     public static ApiException notFound(String what, Object id) {
@@ -34,7 +53,7 @@ public class ApiException extends RuntimeException {
         String detail = errors.size() == 1
                 ? "Field '" + errors.get(0).field() + "' " + errors.get(0).message() + "."
                 : "The request has " + errors.size() + " invalid fields.";
-        return new ApiException(ProblemType.VALIDATION, detail, List.copyOf(errors));
+        return new ApiException(ProblemType.VALIDATION, detail, List.copyOf(errors), Map.of());
     }
 
     public ProblemType type() {
@@ -43,5 +62,10 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Protocol headers the response must carry, such as Retry-After or WWW-Authenticate. */
+    public Map<String, String> headers() {
+        return headers;
     }
 }

@@ -1,5 +1,6 @@
 package org.tribune.web;
 
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -32,13 +33,36 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
+        Map<String, List<String>> access = AccessRules.byOperationId();
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             String url = path.getKey();
             boolean single = url.endsWith("}");
             for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
                 applyConventions(url, single, op.getKey(), op.getValue());
+                documentAccess(op.getValue(), access.get(op.getValue().getOperationId()));
             }
         }
+    }
+
+    /**
+     * States on each operation who may call it: {@code x-roles} (empty for public operations), a sentence in the
+     * description, the bearer requirement, and 401/403 where a token is needed.
+     */
+    private static void documentAccess(Operation op, List<String> roles) {
+        if (roles == null) {
+            return;
+        }
+        op.addExtension("x-roles", roles);
+        String sentence = roles.isEmpty() ? "Public: no token needed."
+                : "Needs a bearer token with the role " + String.join(" or ", roles) + ".";
+        op.setDescription(op.getDescription() == null ? sentence : op.getDescription() + "\n\n" + sentence);
+        if (roles.isEmpty()) {
+            op.setSecurity(null);
+            return;
+        }
+        op.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
+        op.getResponses().addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"));
+        op.getResponses().addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"));
     }
 
     private static void applyConventions(String url, boolean single, PathItem.HttpMethod method, Operation op) {
@@ -61,7 +85,7 @@ public class OpenApiConventions implements OASFilter {
                 }
             }
             case POST -> {
-                addRef(responses, "409", "Conflict");
+                addConflict(op);
                 addRef(responses, "415", "UnsupportedMediaType");
                 APIResponse created = responses.getAPIResponse("201");
                 if (created != null) {
@@ -69,20 +93,39 @@ public class OpenApiConventions implements OASFilter {
                 }
             }
             case PUT, PATCH -> {
-                addRef(responses, "409", "Conflict");
-                addRef(responses, "412", "PreconditionFailed");
+                addConflict(op);
+                addPreconditionFailed(op);
                 addRef(responses, "415", "UnsupportedMediaType");
                 APIResponse ok = responses.getAPIResponse("200");
                 if (ok != null) {
                     addHeaders(ok, "ETag", "Last-Modified");
                 }
             }
-            case DELETE -> addRef(responses, "412", "PreconditionFailed");
+            case DELETE -> addPreconditionFailed(op);
             default -> {
             }
         }
         addRef(responses, "406", "NotAcceptable");
         addRef(responses, "500", "InternalError");
+    }
+
+    /** Writes of a resource's fields may hit a taken name or slug; password and sign-in bodies cannot. */
+    private static void addConflict(Operation op) {
+        if (op.getRequestBody() == null || op.getRequestBody().getContent() == null) {
+            return;
+        }
+        boolean resourceFields = op.getRequestBody().getContent().getMediaTypes().values().stream()
+                .map(m -> m.getSchema() == null ? null : m.getSchema().getRef())
+                .anyMatch(ref -> ref != null && (ref.endsWith("Write") || ref.endsWith("Patch") || ref.endsWith("Create")));
+        if (resourceFields) {
+            addRef(op.getResponses(), "409", "Conflict");
+        }
+    }
+
+    private static void addPreconditionFailed(Operation op) {
+        if (op.getParameters() != null && op.getParameters().stream().anyMatch(p -> "If-Match".equals(p.getName()))) {
+            addRef(op.getResponses(), "412", "PreconditionFailed");
+        }
     }
 
     /** Replaces the bare responses the scanner infers (such as a 400 for @Valid) with the shared problem ones. */
@@ -156,6 +199,12 @@ public class OpenApiConventions implements OASFilter {
     private static void addSharedResponses(Components c) {
         problem(c, "BadRequest", "Malformed JSON, an unknown or mistyped property, an invalid field, or a query"
                 + " parameter that does not parse or is out of range. Validation errors list each field in `errors`.");
+        problem(c, "Unauthorized", "No bearer token, or one that is malformed, expired, revoked or not signed by this"
+                + " server; or, when signing in, a wrong username or password. Carries WWW-Authenticate: Bearer.");
+        problem(c, "Forbidden", "The token is valid, but its role does not allow this request (an author changing"
+                + " someone else's post, an editor managing users...).");
+        problem(c, "TooManyRequests", "Too many failed sign-ins for this username or from this address. Retry-After"
+                + " says how many seconds to wait.");
         problem(c, "NotFound", "No resource with this id or slug.");
         problem(c, "Conflict", "The request conflicts with the current state: a name or slug is taken, a category"
                 + " hierarchy would form a cycle, or a category still holds posts.");

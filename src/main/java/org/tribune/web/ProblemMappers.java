@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -41,7 +44,32 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         ProblemType t = e.type();
-        return respond(new Problem(t.uri(), t.title(), t.status(), e.getMessage(), instance(uri), e.errors()));
+        Response.ResponseBuilder builder = Response.status(t.status()).type(PROBLEM_JSON)
+                .entity(new Problem(t.uri(), t.title(), t.status(), e.getMessage(), instance(uri), e.errors()));
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    /** A bearer token was sent, on any endpoint, and is not acceptable. */
+    @ServerExceptionMapper
+    public Response invalidToken(AuthenticationFailedException e, UriInfo uri) {
+        String ours = e.getAttribute(InvalidToken.DETAIL);
+        String detail = ours != null ? ours : "The bearer token is not valid. Sign in again or use another API token.";
+        ProblemType t = ProblemType.UNAUTHORIZED;
+        return Response.status(401).type(PROBLEM_JSON).header("WWW-Authenticate", Bearer.INVALID_TOKEN)
+                .entity(new Problem(t.uri(), t.title(), 401, detail, instance(uri), null)).build();
+    }
+
+    /** An anonymous request reached an endpoint that needs a role. */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return api(ApiException.unauthorized(
+                "This request needs a bearer token: sign in at /api/v1/auth/token or use an API token."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return api(ApiException.forbidden("Your role does not allow this request."), uri);
     }
 
     @ServerExceptionMapper

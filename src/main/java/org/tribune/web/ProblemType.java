@@ -9,9 +9,12 @@ import jakarta.ws.rs.core.Response;
 public enum ProblemType {
     VALIDATION("urn:tribune:problem:validation", "Invalid request", 400),
     MALFORMED_JSON("urn:tribune:problem:malformed-json", "Malformed JSON", 400),
+    UNAUTHORIZED("urn:tribune:problem:unauthorized", "Authentication required", 401),
+    FORBIDDEN("urn:tribune:problem:forbidden", "Forbidden", 403),
     NOT_FOUND("urn:tribune:problem:not-found", "Not found", 404),
     CONFLICT("urn:tribune:problem:conflict", "Conflict", 409),
     PRECONDITION_FAILED("urn:tribune:problem:precondition-failed", "Precondition failed", 412),
+    TOO_MANY_REQUESTS("urn:tribune:problem:too-many-requests", "Too many requests", 429),
     INTERNAL("urn:tribune:problem:internal", "Internal error", 500);
 
     private final String uri;

@@ -78,4 +78,18 @@ public final class QueryParams {
             default -> throw ApiException.invalid(name, "must be true or false");
         };
     }
+
+    /** One of an enum's constants, whose names are the wire values; null when absent. */
+    public static <E extends Enum<E>> E oneOf(String name, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(raw.trim())) {
+                return e;
+            }
+        }
+        List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        throw ApiException.invalid(name, "must be one of " + String.join(", ", names));
+    }
 }

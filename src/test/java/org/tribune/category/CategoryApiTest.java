@@ -225,10 +225,10 @@ class CategoryApiTest extends ApiTestSupport {
         String id = createCategory("Pleine " + u);
         String post1 = createPost(Map.of("title", "P1 " + u, "content", "<p>x</p>", "categories", List.of(id)));
         createPost(Map.of("title", "P2 " + u, "content", "<p>y</p>", "categories", List.of(id)));
-        given().delete("/api/v1/categories/" + id)
+        editor().delete("/api/v1/categories/" + id)
                 .then().statusCode(409).body("detail", containsString("2 posts"));
         given().get("/api/v1/categories/" + id).then().statusCode(200);
-        given().queryParam("force", "true").delete("/api/v1/categories/" + id).then().statusCode(204);
+        editor().queryParam("force", "true").delete("/api/v1/categories/" + id).then().statusCode(204);
         given().get("/api/v1/categories/" + id).then().statusCode(404);
         given().get("/api/v1/posts/" + post1).then().statusCode(200).body("categories", empty());
     }
@@ -236,7 +236,7 @@ class CategoryApiTest extends ApiTestSupport {
     @Test
     void forceMustBeABoolean() {
         String id = createCategory("Force " + unique());
-        given().queryParam("force", "oui").delete("/api/v1/categories/" + id)
+        editor().queryParam("force", "oui").delete("/api/v1/categories/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("force"));
     }
 
@@ -245,16 +245,16 @@ class CategoryApiTest extends ApiTestSupport {
         String u = unique();
         String parent = createCategory("Parent supprimé " + u);
         String child = createCategory(Map.of("name", "Enfant " + u, "parent", parent));
-        given().delete("/api/v1/categories/" + parent).then().statusCode(204);
+        editor().delete("/api/v1/categories/" + parent).then().statusCode(204);
         given().get("/api/v1/categories/" + child).then().statusCode(200).body("parent", nullValue());
     }
 
     @Test
     void deleteReturns204AndTheCategoryIsGone() {
         String id = createCategory("Éphémère " + unique());
-        given().delete("/api/v1/categories/" + id).then().statusCode(204);
+        editor().delete("/api/v1/categories/" + id).then().statusCode(204);
         given().get("/api/v1/categories/" + id).then().statusCode(404);
-        given().delete("/api/v1/categories/" + id).then().statusCode(404);
+        editor().delete("/api/v1/categories/" + id).then().statusCode(404);
     }
 
     @Test

@@ -276,7 +276,7 @@ class PostApiTest extends ApiTestSupport {
     @Test
     void deleteReturns204ThenThePostIsGone() {
         String id = createPost(post("Supprimé " + unique(), "x"));
-        given().delete("/api/v1/posts/" + id).then().statusCode(204);
+        editor().delete("/api/v1/posts/" + id).then().statusCode(204);
         given().get("/api/v1/posts/" + id).then().statusCode(404);
     }
 

@@ -157,12 +157,12 @@ class ConventionsTest extends ApiTestSupport {
                 .body("type", equalTo("urn:tribune:problem:precondition-failed"));
         mergePatch().header("If-Match", stale).body("{\"title\": \"Éditeur B " + u + "\"}")
                 .patch("/api/v1/posts/" + id).then().statusCode(412);
-        given().header("If-Match", stale).delete("/api/v1/posts/" + id).then().statusCode(412);
-        given().header("If-Match", "W/" + current).delete("/api/v1/posts/" + id).then().statusCode(412);
+        editor().header("If-Match", stale).delete("/api/v1/posts/" + id).then().statusCode(412);
+        editor().header("If-Match", "W/" + current).delete("/api/v1/posts/" + id).then().statusCode(412);
 
         given().get("/api/v1/posts/" + id).then().statusCode(200)
                 .header("ETag", current).body("title", equalTo("Éditeur A " + u));
-        given().header("If-Match", current).delete("/api/v1/posts/" + id).then().statusCode(204);
+        editor().header("If-Match", current).delete("/api/v1/posts/" + id).then().statusCode(204);
     }
 
     @Test
@@ -195,8 +195,8 @@ class ConventionsTest extends ApiTestSupport {
         String id = createCategory("Catégorie concurrente " + unique());
         json().header("If-Match", "\"ancienne\"").body(Map.of("name", "X " + unique())).put("/api/v1/categories/" + id)
                 .then().statusCode(412);
-        given().header("If-Match", "\"ancienne\"").delete("/api/v1/categories/" + id).then().statusCode(412);
-        given().header("If-Match", "*").delete("/api/v1/categories/" + id).then().statusCode(204);
+        editor().header("If-Match", "\"ancienne\"").delete("/api/v1/categories/" + id).then().statusCode(412);
+        editor().header("If-Match", "*").delete("/api/v1/categories/" + id).then().statusCode(204);
     }
 
     @Test
@@ -243,7 +243,7 @@ class ConventionsTest extends ApiTestSupport {
 
     @Test
     void unsupportedMediaTypeGets415() {
-        given().contentType("text/plain").body("bonjour").post("/api/v1/posts")
+        editor().contentType("text/plain").body("bonjour").post("/api/v1/posts")
                 .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
     }
 

@@ -1,0 +1,20 @@
+package org.tribune.account;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ApiTokenRepository implements PanacheRepositoryBase<ApiToken, UUID> {
+
+    public Optional<ApiToken> findBySecretHash(String hash) {
+        return find("secretHash", hash).firstResultOptional();
+    }
+
+    /** Records use at most once a minute per token, so that a busy pipeline does not turn every read into a write. */
+    public void touch(UUID id, Instant now) {
+        update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)", now, id, now.minusSeconds(60));
+    }
+}

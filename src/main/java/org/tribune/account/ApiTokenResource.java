@@ -1,0 +1,92 @@
+package org.tribune.account;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tribune.web.Callers;
+import org.tribune.web.PageParams;
+import org.tribune.web.PageRequest;
+import org.tribune.web.PageResponse;
+import org.tribune.web.Representations;
+import org.tribune.web.Roles;
+
+@Path("/api/v1/api-tokens")
+@Tag(name = "API tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class ApiTokenResource {
+
+    private final ApiTokenService service;
+    private final Representations representations;
+    private final Callers callers;
+
+    public ApiTokenResource(ApiTokenService service, Representations representations, Callers callers) {
+        this.service = service;
+        this.representations = representations;
+        this.callers = callers;
+    }
+
+    @GET
+    @Operation(operationId = "listApiTokens", summary = "List API tokens", description = "Newest first. Secrets are never shown again.")
+    public RestResponse<PageResponse<ApiTokenView>> list(@BeanParam PageParams paging,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        return representations.page(service.list(PageRequest.of(paging)), uri, headers);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getApiToken", summary = "Get an API token by id")
+    public RestResponse<ApiTokenView> get(@PathParam("id") @Parameter(description = "API token id") UUID id,
+            @Context HttpHeaders headers) {
+        ApiTokenView v = service.get(id);
+        return representations.read(v, v.createdAt(), headers);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createApiToken", summary = "Create an API token",
+            description = "The response is the only one that shows the secret: store it at once. Only its hash is kept.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiTokenCreated.class)))
+    public RestResponse<ApiTokenCreated> create(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiTokenWrite.class),
+                    examples = @ExampleObject(name = "build pipeline", value = "{\"name\": \"Static site build\", \"role\": \"reader\", \"expiresAt\": \"2027-01-01T00:00:00Z\"}")))
+            @Valid @NotNull ApiTokenWrite body,
+            @Context UriInfo uri) {
+        ApiTokenCreated created = service.create(body, callers.current());
+        RestResponse<ApiTokenCreated> response = representations.created(uri, created.id(), created, created.createdAt());
+        return RestResponse.ResponseBuilder.fromResponse(response).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "revokeApiToken", summary = "Revoke an API token", description = "It stops working at once.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public RestResponse<Void> revoke(@PathParam("id") @Parameter(description = "API token id") UUID id) {
+        service.revoke(id);
+        return representations.deleted();
+    }
+}

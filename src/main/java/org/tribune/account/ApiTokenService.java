@@ -1,0 +1,115 @@
+package org.tribune.account;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.tribune.web.ApiException;
+import org.tribune.web.Caller;
+import org.tribune.web.InvalidToken;
+import org.tribune.web.PageRequest;
+import org.tribune.web.PageResponse;
+
+@ApplicationScoped
+public class ApiTokenService {
+
+    /** Marks a bearer token as an API token rather than a JWT, and makes leaked secrets easy to find by scanners. */
+    public static final String PREFIX = "trb_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiTokenRepository tokens;
+    private final AccountRepository accounts;
+
+    public ApiTokenService(ApiTokenRepository tokens, AccountRepository accounts) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+    }
+
+    public PageResponse<ApiTokenView> list(PageRequest page) {
+        long total = tokens.count();
+        List<ApiToken> rows = tokens.findAll(Sort.descending("createdAt", "id"))
+                .page(page.page() - 1, page.size()).list();
+        Map<UUID, AccountRef> creators = AccountService.refsOf(accounts.byIds(rows.stream().map(t -> t.createdBy).distinct().toList()));
+        return PageResponse.of(rows.stream().map(t -> view(t, creators.get(t.createdBy))).toList(), page, total);
+    }
+
+    public ApiTokenView get(UUID id) {
+        ApiToken t = tokens.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("API token", id));
+        return view(t, AccountService.refsOf(accounts.byIds(List.of(t.createdBy))).get(t.createdBy));
+    }
+
+    @Transactional
+    public ApiTokenCreated create(ApiTokenWrite write, Caller caller) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (write.expiresAt() != null && !write.expiresAt().isAfter(now)) {
+            throw ApiException.invalid("expiresAt", "must be in the future");
+        }
+        Account creator = accounts.findByIdOptional(caller.accountId())
+                .orElseThrow(() -> ApiException.forbidden("Only an admin account can create API tokens."));
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+
+        ApiToken t = new ApiToken();
+        t.id = UUID.randomUUID();
+        t.name = write.name().strip();
+        t.role = write.role();
+        t.secretHash = sha256(secret);
+        t.secretHint = secret.substring(0, PREFIX.length() + 4);
+        t.createdBy = creator.id;
+        t.createdAt = now;
+        t.expiresAt = write.expiresAt() == null ? null : write.expiresAt().truncatedTo(ChronoUnit.MILLIS);
+        tokens.persist(t);
+        return ApiTokenCreated.of(view(t, new AccountRef(creator.id, creator.displayName)), secret);
+    }
+
+    @Transactional
+    public void revoke(UUID id) {
+        if (!tokens.deleteById(id)) {
+            throw ApiException.notFound("API token", id);
+        }
+    }
+
+    /** The caller an API token stands for, checked against the database on every request so that revoking is immediate. */
+    @Transactional
+    public Caller identify(String secret) {
+        Optional<ApiToken> found = tokens.findBySecretHash(sha256(secret));
+        if (found.isEmpty()) {
+            throw InvalidToken.because("This API token does not exist or was revoked.");
+        }
+        ApiToken t = found.get();
+        Instant now = Instant.now();
+        if (t.expiresAt != null && !t.expiresAt.isAfter(now)) {
+            throw InvalidToken.because("This API token has expired.");
+        }
+        Account creator = accounts.findById(t.createdBy);
+        if (creator == null || !creator.active) {
+            throw InvalidToken.because("This API token stopped working: the account that created it is deactivated.");
+        }
+        tokens.touch(t.id, now.truncatedTo(ChronoUnit.MILLIS));
+        return new Caller(creator.id, t.role.name(), t.id);
+    }
+
+    private static ApiTokenView view(ApiToken t, AccountRef creator) {
+        return new ApiTokenView(t.id, t.name, t.role, t.secretHint, creator, t.createdAt, t.expiresAt, t.lastUsedAt);
+    }
+
+    static String sha256(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
