@@ -65,7 +65,11 @@ public abstract class ApiTestSupport {
     }
 
     protected static RequestSpecification mergePatch() {
-        return given().auth().oauth2(token(Roles.EDITOR))
+        return mergePatchAs(token(Roles.EDITOR));
+    }
+
+    protected static RequestSpecification mergePatchAs(String bearerToken) {
+        return given().auth().oauth2(bearerToken)
                 .contentType("application/merge-patch+json; charset=UTF-8").accept(ContentType.JSON);
     }
 

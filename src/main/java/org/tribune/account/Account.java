@@ -4,18 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.UUID;
+import org.tribune.web.VersionedEntity;
 
 @Entity
 @Table(name = "app_user")
-public class Account {
-
-    @Id
-    public UUID id;
+public class Account extends VersionedEntity {
 
     /** Lower-case, so that usernames are unique ignoring case. */
     public String username;
@@ -41,15 +36,6 @@ public class Account {
     @Column(name = "token_version")
     public int tokenVersion;
 
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
-
-    @Version
-    public long version;
 }

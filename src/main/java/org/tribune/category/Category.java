@@ -2,18 +2,13 @@ package org.tribune.category;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.UUID;
+import org.tribune.web.VersionedEntity;
 
 @Entity
 @Table(name = "category")
-public class Category {
-
-    @Id
-    public UUID id;
+public class Category extends VersionedEntity {
 
     public String name;
 
@@ -27,13 +22,4 @@ public class Category {
 
     @Column(name = "parent_id")
     public UUID parentId;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

@@ -4,11 +4,9 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,13 +14,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.tribune.web.VersionedEntity;
 
 @Entity
 @Table(name = "post")
-public class Post {
-
-    @Id
-    public UUID id;
+public class Post extends VersionedEntity {
 
     public String title;
 
@@ -67,13 +63,4 @@ public class Post {
     @OrderColumn(name = "position")
     @Column(name = "tag")
     public List<String> tags = new ArrayList<>();
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

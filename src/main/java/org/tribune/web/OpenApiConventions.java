@@ -46,13 +46,16 @@ public class OpenApiConventions implements OASFilter {
 
     /**
      * States on each operation who may call it: {@code x-roles} (empty for public operations), a sentence in the
-     * description, the bearer requirement, and 401/403 where a token is needed.
+     * description, the bearer requirement, and 403 where a token is needed. Every operation may answer 401: a
+     * token that is sent is checked even where none is needed, so that a client never mistakes an expired token
+     * for anonymous access.
      */
     private static void documentAccess(Operation op, List<String> roles) {
         if (roles == null) {
             return;
         }
         op.addExtension("x-roles", roles);
+        op.getResponses().addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"));
         String sentence = roles.isEmpty() ? "Public: no token needed."
                 : "Needs a bearer token with the role " + String.join(" or ", roles) + ".";
         op.setDescription(op.getDescription() == null ? sentence : op.getDescription() + "\n\n" + sentence);
@@ -61,7 +64,6 @@ public class OpenApiConventions implements OASFilter {
             return;
         }
         op.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
-        op.getResponses().addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"));
         op.getResponses().addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"));
     }
 

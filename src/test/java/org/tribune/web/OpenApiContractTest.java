@@ -43,7 +43,7 @@ class OpenApiContractTest extends ApiTestSupport {
     }
 
     @Test
-    void everyOperationHasIdSummaryTagAndProblemErrors() throws Exception {
+    void everyOperationHasIdSummaryTagAccessRulesAndProblemErrors() throws Exception {
         JsonNode spec = YAML.readTree(Files.readString(SPEC));
         List<String> missing = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields();
@@ -62,6 +62,15 @@ class OpenApiContractTest extends ApiTestSupport {
                 }
                 if (o.path("tags").isEmpty()) {
                     missing.add(where + ": tag");
+                }
+                JsonNode roles = o.path("x-roles");
+                if (!roles.isArray()) {
+                    missing.add(where + ": x-roles");
+                } else if (roles.isEmpty() == o.has("security") || (!roles.isEmpty() && !o.path("responses").has("403"))) {
+                    missing.add(where + ": bearer security and 403 exactly when roles are needed");
+                }
+                if (!o.path("responses").has("401")) {
+                    missing.add(where + ": 401");
                 }
                 if (!o.path("responses").has("500")) {
                     missing.add(where + ": 500");
