@@ -17,12 +17,16 @@ mkdir -p "$OUT"
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 
-TRIBUNE_DATA_DIR="$DATA" QUARKUS_HTTP_PORT=$PORT java -jar target/quarkus-app/quarkus-run.jar > "$OUT/server.log" 2>&1 &
+ADMIN_PASSWORD=bench-admin-password
+TRIBUNE_ADMIN_PASSWORD=$ADMIN_PASSWORD TRIBUNE_AUTH_TOKEN_LIFETIME=PT6H \
+  TRIBUNE_DATA_DIR="$DATA" QUARKUS_HTTP_PORT=$PORT java -jar target/quarkus-app/quarkus-run.jar > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 60); do curl -sf "$BASE/api/v1/posts?size=1" > /dev/null && break; sleep 1; done
 
-CAT=$(curl -sf -X POST "$BASE/api/v1/categories" -H 'Content-Type: application/json' \
+TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"username\": \"admin\", \"password\": \"$ADMIN_PASSWORD\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+CAT=$(curl -sf -X POST "$BASE/api/v1/categories" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name": "Droits humains"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
 
 # One curl process sends a batch of requests, each with its own body (--next), four at a time.
@@ -34,8 +38,8 @@ seed() {
     local topic="la liberté de la presse"
     (( i % 10 == 0 )) && topic="le peuple ouïghour"
     (( i <= 50 )) && topic="un témoignage exceptionnel"
-    printf 'url = "%s/api/v1/posts"\nrequest = "POST"\nheader = "Content-Type: application/json"\noutput = "/dev/null"\ndata = "{\\"title\\": \\"Communiqué %d sur %s\\", \\"content\\": \\"<p>Le Conseil de Paris a débattu de %s lors de sa séance numéro %d. Les élus ont adopté un vœu de soutien.</p><p>Deuxième paragraphe du communiqué %d, pour donner au texte une taille réaliste.</p>\\", \\"categories\\": [\\"%s\\"], \\"tags\\": [\\"seance-%d\\"], \\"publishedAt\\": \\"%04d-%02d-%02dT%02d:%02d:00Z\\"}"\nnext\n' \
-      "$BASE" "$i" "$topic" "$topic" "$i" "$i" "$CAT" $(( i % 50 )) "$year" "$month" "$day" $(( i % 24 )) $(( i % 60 )) >> "$cfg"
+    printf 'url = "%s/api/v1/posts"\nrequest = "POST"\nheader = "Content-Type: application/json"\nheader = "Authorization: Bearer %s"\noutput = "/dev/null"\ndata = "{\\"title\\": \\"Communiqué %d sur %s\\", \\"content\\": \\"<p>Le Conseil de Paris a débattu de %s lors de sa séance numéro %d. Les élus ont adopté un vœu de soutien.</p><p>Deuxième paragraphe du communiqué %d, pour donner au texte une taille réaliste.</p>\\", \\"categories\\": [\\"%s\\"], \\"tags\\": [\\"seance-%d\\"], \\"publishedAt\\": \\"%04d-%02d-%02dT%02d:%02d:00Z\\"}"\nnext\n' \
+      "$BASE" "$TOKEN" "$i" "$topic" "$topic" "$i" "$i" "$CAT" $(( i % 50 )) "$year" "$month" "$day" $(( i % 24 )) $(( i % 60 )) >> "$cfg"
   done
   sed -i '$ d' "$cfg"   # no "next" after the last request
   curl -s --no-progress-meter --fail-early --parallel --parallel-max 4 -K "$cfg"

@@ -97,7 +97,9 @@ public class ApiTokenService {
         if (creator == null || !creator.active) {
             throw InvalidToken.because("This API token stopped working: the account that created it is deactivated.");
         }
-        tokens.touch(t.id, now.truncatedTo(ChronoUnit.MILLIS));
+        if (t.lastUsedAt == null || t.lastUsedAt.isBefore(now.minus(ApiTokenRepository.TOUCH_INTERVAL))) {
+            tokens.touch(t.id, now.truncatedTo(ChronoUnit.MILLIS));
+        }
         return new Caller(creator.id, t.role.name(), t.id);
     }
 

@@ -33,7 +33,6 @@ import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -137,8 +136,10 @@ public class SigningKeys {
                     Files.createDirectories(dir);
                 }
             }
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            // RSA rather than EC: tokens are verified on every request and signed once per sign-in, and RSA
+            // verification costs a fraction of ECDSA's (bench/auth.sh).
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             String pem = pem("PRIVATE KEY", pair.getPrivate().getEncoded()) + pem("PUBLIC KEY", pair.getPublic().getEncoded());
             Path temp = dir.resolve(".jwt-" + UUID.randomUUID() + ".tmp");
@@ -163,7 +164,7 @@ public class SigningKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the token signing key to " + file, e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This Java runtime cannot generate EC P-256 keys", e);
+            throw new IllegalStateException("This Java runtime cannot generate RSA keys", e);
         }
     }
 

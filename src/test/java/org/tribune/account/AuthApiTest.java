@@ -60,7 +60,7 @@ class AuthApiTest extends ApiTestSupport {
                 .body("tokenType", equalTo("Bearer"))
                 .body("expiresIn", equalTo(3600));
         String jwt = r.path("accessToken");
-        assertThat(part(jwt, 0).getString("alg")).isEqualTo("ES256");
+        assertThat(part(jwt, 0).getString("alg")).isEqualTo("RS256");
         JsonPath claims = part(jwt, 1);
         assertThat(claims.getString("sub")).isEqualTo(author.id());
         assertThat(claims.getString("role")).isEqualTo("author");
@@ -176,7 +176,7 @@ class AuthApiTest extends ApiTestSupport {
                 StandardCharsets.UTF_8)).getString("sub");
         Instant now = Instant.now();
 
-        SignedJWT expired = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).build(),
+        SignedJWT expired = new SignedJWT(new JWSHeader.Builder(keys.algorithm()).type(JOSEObjectType.JWT).build(),
                 claims(admin, now.minusSeconds(7200), now.minusSeconds(3600)));
         expired.sign(keys.signer());
 

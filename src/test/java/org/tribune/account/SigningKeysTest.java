@@ -29,7 +29,7 @@ class SigningKeysTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
-        assertThat(first.algorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(first.algorithm()).isEqualTo(JWSAlgorithm.RS256);
         try (var leftovers = Files.list(file.getParent())) {
             assertThat(leftovers).containsExactly(file);
         }
@@ -42,16 +42,16 @@ class SigningKeysTest {
     }
 
     @Test
-    void usesAConfiguredRsaKeyFileInsteadOfGeneratingOne() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
+    void usesAConfiguredEcKeyFileInsteadOfGeneratingOne() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
         KeyPair pair = generator.generateKeyPair();
         Path file = dataDir.resolve("operator.pem");
         Files.writeString(file, pem("PRIVATE KEY", pair.getPrivate().getEncoded()) + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
 
         SigningKeys keys = new SigningKeys(TestKeys.config(file), dataDir);
 
-        assertThat(keys.algorithm()).isEqualTo(JWSAlgorithm.RS256);
+        assertThat(keys.algorithm()).isEqualTo(JWSAlgorithm.ES256);
         assertThat(dataDir.resolve("keys")).doesNotExist();
     }
 
