@@ -60,7 +60,7 @@ class AuthApiTest extends ApiTestSupport {
                 .body("tokenType", equalTo("Bearer"))
                 .body("expiresIn", equalTo(3600));
         String jwt = r.path("accessToken");
-        assertThat(part(jwt, 0).getString("alg")).isEqualTo("RS256");
+        assertThat(part(jwt, 0).getString("alg")).isEqualTo(TestKeys.applicationKeys().algorithm().getName());
         JsonPath claims = part(jwt, 1);
         assertThat(claims.getString("sub")).isEqualTo(author.id());
         assertThat(claims.getString("role")).isEqualTo("author");
