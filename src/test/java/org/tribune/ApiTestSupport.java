@@ -128,6 +128,21 @@ public abstract class ApiTestSupport {
         return json().body(body).post("/api/v1/categories").then().statusCode(201).extract().path("id");
     }
 
+    /** Uploads a small generated PNG as an editor and returns the media id. */
+    protected static String uploadImage() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(320, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return editor().accept(ContentType.JSON)
+                .multiPart(new io.restassured.builder.MultiPartSpecBuilder(png.toByteArray()).controlName("file")
+                        .fileName("image.png").mimeType("image/png").build())
+                .post("/api/v1/media").then().statusCode(201).extract().path("id");
+    }
+
     protected static String createPost(Map<String, ?> body) {
         return json().body(body).post("/api/v1/posts").then().statusCode(201).extract().path("id");
     }

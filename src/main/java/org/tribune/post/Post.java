@@ -43,6 +43,16 @@ public class Post extends VersionedEntity {
     @Column(name = "author_id")
     public UUID authorId;
 
+    @Column(name = "featured_media_id")
+    public UUID featuredMediaId;
+
+    /** Media ids only: media are another feature, reached through its public service. */
+    @ElementCollection
+    @CollectionTable(name = "post_gallery", joinColumns = @JoinColumn(name = "post_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "media_id")
+    public List<UUID> gallery = new ArrayList<>();
+
     @Column(name = "published_at")
     public Instant publishedAt;
 

@@ -30,7 +30,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     /** The columns of a listing card; the content is never loaded for a list. */
     record Row(UUID id, String slug, String title, String excerpt, Instant publishedAt, String lang, UUID authorId,
-            Instant updatedAt) {
+            UUID featuredMediaId, Instant updatedAt) {
     }
 
     record Listing(List<Row> rows, long total) {
@@ -101,7 +101,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         }
 
         TypedQuery<Row> rows = getEntityManager().createQuery(
-                "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.publishedAt, p.lang, p.authorId, p.updatedAt)"
+                "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.publishedAt, p.lang, p.authorId, p.featuredMediaId, p.updatedAt)"
                         + where + sort.toHql(SORT_PATHS, "p.id"), Row.class);
         params.forEach(rows::setParameter);
         rows.setFirstResult(page.offset());
@@ -119,6 +119,38 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     Map<UUID, List<String>> tagsOf(Collection<UUID> postIds) {
         return grouped("select p.id, t from Post p join p.tags t where p.id in :ids order by p.id, index(t)",
                 postIds, String.class, ArrayList::new);
+    }
+
+    /** Gallery media ids of many posts in one statement, in their order. */
+    Map<UUID, List<UUID>> galleriesOf(Collection<UUID> postIds) {
+        return grouped("select p.id, g from Post p join p.gallery g where p.id in :ids order by p.id, index(g)",
+                postIds, UUID.class, ArrayList::new);
+    }
+
+    /** "'Title' (id)" for each post that shows the media, as featured media or in its gallery. */
+    List<String> describeUsersOf(UUID mediaId) {
+        return getEntityManager().createQuery("select distinct p.title, p.id from Post p left join p.gallery g"
+                + " where p.featuredMediaId = :m or g = :m order by p.title", Object[].class)
+                .setParameter("m", mediaId).getResultList().stream()
+                .map(r -> "'" + r[0] + "' (" + r[1] + ")").toList();
+    }
+
+    /**
+     * Removes the media from every post through the entities, so that gallery positions are renumbered and each
+     * post's version and updatedAt move (their cached ETags expire). A media item is shown by few posts.
+     */
+    int detachMedia(UUID mediaId, Instant now) {
+        List<Post> users = list("select distinct p from Post p left join p.gallery g where p.featuredMediaId = ?1 or g = ?1",
+                mediaId);
+        for (Post p : users) {
+            if (mediaId.equals(p.featuredMediaId)) {
+                p.featuredMediaId = null;
+            }
+            p.gallery.removeIf(mediaId::equals);
+            p.updatedAt = now;
+        }
+        flush();
+        return users.size();
     }
 
     /** Runs a query of (post id, value) pairs and groups the values by post. */

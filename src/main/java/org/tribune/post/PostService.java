@@ -20,6 +20,8 @@ import org.tribune.account.AccountRef;
 import org.tribune.account.AccountService;
 import org.tribune.category.CategoryRef;
 import org.tribune.category.CategoryService;
+import org.tribune.media.MediaRef;
+import org.tribune.media.MediaService;
 import org.tribune.web.ApiException;
 import org.tribune.web.Caller;
 import org.tribune.web.Callers;
@@ -51,9 +53,11 @@ public class PostService {
     private final MergePatcher patcher;
     private final AccountService accounts;
     private final Callers callers;
+    private final MediaService media;
 
     public PostService(PostRepository posts, CategoryService categories, Representations representations,
-            MergePatcher patcher, AccountService accounts, Callers callers) {
+            MergePatcher patcher, AccountService accounts, Callers callers, MediaService media) {
+        this.media = media;
         this.posts = posts;
         this.categories = categories;
         this.representations = representations;
@@ -64,7 +68,7 @@ public class PostService {
 
     /**
      * A page of listing cards in a fixed number of statements, whatever its size: count, page, category ids,
-     * tags, category summaries and authors. A test holds this line against N+1 regressions.
+     * tags, category summaries, authors, gallery ids and media (with their sizes). A test holds this line against N+1 regressions.
      */
     public PageResponse<PostSummary> list(List<String> categorySlugs, String tag, String q, Instant after,
             Instant before, String lang, SortOrder sort, PageRequest page) {
@@ -79,12 +83,19 @@ public class PostService {
                 categoryIdsByPost.values().stream().flatMap(Set::stream).toList());
         Map<UUID, AccountRef> authors = accounts.refs(
                 listing.rows().stream().map(PostRepository.Row::authorId).filter(a -> a != null).toList());
+        Map<UUID, List<UUID>> galleries = posts.galleriesOf(ids);
+        List<UUID> mediaIds = new ArrayList<>();
+        listing.rows().stream().map(PostRepository.Row::featuredMediaId).filter(m -> m != null).forEach(mediaIds::add);
+        galleries.values().forEach(mediaIds::addAll);
+        Map<UUID, MediaRef> mediaRefs = media.refs(mediaIds);
 
         List<PostSummary> items = listing.rows().stream().map(r -> new PostSummary(
                 r.id(), r.slug(), r.title(), r.excerpt(), r.publishedAt(), r.lang(),
                 refsOf(categoryIdsByPost.getOrDefault(r.id(), Set.of()), refs),
                 tagsByPost.getOrDefault(r.id(), List.of()),
                 r.authorId() == null ? null : authors.get(r.authorId()),
+                r.featuredMediaId() == null ? null : mediaRefs.get(r.featuredMediaId()),
+                refsOf(galleries.getOrDefault(r.id(), List.of()), mediaRefs),
                 r.updatedAt())).toList();
         return PageResponse.of(items, page, listing.total());
     }
@@ -146,6 +157,7 @@ public class PostService {
         List<FieldError> errors = new ArrayList<>();
         String lang = normalizeLang(w.lang(), errors);
         Set<UUID> categoryIds = checkedCategories(w.categories(), errors);
+        List<UUID> gallery = checkedMedia(w.featuredMedia(), w.gallery(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -171,6 +183,11 @@ public class PostService {
         p.categoryIds.addAll(categoryIds);
         p.tags.clear();
         p.tags.addAll(normalizeTags(w.tags()));
+        p.featuredMediaId = w.featuredMedia();
+        if (!p.gallery.equals(gallery)) {
+            p.gallery.clear();
+            p.gallery.addAll(gallery);
+        }
         Set<String> words = Text.words(title + "\n" + p.excerpt + "\n" + text);
         p.searchTerms.retainAll(words);
         p.searchTerms.addAll(words);
@@ -201,6 +218,35 @@ public class PostService {
             result.add(id);
         }
         return result;
+    }
+
+    /** Reports unknown media ids by the field that named them; returns the gallery without repeats. */
+    private List<UUID> checkedMedia(UUID featured, List<UUID> gallery, List<FieldError> errors) {
+        List<UUID> wanted = new ArrayList<>(gallery == null ? List.of() : gallery);
+        if (featured != null) {
+            wanted.add(featured);
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> existing = media.existing(wanted);
+        if (featured != null && !existing.contains(featured)) {
+            errors.add(new FieldError("featuredMedia", "refers to no existing media: " + featured));
+        }
+        List<UUID> result = new ArrayList<>();
+        for (int i = 0; gallery != null && i < gallery.size(); i++) {
+            UUID id = gallery.get(i);
+            if (!existing.contains(id)) {
+                errors.add(new FieldError("gallery[" + i + "]", "refers to no existing media: " + id));
+            } else if (!result.contains(id)) {
+                result.add(id);
+            }
+        }
+        return result;
+    }
+
+    private static List<MediaRef> refsOf(List<UUID> ids, Map<UUID, MediaRef> refs) {
+        return ids.stream().map(refs::get).filter(r -> r != null).toList();
     }
 
     private static String normalizeLang(String raw, List<FieldError> errors) {
@@ -244,8 +290,14 @@ public class PostService {
     private PostView view(Post p) {
         Map<UUID, CategoryRef> refs = categories.refs(p.categoryIds);
         AccountRef author = p.authorId == null ? null : accounts.refs(List.of(p.authorId)).get(p.authorId);
+        List<UUID> mediaIds = new ArrayList<>(p.gallery);
+        if (p.featuredMediaId != null) {
+            mediaIds.add(p.featuredMediaId);
+        }
+        Map<UUID, MediaRef> mediaRefs = mediaIds.isEmpty() ? Map.of() : media.refs(mediaIds);
         return new PostView(p.id, p.slug, p.title, p.excerpt, p.content, p.lang, refsOf(p.categoryIds, refs),
-                List.copyOf(p.tags), author, p.publishedAt, p.createdAt, p.updatedAt);
+                List.copyOf(p.tags), author, p.featuredMediaId == null ? null : mediaRefs.get(p.featuredMediaId),
+                refsOf(p.gallery, mediaRefs), p.publishedAt, p.createdAt, p.updatedAt);
     }
 
     private static List<CategoryRef> refsOf(Collection<UUID> ids, Map<UUID, CategoryRef> refs) {
@@ -256,7 +308,7 @@ public class PostService {
 
     private static PostWrite toWrite(Post p) {
         return new PostWrite(p.title, p.slug, p.excerptDerived ? null : p.excerpt, p.content, p.lang,
-                List.copyOf(p.categoryIds), List.copyOf(p.tags), p.publishedAt);
+                List.copyOf(p.categoryIds), List.copyOf(p.tags), p.publishedAt, p.featuredMediaId, List.copyOf(p.gallery));
     }
 
     private static String truncate(String s, int max) {

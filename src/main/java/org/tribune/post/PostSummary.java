@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tribune.account.AccountRef;
 import org.tribune.category.CategoryRef;
+import org.tribune.media.MediaRef;
 
 /** A listing card: everything a list page shows, without the content. */
 @Schema(name = "PostSummary")
@@ -20,5 +21,7 @@ public record PostSummary(
         @Schema(required = true) List<String> tags,
         @Schema(required = true, nullable = true, description = "Who wrote it: set from the token that created it, never from the request body.")
         AccountRef author,
+        @Schema(required = true, nullable = true) MediaRef featuredMedia,
+        @Schema(required = true, description = "In display order.") List<MediaRef> gallery,
         @Schema(required = true) Instant updatedAt) {
 }

@@ -45,5 +45,12 @@ public record PostWrite(
         List<@NotBlank @Size(max = 60) String> tags,
 
         @Schema(nullable = true, description = "Publication time (UTC). Defaults to the time of creation.")
-        Instant publishedAt) {
+        Instant publishedAt,
+
+        @Schema(nullable = true, description = "Id of an existing media item shown with the post, such as a listing card's photo.")
+        UUID featuredMedia,
+
+        @Size(max = 50)
+        @Schema(nullable = true, maxItems = 50, description = "Ids of existing media items, in the order to show them. Repeats are dropped.")
+        List<@NotNull UUID> gallery) {
 }

@@ -147,7 +147,7 @@ public class OpenApiConventions implements OASFilter {
     }
 
     /**
-     * The scanner writes a nullable UUID or Instant as {@code anyOf: [$ref, null]}, which becomes
+     * The scanner writes a nullable UUID, Instant or record as {@code anyOf: [$ref, null]}, which becomes
      * {@code nullable + allOf: [$ref]} in OpenAPI 3.0, where the referenced, non-nullable schema still rejects
      * null. Inlining the referenced type keeps null valid.
      */
@@ -160,18 +160,41 @@ public class OpenApiConventions implements OASFilter {
                 continue;
             }
             for (Schema property : schema.getProperties().values()) {
-                if (property.getType() == null || !property.getType().contains(Schema.SchemaType.NULL)
-                        || property.getAnyOf() == null) {
+                boolean nullable = property.getType() != null && property.getType().contains(Schema.SchemaType.NULL);
+                java.util.List<Schema> wrapped = property.getAnyOf() != null ? property.getAnyOf()
+                        : property.getOneOf() != null ? property.getOneOf() : property.getAllOf();
+                if (wrapped == null) {
                     continue;
                 }
-                String ref = property.getAnyOf().stream().map(Schema::getRef).filter(r -> r != null).findFirst().orElse(null);
+                nullable |= wrapped.stream().anyMatch(w -> w.getType() != null && w.getType().contains(Schema.SchemaType.NULL));
+                if (!nullable) {
+                    continue;
+                }
+                String ref = wrapped.stream().map(Schema::getRef).filter(r -> r != null).findFirst().orElse(null);
                 Schema target = ref == null ? null : c.getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
                 if (target == null) {
                     continue;
                 }
                 property.setAnyOf(null);
+                property.setAllOf(null);
+                property.setOneOf(null);
+                if (target.getType() != null) {
+                    java.util.List<Schema.SchemaType> types = new java.util.ArrayList<>(target.getType());
+                    types.add(Schema.SchemaType.NULL);
+                    property.setType(types);
+                }
                 property.setFormat(target.getFormat());
                 property.setPattern(target.getPattern());
+                if (target.getProperties() != null) {
+                    // An object: its shape is copied, so that null and a full object both validate.
+                    property.setProperties(target.getProperties());
+                    property.setRequired(target.getRequired());
+                    property.setAdditionalPropertiesSchema(target.getAdditionalPropertiesSchema());
+                    property.setAdditionalPropertiesBoolean(target.getAdditionalPropertiesBoolean());
+                    if (property.getDescription() == null) {
+                        property.setDescription(target.getDescription());
+                    }
+                }
             }
         }
     }
@@ -208,6 +231,11 @@ public class OpenApiConventions implements OASFilter {
         problem(c, "TooManyRequests", "Too many failed sign-ins for this username or from this address. Retry-After"
                 + " says how many seconds to wait.");
         problem(c, "NotFound", "No resource with this id or slug.");
+        problem(c, "TooLarge", "The upload is over the size limit, or the image over the pixel limit (checked from its"
+                + " header, before decoding).");
+        problem(c, "UnsupportedFileType", "The file's bytes are not one of the accepted types (JPEG, PNG, WebP, GIF, PDF)."
+                + " SVG and HTML are refused: they can carry scripts.");
+        problem(c, "RangeNotSatisfiable", "The Range starts beyond the end of the file. Content-Range gives its size.");
         problem(c, "Conflict", "The request conflicts with the current state: a name or slug is taken, a category"
                 + " hierarchy would form a cycle, or a category still holds posts.");
         problem(c, "PreconditionFailed", "If-Match names a representation that is no longer current. Fetch the"

@@ -25,22 +25,26 @@ class PostListQueryCountTest extends ApiTestSupport {
         String u = unique();
         String a = createCategory("Requêtes A " + u);
         String b = createCategory("Requêtes B " + u);
+        List<String> media = List.of(uploadImage(), uploadImage(), uploadImage());
         for (int i = 0; i < 100; i++) {
             createPost(Map.of("title", "Post " + i + " " + u, "content", "<p>texte " + i + "</p>",
-                    "categories", i % 2 == 0 ? List.of(a) : List.of(a, b), "tags", List.of(u, "t" + i)));
+                    "categories", i % 2 == 0 ? List.of(a) : List.of(a, b), "tags", List.of(u, "t" + i),
+                    "featuredMedia", media.get(i % 3), "gallery", List.of(media.get((i + 1) % 3), media.get((i + 2) % 3))));
         }
         long one = statementsFor(u, 1);
         long hundred = statementsFor(u, 100);
         assertThat(hundred).isEqualTo(one);
-        // count, page, category ids, tags, category summaries, authors
-        assertThat(one).isLessThanOrEqualTo(6);
+        // count, page, category ids, tags, category summaries, authors, gallery ids, media with their sizes
+        assertThat(one).isLessThanOrEqualTo(8);
     }
 
     private long statementsFor(String tag, int size) {
         Statistics stats = sessionFactory.getStatistics();
         stats.clear();
         given().queryParam("tag", tag).queryParam("size", size).get("/api/v1/posts")
-                .then().statusCode(200).body("items", hasSize(size));
+                .then().statusCode(200).body("items", hasSize(size))
+                .body("items[0].featuredMedia.sizes.thumbnail.url", org.hamcrest.Matchers.notNullValue())
+                .body("items[0].gallery", hasSize(2));
         return stats.getPrepareStatementCount();
     }
 }

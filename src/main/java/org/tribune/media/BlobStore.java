@@ -1,0 +1,40 @@
+package org.tribune.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where media bytes live. Keys are built by Tribune from ids and size names, never from anything a client sent.
+ * The local directory is the default; an S3-compatible store would implement the same five operations.
+ */
+public interface BlobStore {
+
+    /** Stores the content under the key, atomically: readers see the whole file or nothing. */
+    void put(String key, Path content) throws IOException;
+
+    /** The stored blob, or empty. */
+    Optional<Blob> get(String key) throws IOException;
+
+    /** Deletes every blob whose key starts with the prefix. */
+    void deleteAll(String prefix) throws IOException;
+
+    /** The first segments of the keys written before the given time, for finding blobs that no row refers to. */
+    Set<String> prefixesOlderThan(Instant time) throws IOException;
+
+    /** Checks that blobs can be written, for readiness. */
+    void checkWritable() throws IOException;
+
+    interface Blob {
+        long size();
+
+        /** A local file, when the store has one: served with zero-copy sendfile. */
+        Optional<Path> localPath();
+
+        /** The bytes from offset, for length bytes. */
+        InputStream open(long offset, long length) throws IOException;
+    }
+}

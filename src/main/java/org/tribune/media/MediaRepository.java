@@ -1,0 +1,78 @@
+package org.tribune.media;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tribune.web.PageRequest;
+import org.tribune.web.SortOrder;
+
+@ApplicationScoped
+public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
+
+    static final java.util.Map<String, String> SORT_PATHS = java.util.Map.of("createdAt", "m.createdAt");
+
+    public Optional<Media> findForUpdate(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(Media.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    record Listing(List<Media> items, long total) {
+    }
+
+    /** Count, then the page's ids, then those items with their renditions in one statement. */
+    Listing list(String kind, List<String> words, SortOrder sort, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Parameters params = new Parameters();
+        if (kind != null) {
+            where.append(" and m.kind = :kind");
+            params.and("kind", kind);
+        }
+        for (int i = 0; i < words.size(); i++) {
+            where.append(" and m.searchText like :w").append(i);
+            params.and("w" + i, "%" + words.get(i) + "%");
+        }
+        var em = getEntityManager();
+        var count = em.createQuery("select count(m) from Media m" + where, Long.class);
+        params.map().forEach(count::setParameter);
+        long total = count.getSingleResult();
+        var ids = em.createQuery("select m.id from Media m" + where + sort.toHql(SORT_PATHS, "m.id"), UUID.class);
+        params.map().forEach(ids::setParameter);
+        ids.setFirstResult(page.offset());
+        ids.setMaxResults(page.size());
+        List<UUID> pageIds = ids.getResultList();
+        java.util.Map<UUID, Media> byId = withRenditions(pageIds);
+        return new Listing(pageIds.stream().map(byId::get).toList(), total);
+    }
+
+    /** The media with their renditions, in one statement. */
+    java.util.Map<UUID, Media> withRenditions(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        List<Media> found = getEntityManager()
+                .createQuery("select distinct m from Media m left join fetch m.renditions where m.id in :ids", Media.class)
+                .setParameter("ids", ids).getResultList();
+        java.util.Map<UUID, Media> byId = new java.util.HashMap<>();
+        found.forEach(m -> byId.put(m.id, m));
+        return byId;
+    }
+
+    List<UUID> existingIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : getEntityManager().createQuery("select m.id from Media m where m.id in :ids", UUID.class)
+                        .setParameter("ids", ids).getResultList();
+    }
+
+    long countByUploader(UUID accountId) {
+        return count("uploadedBy", accountId);
+    }
+
+    int reassignUploader(UUID from, UUID to, Instant now) {
+        return update("uploadedBy = ?1, updatedAt = ?2, version = version + 1 where uploadedBy = ?3", to, now, from);
+    }
+}

@@ -1,0 +1,395 @@
+package org.tribune.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.tribune.account.AccountRef;
+import org.tribune.account.AccountService;
+import org.tribune.web.ApiException;
+import org.tribune.web.Caller;
+import org.tribune.web.Callers;
+import org.tribune.web.MergePatcher;
+import org.tribune.web.PageRequest;
+import org.tribune.web.PageResponse;
+import org.tribune.web.ProblemType;
+import org.tribune.web.Representations;
+import org.tribune.web.Roles;
+import org.tribune.web.SortOrder;
+import org.tribune.web.Text;
+
+@ApplicationScoped
+public class MediaService {
+
+    public static final Set<String> SORTABLE = MediaRepository.SORT_PATHS.keySet();
+    public static final String DEFAULT_SORT = "-createdAt";
+    public static final String IMAGE = "image";
+    public static final String DOCUMENT = "document";
+    private static final Logger LOG = Logger.getLogger(MediaService.class);
+    /** Files younger than this may belong to an upload still being saved by another instance. */
+    private static final Duration ORPHAN_AGE = Duration.ofHours(1);
+
+    private final MediaRepository media;
+    private final MediaProcessor processor;
+    private final BlobStore blobs;
+    private final MediaConfig config;
+    private final AccountService accounts;
+    private final Callers callers;
+    private final Representations representations;
+    private final MergePatcher patcher;
+    private final Instance<MediaUsage> usages;
+    private final String publicUrl;
+    private final Validator validator;
+
+    public MediaService(MediaRepository media, MediaProcessor processor, BlobStore blobs, MediaConfig config,
+            AccountService accounts, Callers callers, Representations representations, MergePatcher patcher,
+            Instance<MediaUsage> usages, @ConfigProperty(name = "tribune.public-url") Optional<String> publicUrl,
+            Validator validator) {
+        this.validator = validator;
+        this.media = media;
+        this.processor = processor;
+        this.blobs = blobs;
+        this.config = config;
+        this.accounts = accounts;
+        this.callers = callers;
+        this.representations = representations;
+        this.patcher = patcher;
+        this.usages = usages;
+        this.publicUrl = publicUrl.map(u -> u.replaceAll("/+$", "")).orElse("");
+    }
+
+    public PageResponse<MediaView> list(String type, String q, SortOrder sort, PageRequest page) {
+        List<String> words = q == null ? List.of() : Text.words(q).stream().limit(8).toList();
+        MediaRepository.Listing listing = media.list(type, words, sort, page);
+        Map<UUID, AccountRef> uploaders = accounts.refs(
+                listing.items().stream().map(m -> m.uploadedBy).filter(u -> u != null).toList());
+        return PageResponse.of(listing.items().stream().map(m -> view(m, uploaders)).toList(), page, listing.total());
+    }
+
+    public MediaView get(UUID id) {
+        Media m = media.withRenditions(List.of(id)).get(id);
+        if (m == null) {
+            throw ApiException.notFound("Media", id);
+        }
+        return view(m);
+    }
+
+    /**
+     * Processes the upload in a work directory, stores the files under the new id, then commits the row. If
+     * anything fails the files are removed; if the process dies between the files and the row, no row points to
+     * them and {@link #sweepOrphans} removes them at a later start.
+     */
+    public MediaView upload(Path file, String originalName, long size, String alt, String caption, String credit) {
+        if (size > config.maxUploadSize().asLongValue()) {
+            throw new ApiException(ProblemType.TOO_LARGE, "The file has " + size + " bytes; the limit is "
+                    + config.maxUploadSize().asLongValue() + ".");
+        }
+        MediaWrite write = new MediaWrite(alt, caption, credit, null);
+        Set<ConstraintViolation<MediaWrite>> violations = validator.validate(write);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        UUID id = UUID.randomUUID();
+        Path work = null;
+        boolean stored = false;
+        try {
+            work = Files.createTempDirectory("tribune-media-");
+            MediaProcessor.Processed processed = processor.process(file, work);
+            Set<String> files = new HashSet<>();
+            if (processed.renditions().isEmpty()) {
+                files.add(MediaProcessor.ORIGINAL + "." + processed.format().extension());
+            }
+            processed.renditions().forEach(r -> files.add(r.fileName()));
+            stored = true;
+            for (String name : files) {
+                blobs.put(id + "/" + name, work.resolve(name));
+            }
+            Caller caller = callers.current();
+            Media m = QuarkusTransaction.requiringNew().call(() -> insert(id, sanitizeFilename(originalName), processed, write, caller));
+            return view(m);
+        } catch (IOException e) {
+            deleteQuietly(id, stored);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteQuietly(id, stored);
+            throw e;
+        } finally {
+            if (work != null) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private Media insert(UUID id, String filename, MediaProcessor.Processed p, MediaWrite write, Caller caller) {
+        Media m = new Media();
+        m.id = id;
+        m.filename = filename;
+        m.mimeType = p.format().mimeType();
+        m.kind = p.format().isImage() ? IMAGE : DOCUMENT;
+        m.sizeBytes = p.size();
+        m.width = p.width();
+        m.height = p.height();
+        m.checksum = p.checksum();
+        m.uploadedBy = caller.accountId();
+        m.createdAt = now();
+        if (p.renditions().isEmpty()) {
+            m.renditions.add(rendition(MediaProcessor.ORIGINAL, MediaProcessor.ORIGINAL + "." + p.format().extension(),
+                    p.format().mimeType(), 0, 0, p.size(), p.checksum()));
+        }
+        for (MediaProcessor.Rendition r : p.renditions()) {
+            m.renditions.add(rendition(r.name(), r.fileName(), r.format().mimeType(), r.width(), r.height(), r.size(), r.checksum()));
+        }
+        apply(m, write);
+        media.persist(m);
+        return m;
+    }
+
+    @Transactional
+    public MediaView replace(UUID id, MediaWrite write, String ifMatch) {
+        Media m = lockMatching(id, ifMatch);
+        apply(m, write);
+        media.flush();
+        return view(m);
+    }
+
+    @Transactional
+    public MediaView patch(UUID id, JsonNode patch, String ifMatch) {
+        Media m = lockMatching(id, ifMatch);
+        apply(m, patcher.apply(toWrite(m), patch, MediaWrite.class));
+        media.flush();
+        return view(m);
+    }
+
+    /**
+     * Media that posts use is kept (409, naming them) unless {@code force}, which editors may use to detach it
+     * first. The files go once the row is gone.
+     */
+    public void delete(UUID id, boolean force, String ifMatch) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Media m = lockMatching(id, ifMatch);
+            List<String> users = usages.stream().flatMap(u -> u.usedBy(id).stream()).toList();
+            if (!users.isEmpty()) {
+                if (!force) {
+                    throw ApiException.conflict("This media is used by " + users.size() + " item(s): "
+                            + String.join(", ", users.subList(0, Math.min(10, users.size())))
+                            + ". Remove it from them, or pass force=true to detach it everywhere.");
+                }
+                if (!callers.current().isEditorOrAdmin()) {
+                    throw ApiException.forbidden("Only editors may detach media from content they did not write.");
+                }
+                usages.forEach(u -> u.detachAll(id));
+            }
+            media.delete(m);
+        });
+        deleteQuietly(id, true);
+    }
+
+    /** What the file endpoint serves: the original, or a size. */
+    public record StoredFile(String key, String mimeType, long size, String checksum, String filename, Instant createdAt) {
+    }
+
+    public StoredFile file(UUID id, String size) {
+        String name = size == null ? MediaProcessor.ORIGINAL : size;
+        if (size != null && MediaProcessor.SIZES.stream().noneMatch(s -> s.name().equals(size))) {
+            throw ApiException.invalid("size", "must be one of thumbnail, medium, large");
+        }
+        Media m = media.withRenditions(List.of(id)).get(id);
+        if (m == null) {
+            throw ApiException.notFound("Media", id);
+        }
+        MediaRendition r = m.renditions.stream().filter(x -> x.name.equals(name)).findFirst()
+                .orElseThrow(() -> ApiException.invalid("size", "does not exist for a document"));
+        return new StoredFile(id + "/" + r.fileName, r.mimeType, r.sizeBytes, r.checksum, m.filename, m.createdAt);
+    }
+
+    public Optional<BlobStore.Blob> blob(String key) {
+        try {
+            return blobs.get(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- for other features ----
+
+    /** Embeddable summaries of the given media, in one statement. */
+    public Map<UUID, MediaRef> refs(Collection<UUID> ids) {
+        Map<UUID, MediaRef> refs = new LinkedHashMap<>();
+        media.withRenditions(Set.copyOf(ids)).forEach((id, m) -> refs.put(id, new MediaRef(m.id, m.mimeType, m.alt,
+                m.caption, m.credit, m.width, m.height, focal(m), url(m.id, null), sizes(m))));
+        return refs;
+    }
+
+    public Set<UUID> existing(Collection<UUID> ids) {
+        return new HashSet<>(media.existingIds(Set.copyOf(ids)));
+    }
+
+    /** Removes stored files that no media row refers to: what a crash between storing and committing leaves. */
+    void sweepOrphans(@Observes StartupEvent event) {
+        try {
+            Set<String> prefixes = blobs.prefixesOlderThan(Instant.now().minus(ORPHAN_AGE));
+            List<UUID> ids = prefixes.stream().map(MediaService::uuidOrNull).filter(u -> u != null).toList();
+            Set<UUID> known = QuarkusTransaction.requiringNew().call(() -> existing(ids));
+            for (UUID id : ids) {
+                if (!known.contains(id)) {
+                    LOG.infof("Removing stored files of media %s, which has no row (an interrupted upload)", id);
+                    blobs.deleteAll(id.toString());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("Could not look for orphaned media files: %s", e.getMessage());
+        }
+    }
+
+    // ---- rules ----
+
+    private Media lockMatching(UUID id, String ifMatch) {
+        Media m = media.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Media", id));
+        Caller caller = callers.current();
+        boolean own = Roles.AUTHOR.equals(caller.role()) && m.uploadedBy != null && m.uploadedBy.equals(caller.accountId());
+        if (!caller.isEditorOrAdmin() && !own) {
+            throw ApiException.forbidden("Authors may change and delete only the media they uploaded.");
+        }
+        representations.requireMatch(ifMatch, () -> view(m));
+        return m;
+    }
+
+    private static void apply(Media m, MediaWrite w) {
+        m.alt = blankToNull(w.alt());
+        m.caption = blankToNull(w.caption());
+        m.credit = blankToNull(w.credit());
+        m.focalX = w.focalPoint() == null ? null : w.focalPoint().x();
+        m.focalY = w.focalPoint() == null ? null : w.focalPoint().y();
+        m.searchText = truncate(Text.fold(String.join(" ", m.filename,
+                nonNull(m.alt), nonNull(m.caption), nonNull(m.credit))), 8000);
+        m.updatedAt = now();
+    }
+
+    private MediaView view(Media m) {
+        return view(m, accounts.refs(m.uploadedBy == null ? List.of() : List.of(m.uploadedBy)));
+    }
+
+    private MediaView view(Media m, Map<UUID, AccountRef> uploaders) {
+        return new MediaView(m.id, m.filename, m.mimeType, m.kind, m.sizeBytes, m.width, m.height, m.checksum, m.alt,
+                m.caption, m.credit, focal(m), m.uploadedBy == null ? null : uploaders.get(m.uploadedBy),
+                m.createdAt, m.updatedAt, url(m.id, null), sizes(m));
+    }
+
+    private Map<String, MediaSize> sizes(Media m) {
+        Map<String, MediaSize> sizes = new LinkedHashMap<>();
+        m.renditions.stream()
+                .filter(r -> !r.name.equals(MediaProcessor.ORIGINAL))
+                .sorted(Comparator.comparingInt(r -> r.width))
+                .forEach(r -> sizes.put(r.name, new MediaSize(url(m.id, r.name), r.width, r.height)));
+        return sizes;
+    }
+
+    private String url(UUID id, String size) {
+        return publicUrl + "/api/v1/media/" + id + "/file" + (size == null ? "" : "?size=" + size);
+    }
+
+    private static FocalPoint focal(Media m) {
+        return m.focalX == null ? null : new FocalPoint(m.focalX, m.focalY);
+    }
+
+    private static MediaWrite toWrite(Media m) {
+        return new MediaWrite(m.alt, m.caption, m.credit, focal(m));
+    }
+
+    private static MediaRendition rendition(String name, String fileName, String mimeType, int width, int height,
+            long size, String checksum) {
+        MediaRendition r = new MediaRendition();
+        r.name = name;
+        r.fileName = fileName;
+        r.mimeType = mimeType;
+        r.width = width;
+        r.height = height;
+        r.sizeBytes = size;
+        r.checksum = checksum;
+        return r;
+    }
+
+    /** Keeps letters, digits, dots, hyphens, underscores and spaces of the last path segment; the name is only shown. */
+    static String sanitizeFilename(String raw) {
+        String name = raw == null ? "" : raw.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        name = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();
+        name = name.replaceAll("^[.]+", "");
+        if (name.isEmpty()) {
+            return "file";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private void deleteQuietly(UUID id, boolean stored) {
+        if (!stored) {
+            return;
+        }
+        try {
+            blobs.deleteAll(id.toString());
+        } catch (IOException e) {
+            LOG.warnf("Could not remove the files of media %s; they will be removed at a later start: %s", id, e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warnf("Could not remove the work directory %s: %s", dir, e.getMessage());
+        }
+    }
+
+    private static UUID uuidOrNull(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
