@@ -41,7 +41,6 @@ import org.tribune.web.PageRequest;
 import org.tribune.web.PageResponse;
 import org.tribune.web.ProblemType;
 import org.tribune.web.Representations;
-import org.tribune.web.Roles;
 import org.tribune.web.SortOrder;
 import org.tribune.web.Text;
 
@@ -272,9 +271,7 @@ public class MediaService {
 
     private Media lockMatching(UUID id, String ifMatch) {
         Media m = media.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Media", id));
-        Caller caller = callers.current();
-        boolean own = Roles.AUTHOR.equals(caller.role()) && m.uploadedBy != null && m.uploadedBy.equals(caller.accountId());
-        if (!caller.isEditorOrAdmin() && !own) {
+        if (!callers.current().mayChange(m.uploadedBy)) {
             throw ApiException.forbidden("Authors may change and delete only the media they uploaded.");
         }
         representations.requireMatch(ifMatch, () -> view(m));

@@ -23,7 +23,6 @@ import org.tribune.category.CategoryService;
 import org.tribune.media.MediaRef;
 import org.tribune.media.MediaService;
 import org.tribune.web.ApiException;
-import org.tribune.web.Caller;
 import org.tribune.web.Callers;
 import org.tribune.web.FieldError;
 import org.tribune.web.Html;
@@ -31,7 +30,6 @@ import org.tribune.web.MergePatcher;
 import org.tribune.web.PageRequest;
 import org.tribune.web.PageResponse;
 import org.tribune.web.Representations;
-import org.tribune.web.Roles;
 import org.tribune.web.Slugs;
 import org.tribune.web.SortOrder;
 import org.tribune.web.Text;
@@ -143,9 +141,7 @@ public class PostService {
 
     private Post lockMatching(UUID id, String ifMatch) {
         Post p = posts.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Post", id));
-        Caller caller = callers.current();
-        boolean ownPost = Roles.AUTHOR.equals(caller.role()) && p.authorId != null && p.authorId.equals(caller.accountId());
-        if (!caller.isEditorOrAdmin() && !ownPost) {
+        if (!callers.current().mayChange(p.authorId)) {
             throw ApiException.forbidden("Authors may change and delete only their own posts.");
         }
         representations.requireMatch(ifMatch, () -> view(p));

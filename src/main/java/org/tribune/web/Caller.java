@@ -22,6 +22,11 @@ public record Caller(UUID accountId, String role, UUID apiTokenId) {
         return Roles.EDITOR.equals(role) || Roles.ADMIN.equals(role);
     }
 
+    /** Editors and admins change anything; authors only what they own (wrote or uploaded). */
+    public boolean mayChange(UUID ownerId) {
+        return isEditorOrAdmin() || (Roles.AUTHOR.equals(role) && ownerId != null && ownerId.equals(accountId));
+    }
+
     /** An account signed in with its own password, as opposed to an API token acting for one. */
     public boolean isAccount() {
         return accountId != null && apiTokenId == null;
