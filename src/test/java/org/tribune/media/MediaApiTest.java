@@ -143,6 +143,22 @@ class MediaApiTest extends ApiTestSupport {
     }
 
     @Test
+    void gifsAndWebpsAreAcceptedAndTheirSizesAreStillImages() throws Exception {
+        Response gif = upload(token(Roles.AUTHOR), TestImages.encode(TestImages.picture(600, 300), "gif"), "anime.gif", "image/gif");
+        gif.then().statusCode(201).body("mimeType", equalTo("image/gif")).body("width", equalTo(600))
+                .body("sizes.thumbnail.width", equalTo(150));
+        given().get((String) gif.path("sizes.thumbnail.url")).then().statusCode(200).contentType("image/png");
+        assertThat(ImageIO.read(new ByteArrayInputStream(download(gif.path("url")))).getWidth()).isEqualTo(600);
+
+        // The smallest lossless WebP: one pixel.
+        byte[] webp = java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+        Response created = upload(token(Roles.AUTHOR), webp, "pixel.webp", "application/octet-stream");
+        created.then().statusCode(201).body("mimeType", equalTo("image/webp")).body("width", equalTo(1))
+                .body("sizes.thumbnail.width", equalTo(1));
+        assertThat(download(created.path("url"))).isEqualTo(webp);
+    }
+
+    @Test
     void theTypeComesFromTheBytesNotTheNameOrDeclaredType() {
         upload(token(Roles.AUTHOR), TestImages.encode(TestImages.picture(300, 200), "png"), "vraiment.jpg", "image/jpeg")
                 .then().statusCode(201).body("mimeType", equalTo("image/png"));
