@@ -19,6 +19,9 @@ import org.tribune.web.Problem;
         tags = {
                 @Tag(name = "Posts", description = "Dated articles with HTML content, filed in categories and tagged."),
                 @Tag(name = "Categories", description = "A tree of categories to file posts in."),
+                @Tag(name = "Media", description = "Images and PDF documents, stored without metadata, with image sizes."),
+                @Tag(name = "Honorary citizens", description = "People the city made honorary citizens by a vote of its council."),
+                @Tag(name = "Awards", description = "Prizes the city gives, and their laureates and special mentions by year and category."),
                 @Tag(name = "Authentication", description = "Signing in for an access token."),
                 @Tag(name = "Users", description = "Accounts of the people who write and run the site."),
                 @Tag(name = "API tokens", description = "Long-lived tokens for build pipelines, static-site generators and preview servers.")

@@ -53,6 +53,17 @@ public class Post extends VersionedEntity {
     @Column(name = "media_id")
     public List<UUID> gallery = new ArrayList<>();
 
+    /** Honorary citizens and awards this post tells about: ids only, the honour feature owns the records. */
+    @ElementCollection
+    @CollectionTable(name = "post_honorary_citizen", joinColumns = @JoinColumn(name = "post_id"))
+    @Column(name = "citizen_id")
+    public Set<UUID> honoraryCitizenIds = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "post_award", joinColumns = @JoinColumn(name = "post_id"))
+    @Column(name = "award_id")
+    public Set<UUID> awardIds = new LinkedHashSet<>();
+
     @Column(name = "published_at")
     public Instant publishedAt;
 

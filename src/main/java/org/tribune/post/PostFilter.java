@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * Parsed collection filters. {@code categoryIds} is null when no category filter was given, and empty when one
- * was given but names no existing category (which matches nothing).
+ * was given but names no existing category (which matches nothing); {@code honoraryCitizenIds} likewise.
  */
 record PostFilter(Set<UUID> categoryIds, String tag, List<String> searchTerms, Instant publishedAfter,
-        Instant publishedBefore, String lang) {
+        Instant publishedBefore, String lang, Set<UUID> honoraryCitizenIds, UUID awardId) {
 }

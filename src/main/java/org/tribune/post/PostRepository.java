@@ -66,6 +66,17 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             where.append(" and exists (select 1 from p.categoryIds c where c in :categoryIds)");
             params.put("categoryIds", filter.categoryIds());
         }
+        if (filter.honoraryCitizenIds() != null) {
+            if (filter.honoraryCitizenIds().isEmpty()) {
+                return new Listing(List.of(), 0);
+            }
+            where.append(" and exists (select 1 from p.honoraryCitizenIds h where h in :citizens)");
+            params.put("citizens", filter.honoraryCitizenIds());
+        }
+        if (filter.awardId() != null) {
+            where.append(" and exists (select 1 from p.awardIds a where a = :award)");
+            params.put("award", filter.awardId());
+        }
         if (filter.tag() != null) {
             where.append(" and exists (select 1 from p.tags t where lower(t) = :tag)");
             params.put("tag", filter.tag().toLowerCase(Locale.ROOT));
@@ -119,6 +130,30 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     Map<UUID, List<String>> tagsOf(Collection<UUID> postIds) {
         return grouped("select p.id, t from Post p join p.tags t where p.id in :ids order by p.id, index(t)",
                 postIds, String.class, ArrayList::new);
+    }
+
+    Map<UUID, Set<UUID>> honoraryCitizenIdsOf(Collection<UUID> postIds) {
+        return grouped("select p.id, h from Post p join p.honoraryCitizenIds h where p.id in :ids",
+                postIds, UUID.class, LinkedHashSet::new);
+    }
+
+    Map<UUID, Set<UUID>> awardIdsOf(Collection<UUID> postIds) {
+        return grouped("select p.id, a from Post p join p.awardIds a where p.id in :ids",
+                postIds, UUID.class, LinkedHashSet::new);
+    }
+
+    /** Posts linked to each record, newest first, as (record id, post) pairs in one statement. */
+    List<Object[]> linkedTo(String collection, Collection<UUID> recordIds) {
+        if (recordIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select r, p from Post p join p." + collection + " r where r in :ids"
+                + " order by p.publishedAt desc, p.id desc", Object[].class)
+                .setParameter("ids", recordIds).getResultList();
+    }
+
+    List<Post> linkedPosts(String collection, UUID recordId) {
+        return list("select p from Post p join p." + collection + " r where r = ?1", recordId);
     }
 
     /** Gallery media ids of many posts in one statement, in their order. */

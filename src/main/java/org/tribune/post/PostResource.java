@@ -99,6 +99,12 @@ public class PostResource {
             @QueryParam("lang") @Parameter(description = "BCP 47 language; `fr` also matches regional tags such as `fr-BE`.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 35), example = "fr")
             String lang,
+            @QueryParam("honoraryCitizen") @Parameter(description = "Slug of an honorary citizen: only the posts about them.",
+                    schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.MAX_LENGTH))
+            String honoraryCitizen,
+            @QueryParam("award") @Parameter(description = "Id of an award: only the posts about it.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            String award,
             @Context UriInfo uri, @Context HttpHeaders headers) {
         PageRequest page = PageRequest.of(paging);
         SortOrder order = SortOrder.parse(sort, PostService.SORTABLE, PostService.DEFAULT_SORT);
@@ -110,6 +116,8 @@ public class PostResource {
                 QueryParams.instant("publishedAfter", publishedAfter),
                 QueryParams.instant("publishedBefore", publishedBefore),
                 QueryParams.text("lang", lang, 35),
+                QueryParams.text("honoraryCitizen", honoraryCitizen, Slugs.MAX_LENGTH),
+                QueryParams.uuid("award", award),
                 order, page);
         return representations.page(body, uri, headers);
     }

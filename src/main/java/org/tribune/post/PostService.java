@@ -20,6 +20,10 @@ import org.tribune.account.AccountRef;
 import org.tribune.account.AccountService;
 import org.tribune.category.CategoryRef;
 import org.tribune.category.CategoryService;
+import org.tribune.honor.AwardRef;
+import org.tribune.honor.AwardService;
+import org.tribune.honor.HonoraryCitizenRef;
+import org.tribune.honor.HonoraryCitizenService;
 import org.tribune.media.MediaRef;
 import org.tribune.media.MediaService;
 import org.tribune.web.ApiException;
@@ -52,10 +56,15 @@ public class PostService {
     private final AccountService accounts;
     private final Callers callers;
     private final MediaService media;
+    private final HonoraryCitizenService citizens;
+    private final AwardService awards;
 
     public PostService(PostRepository posts, CategoryService categories, Representations representations,
-            MergePatcher patcher, AccountService accounts, Callers callers, MediaService media) {
+            MergePatcher patcher, AccountService accounts, Callers callers, MediaService media,
+            HonoraryCitizenService citizens, AwardService awards) {
         this.media = media;
+        this.citizens = citizens;
+        this.awards = awards;
         this.posts = posts;
         this.categories = categories;
         this.representations = representations;
@@ -69,9 +78,10 @@ public class PostService {
      * tags, category summaries, authors, gallery ids and media (with their sizes). A test holds this line against N+1 regressions.
      */
     public PageResponse<PostSummary> list(List<String> categorySlugs, String tag, String q, Instant after,
-            Instant before, String lang, SortOrder sort, PageRequest page) {
+            Instant before, String lang, String honoraryCitizenSlug, UUID awardId, SortOrder sort, PageRequest page) {
         Set<UUID> categoryIds = categorySlugs.isEmpty() ? null : categories.idsBySlugs(categorySlugs);
-        PostFilter filter = new PostFilter(categoryIds, tag, searchTerms(q), after, before, lang);
+        Set<UUID> citizenIds = honoraryCitizenSlug == null ? null : citizens.idsBySlugs(List.of(honoraryCitizenSlug));
+        PostFilter filter = new PostFilter(categoryIds, tag, searchTerms(q), after, before, lang, citizenIds, awardId);
         PostRepository.Listing listing = posts.list(filter, sort, page);
 
         List<UUID> ids = listing.rows().stream().map(PostRepository.Row::id).toList();
@@ -86,6 +96,10 @@ public class PostService {
         listing.rows().stream().map(PostRepository.Row::featuredMediaId).filter(m -> m != null).forEach(mediaIds::add);
         galleries.values().forEach(mediaIds::addAll);
         Map<UUID, MediaRef> mediaRefs = media.refs(mediaIds);
+        Map<UUID, Set<UUID>> citizensByPost = posts.honoraryCitizenIdsOf(ids);
+        Map<UUID, Set<UUID>> awardsByPost = posts.awardIdsOf(ids);
+        Map<UUID, HonoraryCitizenRef> citizenRefs = citizens.refs(citizensByPost.values().stream().flatMap(Set::stream).toList());
+        Map<UUID, AwardRef> awardRefs = awards.refs(awardsByPost.values().stream().flatMap(Set::stream).toList());
 
         List<PostSummary> items = listing.rows().stream().map(r -> new PostSummary(
                 r.id(), r.slug(), r.title(), r.excerpt(), r.publishedAt(), r.lang(),
@@ -94,6 +108,8 @@ public class PostService {
                 r.authorId() == null ? null : authors.get(r.authorId()),
                 r.featuredMediaId() == null ? null : mediaRefs.get(r.featuredMediaId()),
                 refsOf(galleries.getOrDefault(r.id(), List.of()), mediaRefs),
+                ordered(citizensByPost.getOrDefault(r.id(), Set.of()), citizenRefs),
+                ordered(awardsByPost.getOrDefault(r.id(), Set.of()), awardRefs),
                 r.updatedAt())).toList();
         return PageResponse.of(items, page, listing.total());
     }
@@ -154,6 +170,8 @@ public class PostService {
         String lang = normalizeLang(w.lang(), errors);
         Set<UUID> categoryIds = checkedCategories(w.categories(), errors);
         List<UUID> gallery = checkedMedia(w.featuredMedia(), w.gallery(), errors);
+        Set<UUID> citizenIds = checkedIds(w.honoraryCitizens(), "honoraryCitizens", "honorary citizen", citizens::existing, errors);
+        Set<UUID> awardIds = checkedIds(w.awards(), "awards", "award", awards::existing, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -180,6 +198,10 @@ public class PostService {
         p.tags.clear();
         p.tags.addAll(normalizeTags(w.tags()));
         p.featuredMediaId = w.featuredMedia();
+        p.honoraryCitizenIds.retainAll(citizenIds);
+        p.honoraryCitizenIds.addAll(citizenIds);
+        p.awardIds.retainAll(awardIds);
+        p.awardIds.addAll(awardIds);
         if (!p.gallery.equals(gallery)) {
             p.gallery.clear();
             p.gallery.addAll(gallery);
@@ -241,6 +263,26 @@ public class PostService {
         return result;
     }
 
+    private static Set<UUID> checkedIds(List<UUID> requested, String field, String what,
+            java.util.function.Function<List<UUID>, Set<UUID>> existing, List<FieldError> errors) {
+        if (requested == null || requested.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> found = existing.apply(requested);
+        Set<UUID> result = new LinkedHashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            if (!found.contains(requested.get(i))) {
+                errors.add(new FieldError(field + "[" + i + "]", "refers to no existing " + what + ": " + requested.get(i)));
+            }
+            result.add(requested.get(i));
+        }
+        return result;
+    }
+
+    private static <R> List<R> ordered(Collection<UUID> ids, Map<UUID, R> refs) {
+        return ids.stream().map(refs::get).filter(r -> r != null).toList();
+    }
+
     private static List<MediaRef> refsOf(List<UUID> ids, Map<UUID, MediaRef> refs) {
         return ids.stream().map(refs::get).filter(r -> r != null).toList();
     }
@@ -293,7 +335,8 @@ public class PostService {
         Map<UUID, MediaRef> mediaRefs = mediaIds.isEmpty() ? Map.of() : media.refs(mediaIds);
         return new PostView(p.id, p.slug, p.title, p.excerpt, p.content, p.lang, refsOf(p.categoryIds, refs),
                 List.copyOf(p.tags), author, p.featuredMediaId == null ? null : mediaRefs.get(p.featuredMediaId),
-                refsOf(p.gallery, mediaRefs), p.publishedAt, p.createdAt, p.updatedAt);
+                refsOf(p.gallery, mediaRefs), ordered(p.honoraryCitizenIds, citizens.refs(p.honoraryCitizenIds)),
+                ordered(p.awardIds, awards.refs(p.awardIds)), p.publishedAt, p.createdAt, p.updatedAt);
     }
 
     private static List<CategoryRef> refsOf(Collection<UUID> ids, Map<UUID, CategoryRef> refs) {
@@ -304,7 +347,8 @@ public class PostService {
 
     private static PostWrite toWrite(Post p) {
         return new PostWrite(p.title, p.slug, p.excerptDerived ? null : p.excerpt, p.content, p.lang,
-                List.copyOf(p.categoryIds), List.copyOf(p.tags), p.publishedAt, p.featuredMediaId, List.copyOf(p.gallery));
+                List.copyOf(p.categoryIds), List.copyOf(p.tags), p.publishedAt, p.featuredMediaId, List.copyOf(p.gallery),
+                List.copyOf(p.honoraryCitizenIds), List.copyOf(p.awardIds));
     }
 
     private static String truncate(String s, int max) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tribune.account.AccountRef;
 import org.tribune.category.CategoryRef;
+import org.tribune.honor.AwardRef;
+import org.tribune.honor.HonoraryCitizenRef;
 import org.tribune.media.MediaRef;
 
 /** A listing card: everything a list page shows, without the content. */
@@ -23,5 +25,7 @@ public record PostSummary(
         AccountRef author,
         @Schema(required = true, nullable = true) MediaRef featuredMedia,
         @Schema(required = true, description = "In display order.") List<MediaRef> gallery,
+        @Schema(required = true) List<HonoraryCitizenRef> honoraryCitizens,
+        @Schema(required = true) List<AwardRef> awards,
         @Schema(required = true) Instant updatedAt) {
 }

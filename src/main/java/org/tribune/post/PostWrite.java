@@ -52,5 +52,13 @@ public record PostWrite(
 
         @Size(max = 50)
         @Schema(nullable = true, maxItems = 50, description = "Ids of existing media items, in the order to show them. Repeats are dropped.")
-        List<@NotNull UUID> gallery) {
+        List<@NotNull UUID> gallery,
+
+        @Size(max = 50)
+        @Schema(nullable = true, maxItems = 50, description = "Ids of honorary citizens this post tells about.")
+        List<@NotNull UUID> honoraryCitizens,
+
+        @Size(max = 50)
+        @Schema(nullable = true, maxItems = 50, description = "Ids of awards this post tells about.")
+        List<@NotNull UUID> awards) {
 }

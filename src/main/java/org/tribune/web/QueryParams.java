@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +29,19 @@ public final class QueryParams {
             errors.add(new FieldError(name, "must be an integer"));
             return dflt;
         }
+    }
+
+    /** An integer in [min, max], or null when absent. */
+    public static Integer integer(String name, String raw, int min, int max) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        int v = parseInt(name, raw, 0, min, max, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return v;
     }
 
     public static UUID uuid(String name, String raw) {

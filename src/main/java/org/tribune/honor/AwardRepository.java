@@ -1,0 +1,71 @@
+package org.tribune.honor;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.tribune.web.PageRequest;
+import org.tribune.web.SortOrder;
+
+@ApplicationScoped
+public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
+
+    static final Map<String, String> SORT_PATHS = Map.of("year", "year", "category", "sortCategory",
+            "distinction", "distinctionRank", "recipientName", "recipientName");
+
+    record Listing(List<Award> items, long total) {
+    }
+
+    record Filter(UUID prizeId, Integer year, String category, Distinction distinction, String country, List<String> words) {
+    }
+
+    Optional<Award> findForUpdate(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(Award.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    Listing list(Filter f, SortOrder sort, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (f.prizeId() != null) {
+            where.append(" and prizeId = :prize");
+            params.and("prize", f.prizeId());
+        }
+        if (f.year() != null) {
+            where.append(" and year = :year");
+            params.and("year", f.year());
+        }
+        if (f.category() != null) {
+            where.append(" and sortCategory = :category");
+            params.and("category", f.category());
+        }
+        if (f.distinction() != null) {
+            where.append(" and distinction = :distinction");
+            params.and("distinction", f.distinction());
+        }
+        if (f.country() != null) {
+            where.append(" and country = :country");
+            params.and("country", f.country());
+        }
+        for (int i = 0; i < f.words().size(); i++) {
+            where.append(" and searchText like :w").append(i);
+            params.and("w" + i, "%" + f.words().get(i) + "%");
+        }
+        long total = count(where.toString(), params);
+        List<Award> items = find("from Award where " + where + sort.toHql(SORT_PATHS, "id"), params)
+                .page(page.page() - 1, page.size()).list();
+        return new Listing(items, total);
+    }
+
+    List<Award> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    long countByPrize(UUID prizeId) {
+        return count("prizeId", prizeId);
+    }
+}

@@ -1,0 +1,161 @@
+package org.tribune.honor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tribune.web.MergePatcher;
+import org.tribune.web.PageParams;
+import org.tribune.web.PageRequest;
+import org.tribune.web.PageResponse;
+import org.tribune.web.QueryParams;
+import org.tribune.web.Representations;
+import org.tribune.web.Roles;
+import org.tribune.web.Slugs;
+import org.tribune.web.SortOrder;
+
+@Path("/api/v1/awards")
+@Tag(name = "Awards")
+@Produces(MediaType.APPLICATION_JSON)
+public class AwardResource {
+
+    private static final String EXAMPLE = """
+            {"prize": "8f0c2a52-0d7e-4a1e-9d53-7d2c8b0e4f11", "year": 2025, "category": "Prix francophone", "distinction": "laureate",
+             "recipientName": "Bouhdid Belhedi", "recipientDescription": "Directeur exécutif de Shams Tunisie", "country": "TN"}""";
+
+    private final AwardService service;
+    private final Representations representations;
+
+    public AwardResource(AwardService service, Representations representations) {
+        this.service = service;
+        this.representations = representations;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(operationId = "listAwards", summary = "List awards",
+            description = "By default year descending, then category, then distinction (laureate, special_mention, special_prize):"
+                    + " `?prize=...&year=2025&size=100` is a prize page, grouped by category, laureates first, in one call.")
+    public RestResponse<PageResponse<AwardView>> list(
+            @BeanParam PageParams paging,
+            @QueryParam("sort") @Parameter(description = "Comma-separated: `year`, `category`, `distinction`, `recipientName`; `-` for descending.",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "-year,category,distinction",
+                            pattern = "^-?(year|category|distinction|recipientName)(,-?(year|category|distinction|recipientName))*$"))
+            String sort,
+            @QueryParam("prize") @Parameter(description = "Prize slug.", schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.MAX_LENGTH))
+            String prize,
+            @QueryParam("year") @Parameter(description = "Edition year.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2200"))
+            String year,
+            @QueryParam("category") @Parameter(description = "Category, ignoring case and accents.", schema = @Schema(type = SchemaType.STRING, maxLength = 100), example = "Prix francophone")
+            String category,
+            @QueryParam("distinction") @Parameter(description = "laureate, special_mention or special_prize.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"laureate", "special_mention", "special_prize"}))
+            String distinction,
+            @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 code.", schema = @Schema(type = SchemaType.STRING, maxLength = 2))
+            String country,
+            @QueryParam("q") @Parameter(description = "Words of the recipient's name or description, or of the category.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+            String q,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        PageRequest page = PageRequest.of(paging);
+        SortOrder order = SortOrder.parse(sort, AwardService.SORTABLE, AwardService.DEFAULT_SORT);
+        Integer y = year == null ? null : QueryParams.integer("year", year, 1900, 2200);
+        return representations.page(service.list(QueryParams.text("prize", prize, Slugs.MAX_LENGTH), y,
+                QueryParams.text("category", category, 100), QueryParams.oneOf("distinction", distinction, Distinction.class),
+                country, QueryParams.text("q", q, 200), order, page), uri, headers);
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(operationId = "getAward", summary = "Get an award by id")
+    public RestResponse<AwardView> get(@PathParam("id") @Parameter(description = "Id") UUID id, @Context HttpHeaders headers) {
+        AwardView v = service.get(id);
+        return representations.read(v, v.updatedAt(), headers);
+    }
+
+    @POST
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createAward", summary = "Create an award")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardView.class)))
+    public RestResponse<AwardView> create(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AwardWrite.class), examples = @ExampleObject(name = "example", value = EXAMPLE)))
+            @Valid @NotNull AwardWrite body,
+            @Context UriInfo uri) {
+        AwardView v = service.create(body);
+        return representations.created(uri, v.id(), v, v.updatedAt());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceAward", summary = "Replace an award",
+            description = "Sets every field; an absent optional field is cleared, except the slug, which is kept.")
+    public RestResponse<AwardView> replace(
+            @PathParam("id") @Parameter(description = "Id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AwardWrite.class), examples = @ExampleObject(name = "example", value = EXAMPLE)))
+            @Valid @NotNull AwardWrite body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
+        AwardView v = service.replace(id, body, ifMatch);
+        return representations.updated(v, v.updatedAt());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MergePatcher.MEDIA_TYPE)
+    @Operation(operationId = "patchAward", summary = "Change some fields of an award", description = "An RFC 7396 JSON merge patch.")
+    public RestResponse<AwardView> patch(
+            @PathParam("id") @Parameter(description = "Id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
+                    schema = @Schema(ref = "AwardPatch"), examples = @ExampleObject(name = "example", value = "{\"recipientDescription\": \"Militant tunisien\"}")))
+            JsonNode body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
+        AwardView v = service.patch(id, body, ifMatch);
+        return representations.updated(v, v.updatedAt());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Operation(operationId = "deleteAward", summary = "Delete an award", description = "The posts that mention it lose the link.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public RestResponse<Void> delete(@PathParam("id") @Parameter(description = "Id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
+        service.delete(id, ifMatch);
+        return representations.deleted();
+    }
+}

@@ -1,0 +1,64 @@
+package org.tribune.honor;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.tribune.web.PageRequest;
+import org.tribune.web.SortOrder;
+
+@ApplicationScoped
+public class HonoraryCitizenRepository implements PanacheRepositoryBase<HonoraryCitizen, UUID> {
+
+    static final Map<String, String> SORT_PATHS = Map.of("conferredOn", "conferredOn", "name", "sortName");
+
+    record Listing(List<HonoraryCitizen> items, long total) {
+    }
+
+    Optional<HonoraryCitizen> findForUpdate(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(HonoraryCitizen.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    Optional<HonoraryCitizen> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    boolean slugTaken(String slug, UUID exceptId) {
+        return count("slug = :s and id <> :id", Parameters.with("s", slug).and("id", exceptId == null ? new UUID(0, 0) : exceptId)) > 0;
+    }
+
+    Listing list(Integer year, String country, List<String> words, SortOrder sort, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (year != null) {
+            where.append(" and conferredOn >= :from and conferredOn < :to");
+            params.and("from", LocalDate.of(year, 1, 1)).and("to", LocalDate.of(year + 1, 1, 1));
+        }
+        if (country != null) {
+            where.append(" and country = :country");
+            params.and("country", country);
+        }
+        for (int i = 0; i < words.size(); i++) {
+            where.append(" and searchText like :w").append(i);
+            params.and("w" + i, "%" + words.get(i) + "%");
+        }
+        long total = count(where.toString(), params);
+        List<HonoraryCitizen> items = find("from HonoraryCitizen where " + where + sort.toHql(SORT_PATHS, "id"), params)
+                .page(page.page() - 1, page.size()).list();
+        return new Listing(items, total);
+    }
+
+    List<HonoraryCitizen> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    List<HonoraryCitizen> bySlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+    }
+}

@@ -1,0 +1,167 @@
+package org.tribune.honor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tribune.web.MergePatcher;
+import org.tribune.web.PageParams;
+import org.tribune.web.PageRequest;
+import org.tribune.web.PageResponse;
+import org.tribune.web.QueryParams;
+import org.tribune.web.Representations;
+import org.tribune.web.Roles;
+import org.tribune.web.Slugs;
+import org.tribune.web.SortOrder;
+
+@Path("/api/v1/honorary-citizens")
+@Tag(name = "Honorary citizens")
+@Produces(MediaType.APPLICATION_JSON)
+public class HonoraryCitizenResource {
+
+    private static final String EXAMPLE = """
+            {"name": "Cécile Kohler", "description": "Enseignante française détenue arbitrairement en Iran", "country": "FR",
+             "conferredOn": "2025-06-17", "decisionReference": "2025 DGRI 42", "vote": "unanimous",
+             "citation": "<p>Pour affirmer que Paris ne l’oublie pas.</p>", "situation": "Détenue en Iran depuis mai 2022"}""";
+
+    private final HonoraryCitizenService service;
+    private final Representations representations;
+
+    public HonoraryCitizenResource(HonoraryCitizenService service, Representations representations) {
+        this.service = service;
+        this.representations = representations;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(operationId = "listHonoraryCitizens", summary = "List honorary citizens",
+            description = "Newest conferral first unless `sort` says otherwise. Each carries its portrait and related posts.")
+    public RestResponse<PageResponse<HonoraryCitizenView>> list(
+            @BeanParam PageParams paging,
+            @QueryParam("sort") @Parameter(description = "`conferredOn` or `name`, `-` for descending.",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "-conferredOn", pattern = "^-?(conferredOn|name)(,-?(conferredOn|name))*$"))
+            String sort,
+            @QueryParam("year") @Parameter(description = "Year of conferral.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2200"))
+            String year,
+            @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 code.", schema = @Schema(type = SchemaType.STRING, maxLength = 2), example = "FR")
+            String country,
+            @QueryParam("q") @Parameter(description = "Words of the name, description or situation, ignoring case and accents.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+            String q,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        PageRequest page = PageRequest.of(paging);
+        SortOrder order = SortOrder.parse(sort, HonoraryCitizenService.SORTABLE, HonoraryCitizenService.DEFAULT_SORT);
+        java.util.List<org.tribune.web.FieldError> errors = new java.util.ArrayList<>();
+        String code = Countries.check(country, "country", errors);
+        if (!errors.isEmpty()) {
+            throw org.tribune.web.ApiException.invalid(errors);
+        }
+        Integer y = year == null ? null : QueryParams.integer("year", year, 1900, 2200);
+        return representations.page(service.list(y, code, QueryParams.text("q", q, 200), order, page), uri, headers);
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(operationId = "getHonoraryCitizen", summary = "Get an honorary citizen by id")
+    public RestResponse<HonoraryCitizenView> get(@PathParam("id") @Parameter(description = "Id") UUID id, @Context HttpHeaders headers) {
+        HonoraryCitizenView v = service.get(id);
+        return representations.read(v, v.updatedAt(), headers);
+    }
+
+    @GET
+    @Path("/slug/{slug}")
+    @PermitAll
+    @Operation(operationId = "getHonoraryCitizenBySlug", summary = "Get an honorary citizen by slug")
+    public RestResponse<HonoraryCitizenView> getBySlug(
+            @PathParam("slug") @Parameter(description = "Slug", schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.MAX_LENGTH)) String slug,
+            @Context HttpHeaders headers) {
+        HonoraryCitizenView v = service.getBySlug(slug);
+        return representations.read(v, v.updatedAt(), headers);
+    }
+
+    @POST
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createHonoraryCitizen", summary = "Create an honorary citizen")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HonoraryCitizenView.class)))
+    public RestResponse<HonoraryCitizenView> create(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = HonoraryCitizenWrite.class), examples = @ExampleObject(name = "example", value = EXAMPLE)))
+            @Valid @NotNull HonoraryCitizenWrite body,
+            @Context UriInfo uri) {
+        HonoraryCitizenView v = service.create(body);
+        return representations.created(uri, v.id(), v, v.updatedAt());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceHonoraryCitizen", summary = "Replace an honorary citizen",
+            description = "Sets every field; an absent optional field is cleared, except the slug, which is kept.")
+    public RestResponse<HonoraryCitizenView> replace(
+            @PathParam("id") @Parameter(description = "Id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = HonoraryCitizenWrite.class), examples = @ExampleObject(name = "example", value = EXAMPLE)))
+            @Valid @NotNull HonoraryCitizenWrite body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
+        HonoraryCitizenView v = service.replace(id, body, ifMatch);
+        return representations.updated(v, v.updatedAt());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MergePatcher.MEDIA_TYPE)
+    @Operation(operationId = "patchHonoraryCitizen", summary = "Change some fields of an honorary citizen", description = "An RFC 7396 JSON merge patch.")
+    public RestResponse<HonoraryCitizenView> patch(
+            @PathParam("id") @Parameter(description = "Id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
+                    schema = @Schema(ref = "HonoraryCitizenPatch"), examples = @ExampleObject(name = "example", value = "{\"situation\": \"Libérée\"}")))
+            JsonNode body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
+        HonoraryCitizenView v = service.patch(id, body, ifMatch);
+        return representations.updated(v, v.updatedAt());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Operation(operationId = "deleteHonoraryCitizen", summary = "Delete an honorary citizen", description = "The posts that mention them lose the link.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public RestResponse<Void> delete(@PathParam("id") @Parameter(description = "Id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
+        service.delete(id, ifMatch);
+        return representations.deleted();
+    }
+}

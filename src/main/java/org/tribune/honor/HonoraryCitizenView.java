@@ -1,0 +1,27 @@
+package org.tribune.honor;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tribune.media.MediaRef;
+
+@Schema(name = "HonoraryCitizen")
+public record HonoraryCitizenView(
+        @Schema(required = true) UUID id,
+        @Schema(required = true) String name,
+        @Schema(required = true) String slug,
+        @Schema(required = true) String description,
+        @Schema(required = true, nullable = true) String country,
+        @Schema(required = true) LocalDate conferredOn,
+        @Schema(required = true, nullable = true) String decisionReference,
+        @Schema(required = true, nullable = true) Vote vote,
+        @Schema(required = true, nullable = true, description = "Sanitized HTML.") String citation,
+        @Schema(required = true, nullable = true) String situation,
+        @Schema(required = true, nullable = true) Instant situationUpdatedAt,
+        @Schema(required = true, nullable = true) MediaRef portrait,
+        @Schema(required = true, description = "Newest first.") List<RelatedPost> relatedPosts,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt) {
+}

@@ -1,0 +1,145 @@
+package org.tribune.honor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tribune.web.MergePatcher;
+import org.tribune.web.PageParams;
+import org.tribune.web.PageRequest;
+import org.tribune.web.PageResponse;
+import org.tribune.web.QueryParams;
+import org.tribune.web.Representations;
+import org.tribune.web.Roles;
+import org.tribune.web.Slugs;
+import org.tribune.web.SortOrder;
+
+@Path("/api/v1/prizes")
+@Tag(name = "Awards")
+@Produces(MediaType.APPLICATION_JSON)
+public class PrizeResource {
+
+    private static final String EXAMPLE = """
+            {"name": "Prix international LGBTQIA+ de la Ville de Paris", "description": "Remis chaque année autour du 17 mai."}""";
+
+    private final PrizeService service;
+    private final Representations representations;
+
+    public PrizeResource(PrizeService service, Representations representations) {
+        this.service = service;
+        this.representations = representations;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(operationId = "listPrizes", summary = "List prizes", description = "Sorted by name, each with its number of awards.")
+    public RestResponse<PageResponse<PrizeView>> list(@BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return representations.page(service.list(PageRequest.of(paging)), uri, headers);
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(operationId = "getPrize", summary = "Get a prize by id")
+    public RestResponse<PrizeView> get(@PathParam("id") @Parameter(description = "Id") UUID id, @Context HttpHeaders headers) {
+        PrizeView v = service.get(id);
+        return representations.read(v, v.updatedAt(), headers);
+    }
+
+    @GET
+    @Path("/slug/{slug}")
+    @PermitAll
+    @Operation(operationId = "getPrizeBySlug", summary = "Get a prize by slug")
+    public RestResponse<PrizeView> getBySlug(
+            @PathParam("slug") @Parameter(description = "Slug", schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.MAX_LENGTH)) String slug,
+            @Context HttpHeaders headers) {
+        PrizeView v = service.getBySlug(slug);
+        return representations.read(v, v.updatedAt(), headers);
+    }
+
+    @POST
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createPrize", summary = "Create a prize")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PrizeView.class)))
+    public RestResponse<PrizeView> create(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PrizeWrite.class), examples = @ExampleObject(name = "example", value = EXAMPLE)))
+            @Valid @NotNull PrizeWrite body,
+            @Context UriInfo uri) {
+        PrizeView v = service.create(body);
+        return representations.created(uri, v.id(), v, v.updatedAt());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replacePrize", summary = "Replace a prize",
+            description = "Sets every field; an absent optional field is cleared, except the slug, which is kept.")
+    public RestResponse<PrizeView> replace(
+            @PathParam("id") @Parameter(description = "Id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PrizeWrite.class), examples = @ExampleObject(name = "example", value = EXAMPLE)))
+            @Valid @NotNull PrizeWrite body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
+        PrizeView v = service.replace(id, body, ifMatch);
+        return representations.updated(v, v.updatedAt());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MergePatcher.MEDIA_TYPE)
+    @Operation(operationId = "patchPrize", summary = "Change some fields of a prize", description = "An RFC 7396 JSON merge patch.")
+    public RestResponse<PrizeView> patch(
+            @PathParam("id") @Parameter(description = "Id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
+                    schema = @Schema(ref = "PrizePatch"), examples = @ExampleObject(name = "example", value = "{\"description\": \"Remis chaque année\"}")))
+            JsonNode body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
+        PrizeView v = service.patch(id, body, ifMatch);
+        return representations.updated(v, v.updatedAt());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Operation(operationId = "deletePrize", summary = "Delete a prize", description = "A prize that still has awards is kept (409).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public RestResponse<Void> delete(@PathParam("id") @Parameter(description = "Id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
+        service.delete(id, ifMatch);
+        return representations.deleted();
+    }
+}

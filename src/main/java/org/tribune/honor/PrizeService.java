@@ -1,0 +1,128 @@
+package org.tribune.honor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.tribune.web.ApiException;
+import org.tribune.web.MergePatcher;
+import org.tribune.web.PageRequest;
+import org.tribune.web.PageResponse;
+import org.tribune.web.Representations;
+import org.tribune.web.Slugs;
+import org.tribune.web.Text;
+
+@ApplicationScoped
+public class PrizeService {
+
+    private final PrizeRepository prizes;
+    private final AwardRepository awards;
+    private final Representations representations;
+    private final MergePatcher patcher;
+
+    public PrizeService(PrizeRepository prizes, AwardRepository awards, Representations representations, MergePatcher patcher) {
+        this.prizes = prizes;
+        this.awards = awards;
+        this.representations = representations;
+        this.patcher = patcher;
+    }
+
+    public PageResponse<PrizeView> list(PageRequest page) {
+        List<Prize> items = prizes.findAll(Sort.by("nameKey", "id")).page(page.page() - 1, page.size()).list();
+        Map<UUID, Long> counts = prizes.awardCounts(items.stream().map(p -> p.id).toList());
+        return PageResponse.of(items.stream().map(p -> view(p, counts.getOrDefault(p.id, 0L))).toList(), page, prizes.count());
+    }
+
+    public PrizeView get(UUID id) {
+        return view(prizes.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Prize", id)));
+    }
+
+    public PrizeView getBySlug(String slug) {
+        return view(prizes.findBySlug(slug).orElseThrow(() -> ApiException.notFound("Prize with slug", slug)));
+    }
+
+    @Transactional
+    public PrizeView create(PrizeWrite write) {
+        Prize p = new Prize();
+        p.id = UUID.randomUUID();
+        p.createdAt = HonoraryCitizenService.now();
+        apply(p, write);
+        prizes.persist(p);
+        return view(p);
+    }
+
+    @Transactional
+    public PrizeView replace(UUID id, PrizeWrite write, String ifMatch) {
+        Prize p = lockMatching(id, ifMatch);
+        apply(p, write);
+        prizes.flush();
+        return view(p);
+    }
+
+    @Transactional
+    public PrizeView patch(UUID id, JsonNode patch, String ifMatch) {
+        Prize p = lockMatching(id, ifMatch);
+        apply(p, patcher.apply(new PrizeWrite(p.name, p.slug, p.description), patch, PrizeWrite.class));
+        prizes.flush();
+        return view(p);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        Prize p = lockMatching(id, ifMatch);
+        long count = awards.countByPrize(id);
+        if (count > 0) {
+            throw ApiException.conflict("The prize still has " + count + " awards. Delete them first.");
+        }
+        prizes.delete(p);
+    }
+
+    // ---- for awards ----
+
+    Map<UUID, PrizeRef> refs(Collection<UUID> ids) {
+        Map<UUID, PrizeRef> refs = new LinkedHashMap<>();
+        prizes.byIds(ids.stream().distinct().toList()).forEach(p -> refs.put(p.id, new PrizeRef(p.id, p.slug, p.name)));
+        return refs;
+    }
+
+    Optional<UUID> idBySlug(String slug) {
+        return prizes.findBySlug(slug).map(p -> p.id);
+    }
+
+    private void apply(Prize p, PrizeWrite w) {
+        String name = w.name().strip();
+        String key = Text.fold(name);
+        if (prizes.taken("nameKey", key, p.id)) {
+            throw ApiException.conflict("A prize named '" + name + "' already exists.");
+        }
+        if (w.slug() != null && !w.slug().equals(p.slug) && prizes.taken("slug", w.slug(), p.id)) {
+            throw ApiException.conflict("The slug '" + w.slug() + "' is already used by another prize.");
+        }
+        p.slug = w.slug() != null ? w.slug()
+                : p.slug != null ? p.slug : Slugs.firstFree(Slugs.slugify(name, "prix"), s -> prizes.taken("slug", s, p.id));
+        p.name = name;
+        p.nameKey = key;
+        p.description = HonoraryCitizenService.blankToNull(w.description());
+        p.updatedAt = HonoraryCitizenService.now();
+    }
+
+    private Prize lockMatching(UUID id, String ifMatch) {
+        Prize p = prizes.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Prize", id));
+        representations.requireMatch(ifMatch, () -> view(p));
+        return p;
+    }
+
+    private PrizeView view(Prize p) {
+        return view(p, awards.countByPrize(p.id));
+    }
+
+    private static PrizeView view(Prize p, long awardCount) {
+        return new PrizeView(p.id, p.name, p.slug, p.description, awardCount, p.createdAt, p.updatedAt);
+    }
+}

@@ -1,0 +1,16 @@
+package org.tribune.honor;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Prize")
+public record PrizeView(
+        @Schema(required = true) UUID id,
+        @Schema(required = true) String name,
+        @Schema(required = true) String slug,
+        @Schema(required = true, nullable = true) String description,
+        @Schema(required = true) long awardCount,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt) {
+}

@@ -1,0 +1,87 @@
+package org.tribune.post;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.ArrayList;
+import org.tribune.honor.RelatedPost;
+import org.tribune.honor.RelatedPosts;
+import org.tribune.media.MediaRef;
+import org.tribune.media.MediaService;
+
+/**
+ * The posts side of the links with honorary citizens and awards. Links live on the posts, and changing them goes
+ * through the post entities, so that each changed post's version and updatedAt move.
+ */
+@ApplicationScoped
+public class PostRelatedPosts implements RelatedPosts {
+
+    private final PostRepository posts;
+    private final MediaService media;
+
+    public PostRelatedPosts(PostRepository posts, MediaService media) {
+        this.posts = posts;
+        this.media = media;
+    }
+
+    @Override
+    public Map<UUID, List<RelatedPost>> of(Kind kind, Collection<UUID> recordIds) {
+        List<Object[]> pairs = posts.linkedTo(collection(kind), recordIds);
+        Map<UUID, MediaRef> featured = media.refs(pairs.stream().map(r -> ((Post) r[1]).featuredMediaId)
+                .filter(m -> m != null).toList());
+        Map<UUID, List<RelatedPost>> result = new LinkedHashMap<>();
+        for (Object[] pair : pairs) {
+            Post p = (Post) pair[1];
+            result.computeIfAbsent((UUID) pair[0], k -> new ArrayList<>()).add(new RelatedPost(p.id, p.slug, p.title,
+                    p.excerpt, p.publishedAt, p.featuredMediaId == null ? null : featured.get(p.featuredMediaId)));
+        }
+        return result;
+    }
+
+    @Override
+    public Set<UUID> existing(Collection<UUID> postIds) {
+        Set<UUID> found = new HashSet<>();
+        posts.list("id in ?1", Set.copyOf(postIds)).forEach(p -> found.add(p.id));
+        return found;
+    }
+
+    @Override
+    public void link(Kind kind, UUID recordId, List<UUID> postIds) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Set<UUID> wanted = Set.copyOf(postIds);
+        for (Post p : posts.linkedPosts(collection(kind), recordId)) {
+            if (!wanted.contains(p.id)) {
+                links(kind, p).remove(recordId);
+                p.updatedAt = now;
+            }
+        }
+        if (!wanted.isEmpty()) {
+            for (Post p : posts.list("id in ?1", wanted)) {
+                if (links(kind, p).add(recordId)) {
+                    p.updatedAt = now;
+                }
+            }
+        }
+        posts.flush();
+    }
+
+    @Override
+    public void unlinkAll(Kind kind, UUID recordId) {
+        link(kind, recordId, List.of());
+    }
+
+    private static String collection(Kind kind) {
+        return kind == Kind.HONORARY_CITIZEN ? "honoraryCitizenIds" : "awardIds";
+    }
+
+    private static Set<UUID> links(Kind kind, Post p) {
+        return kind == Kind.HONORARY_CITIZEN ? p.honoraryCitizenIds : p.awardIds;
+    }
+}
