@@ -74,6 +74,11 @@ public class AccountService {
         return view(find(ownAccount(caller)));
     }
 
+    /** The id of the account with this username, for start-up tasks that act in its name. */
+    public Optional<UUID> idOf(String username) {
+        return accounts.findByUsername(username.toLowerCase(Locale.ROOT)).map(a -> a.id);
+    }
+
     /** Authors and creators as other features show them, in one query. */
     public Map<UUID, AccountRef> refs(Collection<UUID> ids) {
         return refsOf(accounts.byIds(ids.stream().distinct().toList()));

@@ -10,6 +10,8 @@ public class Callers {
     /** The attribute under which the authentication mechanism stores the {@link Caller}. */
     public static final String ATTRIBUTE = "tribune.caller";
 
+    private static final ThreadLocal<Caller> RUN_AS = new ThreadLocal<>();
+
     private final SecurityIdentity identity;
 
     public Callers(SecurityIdentity identity) {
@@ -17,10 +19,29 @@ public class Callers {
     }
 
     public Caller current() {
+        Caller runAs = RUN_AS.get();
+        if (runAs != null) {
+            return runAs;
+        }
         if (identity.isAnonymous()) {
             return Caller.ANONYMOUS;
         }
         Caller caller = identity.getAttribute(ATTRIBUTE);
         return caller != null ? caller : Caller.ANONYMOUS;
+    }
+
+    /** Runs work outside any request (start-up tasks, schedules) as the given caller, so that every rule applies. */
+    public <T> T runAs(Caller caller, java.util.function.Supplier<T> work) {
+        Caller previous = RUN_AS.get();
+        RUN_AS.set(caller);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                RUN_AS.remove();
+            } else {
+                RUN_AS.set(previous);
+            }
+        }
     }
 }
