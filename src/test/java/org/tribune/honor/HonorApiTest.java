@@ -192,4 +192,29 @@ class HonorApiTest extends ApiTestSupport {
         editor().queryParam("force", "true").delete("/api/v1/media/" + media).then().statusCode(204);
         given().get("/api/v1/honorary-citizens/" + id).then().body("portrait", nullValue());
     }
+
+    @Test
+    void prizesAndAwardsHaveFullCrud() {
+        String u = unique();
+        String prize = createPrize("Prix de la Mémoire " + u);
+        given().get("/api/v1/prizes/slug/prix-de-la-memoire-" + u).then().statusCode(200).body("id", equalTo(prize));
+        given().queryParam("size", 100).get("/api/v1/prizes").then().statusCode(200).body("items.id", hasItem(prize));
+        json().body(Map.of("name", "Prix de la mémoire " + u.toUpperCase())).post("/api/v1/prizes").then().statusCode(409);
+        mergePatch().body(Map.of("description", "Nouveau")).patch("/api/v1/prizes/" + prize).then().statusCode(200)
+                .body("description", equalTo("Nouveau")).body("slug", equalTo("prix-de-la-memoire-" + u));
+        json().body(Map.of("name", "Prix renommé " + u)).put("/api/v1/prizes/" + prize).then().statusCode(200)
+                .body("description", nullValue()).body("slug", equalTo("prix-de-la-memoire-" + u));
+
+        String award = createAward(prize, "Prix français", "laureate", "Première " + u);
+        mergePatch().body(Map.of("distinction", "special_mention", "country", "tn")).patch("/api/v1/awards/" + award)
+                .then().statusCode(200).body("distinction", equalTo("special_mention")).body("country", equalTo("TN"))
+                .body("recipientName", equalTo("Première " + u));
+        json().body(Map.of("prize", prize, "year", 2024, "category", "Prix international", "distinction", "laureate",
+                "recipientName", "Remplacée " + u)).put("/api/v1/awards/" + award).then().statusCode(200)
+                .body("year", equalTo(2024)).body("country", nullValue()).body("recipientDescription", nullValue());
+        given().queryParam("year", 2024).queryParam("q", u).get("/api/v1/awards").then().body("items.id", equalTo(List.of(award)));
+        editor().delete("/api/v1/awards/" + award).then().statusCode(204);
+        given().get("/api/v1/awards/" + award).then().statusCode(404);
+        editor().delete("/api/v1/prizes/" + prize).then().statusCode(204);
+    }
 }
