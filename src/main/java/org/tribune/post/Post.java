@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -63,6 +65,13 @@ public class Post extends VersionedEntity {
     @CollectionTable(name = "post_award", joinColumns = @JoinColumn(name = "post_id"))
     @Column(name = "award_id")
     public Set<UUID> awardIds = new LinkedHashSet<>();
+
+    @Enumerated(EnumType.STRING)
+    public PostStatus status;
+
+    /** Set while the post is in the trash. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
 
     @Column(name = "published_at")
     public Instant publishedAt;

@@ -7,20 +7,23 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import org.tribune.category.CategoryUsage;
+import org.tribune.web.TimeSource;
 
 /** Tells the categories feature how many posts each category holds, and detaches posts from a deleted one. */
 @ApplicationScoped
 public class PostCategoryUsage implements CategoryUsage {
 
     private final PostRepository posts;
+    private final TimeSource time;
 
-    public PostCategoryUsage(PostRepository posts) {
+    public PostCategoryUsage(PostRepository posts, TimeSource time) {
         this.posts = posts;
+        this.time = time;
     }
 
     @Override
     public Map<UUID, Long> countByCategory(Collection<UUID> categoryIds) {
-        return posts.countByCategory(categoryIds);
+        return posts.countByCategory(categoryIds, time.now());
     }
 
     /** Moves each affected post's version and updatedAt, so that cached ETags of those posts expire. */

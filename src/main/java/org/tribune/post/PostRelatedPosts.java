@@ -15,6 +15,8 @@ import org.tribune.honor.RelatedPost;
 import org.tribune.honor.RelatedPosts;
 import org.tribune.media.MediaRef;
 import org.tribune.media.MediaService;
+import org.tribune.web.Callers;
+import org.tribune.web.TimeSource;
 
 /**
  * The posts side of the links with honorary citizens and awards. Links live on the posts, and changing them goes
@@ -25,15 +27,20 @@ public class PostRelatedPosts implements RelatedPosts {
 
     private final PostRepository posts;
     private final MediaService media;
+    private final Callers callers;
+    private final TimeSource time;
 
-    public PostRelatedPosts(PostRepository posts, MediaService media) {
+    public PostRelatedPosts(PostRepository posts, MediaService media, Callers callers, TimeSource time) {
         this.posts = posts;
         this.media = media;
+        this.callers = callers;
+        this.time = time;
     }
 
     @Override
     public Map<UUID, List<RelatedPost>> of(Kind kind, Collection<UUID> recordIds) {
-        List<Object[]> pairs = posts.linkedTo(collection(kind), recordIds);
+        // The public sees only published posts; signed-in readers also see drafts, as in every other listing.
+        List<Object[]> pairs = posts.linkedTo(collection(kind), recordIds, callers.current().isAnonymous(), time.now());
         Map<UUID, MediaRef> featured = media.refs(pairs.stream().map(r -> ((Post) r[1]).featuredMediaId)
                 .filter(m -> m != null).toList());
         Map<UUID, List<RelatedPost>> result = new LinkedHashMap<>();

@@ -29,7 +29,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             "updatedAt", "p.updatedAt");
 
     /** The columns of a listing card; the content is never loaded for a list. */
-    record Row(UUID id, String slug, String title, String excerpt, Instant publishedAt, String lang, UUID authorId,
+    record Row(UUID id, String slug, String title, String excerpt, PostStatus status, Instant publishedAt, String lang, UUID authorId,
             UUID featuredMediaId, Instant updatedAt) {
     }
 
@@ -59,6 +59,23 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     Listing list(PostFilter filter, SortOrder sort, PageRequest page) {
         StringBuilder where = new StringBuilder(" from Post p where 1 = 1");
         Map<String, Object> params = new HashMap<>();
+        PostFilter.Visibility v = filter.visibility();
+        where.append(v.trash() ? " and p.deletedAt is not null" : " and p.deletedAt is null");
+        if (v.publicOnly() && v.status() != null && v.status() != PostStatus.published) {
+            return new Listing(List.of(), 0);
+        }
+        if (v.publicOnly() || v.status() == PostStatus.published) {
+            where.append(" and p.status in :visible and p.publishedAt <= :now");
+            params.put("visible", List.of(PostStatus.published, PostStatus.scheduled));
+            params.put("now", v.now());
+        } else if (v.status() == PostStatus.scheduled) {
+            where.append(" and p.status = :status and p.publishedAt > :now");
+            params.put("status", PostStatus.scheduled);
+            params.put("now", v.now());
+        } else if (v.status() != null) {
+            where.append(" and p.status = :status");
+            params.put("status", v.status());
+        }
         if (filter.categoryIds() != null) {
             if (filter.categoryIds().isEmpty()) {
                 return new Listing(List.of(), 0);
@@ -112,7 +129,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         }
 
         TypedQuery<Row> rows = getEntityManager().createQuery(
-                "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.publishedAt, p.lang, p.authorId, p.featuredMediaId, p.updatedAt)"
+                "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.status, p.publishedAt, p.lang, p.authorId, p.featuredMediaId, p.updatedAt)"
                         + where + sort.toHql(SORT_PATHS, "p.id"), Row.class);
         params.forEach(rows::setParameter);
         rows.setFirstResult(page.offset());
@@ -143,13 +160,33 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     }
 
     /** Posts linked to each record, newest first, as (record id, post) pairs in one statement. */
-    List<Object[]> linkedTo(String collection, Collection<UUID> recordIds) {
+    List<Object[]> linkedTo(String collection, Collection<UUID> recordIds, boolean publicOnly, Instant now) {
         if (recordIds.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().createQuery("select r, p from Post p join p." + collection + " r where r in :ids"
-                + " order by p.publishedAt desc, p.id desc", Object[].class)
-                .setParameter("ids", recordIds).getResultList();
+        String visible = publicOnly ? " and p.status in :visible and p.publishedAt <= :now" : "";
+        var query = getEntityManager().createQuery("select r, p from Post p join p." + collection + " r where r in :ids"
+                + " and p.deletedAt is null" + visible + " order by p.publishedAt desc, p.id desc", Object[].class)
+                .setParameter("ids", recordIds);
+        if (publicOnly) {
+            query.setParameter("visible", List.of(PostStatus.published, PostStatus.scheduled)).setParameter("now", now);
+        }
+        return query.getResultList();
+    }
+
+    int purgeTrashedBefore(Instant cutoff) {
+        return (int) delete("deletedAt < ?1", cutoff);
+    }
+
+    int nextRevisionNumber(UUID postId) {
+        Integer max = getEntityManager().createQuery("select max(r.number) from PostRevision r where r.postId = :id", Integer.class)
+                .setParameter("id", postId).getSingleResult();
+        return max == null ? 1 : max + 1;
+    }
+
+    java.util.Optional<PostRevision> lastRevision(UUID postId) {
+        return getEntityManager().createQuery("from PostRevision r where r.postId = :id order by r.number desc", PostRevision.class)
+                .setParameter("id", postId).setMaxResults(1).getResultStream().findFirst();
     }
 
     List<Post> linkedPosts(String collection, UUID recordId) {
@@ -204,14 +241,18 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return result;
     }
 
-    Map<UUID, Long> countByCategory(Collection<UUID> categoryIds) {
+    /** Public posts only: a category's postCount is the same for every reader, so it can be cached. */
+    Map<UUID, Long> countByCategory(Collection<UUID> categoryIds, Instant now) {
         Map<UUID, Long> result = new HashMap<>();
         if (categoryIds.isEmpty()) {
             return result;
         }
         List<Object[]> rows = getEntityManager()
-                .createQuery("select c, count(p) from Post p join p.categoryIds c where c in :ids group by c", Object[].class)
+                .createQuery("select c, count(p) from Post p join p.categoryIds c where c in :ids and p.deletedAt is null"
+                        + " and p.status in :visible and p.publishedAt <= :now group by c", Object[].class)
                 .setParameter("ids", categoryIds)
+                .setParameter("visible", List.of(PostStatus.published, PostStatus.scheduled))
+                .setParameter("now", now)
                 .getResultList();
         for (Object[] row : rows) {
             result.put((UUID) row[0], (Long) row[1]);

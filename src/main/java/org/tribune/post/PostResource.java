@@ -105,6 +105,10 @@ public class PostResource {
             @QueryParam("award") @Parameter(description = "Id of an award: only the posts about it.",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             String award,
+            @QueryParam("status") @Parameter(description = "For signed-in callers, who see drafts too: only posts of this"
+                    + " status. The public sees published posts only, whatever this says.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"draft", "scheduled", "published", "archived"}))
+            String status,
             @Context UriInfo uri, @Context HttpHeaders headers) {
         PageRequest page = PageRequest.of(paging);
         SortOrder order = SortOrder.parse(sort, PostService.SORTABLE, PostService.DEFAULT_SORT);
@@ -118,6 +122,7 @@ public class PostResource {
                 QueryParams.text("lang", lang, 35),
                 QueryParams.text("honoraryCitizen", honoraryCitizen, Slugs.MAX_LENGTH),
                 QueryParams.uuid("award", award),
+                QueryParams.oneOf("status", status, PostStatus.class),
                 order, page);
         return representations.page(body, uri, headers);
     }
@@ -198,12 +203,64 @@ public class PostResource {
     @DELETE
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
-    @Operation(operationId = "deletePost", summary = "Delete a post")
+    @Operation(operationId = "deletePost", summary = "Move a post to the trash, or delete it for good",
+            description = "The post disappears everywhere but keeps its links, and POST /api/v1/posts/{id}/restore brings it"
+                    + " back; it is deleted for good after the retention period (30 days by default)."
+                    + " `permanent=true` deletes at once, for editors and admins.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(
             @PathParam("id") @Parameter(description = "Post id") UUID id,
+            @QueryParam("permanent") @Parameter(description = "Delete for good instead of moving to the trash.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            String permanent,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        service.delete(id, ifMatch);
+        service.delete(id, QueryParams.bool("permanent", permanent), ifMatch);
         return representations.deleted();
+    }
+
+    @POST
+    @Path("/{id}/restore")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Operation(operationId = "restorePost", summary = "Bring a post back from the trash",
+            description = "With its categories, media, honorary citizens and awards. 409 if it is not in the trash.")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public RestResponse<PostView> restore(@PathParam("id") @Parameter(description = "Post id") UUID id) {
+        PostView v = service.restore(id);
+        return representations.updated(v, v.updatedAt());
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @RolesAllowed({Roles.READER, Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    @Operation(operationId = "listPostRevisions", summary = "List a post's revisions", description = "Newest first. Never public.")
+    public RestResponse<PageResponse<RevisionSummary>> revisions(
+            @PathParam("id") @Parameter(description = "Post id") UUID id,
+            @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return representations.page(service.revisions(id, PageRequest.of(paging)), uri, headers);
+    }
+
+    @GET
+    @Path("/{id}/revisions/{revisionId}")
+    @RolesAllowed({Roles.READER, Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    @Operation(operationId = "getPostRevision", summary = "Get one revision of a post, in full")
+    public RestResponse<RevisionView> revision(
+            @PathParam("id") @Parameter(description = "Post id") UUID id,
+            @PathParam("revisionId") @Parameter(description = "Revision id") UUID revisionId,
+            @Context HttpHeaders headers) {
+        RevisionView v = service.revision(id, revisionId);
+        return representations.read(v, v.createdAt(), headers);
+    }
+
+    @POST
+    @Path("/{id}/revisions/{revisionId}/restore")
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    @Operation(operationId = "restorePostRevision", summary = "Make a revision current again",
+            description = "The restore is itself recorded as a new revision. Authors may restore revisions of their own drafts.")
+    public RestResponse<PostView> restoreRevision(
+            @PathParam("id") @Parameter(description = "Post id") UUID id,
+            @PathParam("revisionId") @Parameter(description = "Revision id") UUID revisionId,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
+        PostView v = service.restoreRevision(id, revisionId, ifMatch);
+        return representations.updated(v, v.updatedAt());
     }
 }

@@ -26,7 +26,12 @@ import org.tribune.honor.HonoraryCitizenRef;
 import org.tribune.honor.HonoraryCitizenService;
 import org.tribune.media.MediaRef;
 import org.tribune.media.MediaService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.web.ApiException;
+import org.tribune.web.Caller;
+import org.tribune.web.TimeSource;
 import org.tribune.web.Callers;
 import org.tribune.web.FieldError;
 import org.tribune.web.Html;
@@ -58,10 +63,17 @@ public class PostService {
     private final MediaService media;
     private final HonoraryCitizenService citizens;
     private final AwardService awards;
+    private final TimeSource time;
+    private final ObjectMapper mapper;
+    private final Duration trashRetention;
 
     public PostService(PostRepository posts, CategoryService categories, Representations representations,
             MergePatcher patcher, AccountService accounts, Callers callers, MediaService media,
-            HonoraryCitizenService citizens, AwardService awards) {
+            HonoraryCitizenService citizens, AwardService awards, TimeSource time, ObjectMapper mapper,
+            @ConfigProperty(name = "tribune.trash-retention") Duration trashRetention) {
+        this.time = time;
+        this.mapper = mapper;
+        this.trashRetention = trashRetention;
         this.media = media;
         this.citizens = citizens;
         this.awards = awards;
@@ -78,10 +90,30 @@ public class PostService {
      * tags, category summaries, authors, gallery ids and media (with their sizes). A test holds this line against N+1 regressions.
      */
     public PageResponse<PostSummary> list(List<String> categorySlugs, String tag, String q, Instant after,
-            Instant before, String lang, String honoraryCitizenSlug, UUID awardId, SortOrder sort, PageRequest page) {
+            Instant before, String lang, String honoraryCitizenSlug, UUID awardId, PostStatus status, SortOrder sort,
+            PageRequest page) {
+        return list(categorySlugs, tag, q, after, before, lang, honoraryCitizenSlug, awardId,
+                new PostFilter.Visibility(callers.current().isAnonymous(), status, false, time.now()), sort, page);
+    }
+
+    /** Every post, drafts and trash included: for start-up tasks that need an empty database. */
+    public long countAll() {
+        return posts.count();
+    }
+
+    /** The trash, for editors: what DELETE put there, most recently deleted first. */
+    public PageResponse<PostSummary> trash(SortOrder sort, PageRequest page) {
+        return list(List.of(), null, null, null, null, null, null, null,
+                new PostFilter.Visibility(false, null, true, time.now()), sort, page);
+    }
+
+    private PageResponse<PostSummary> list(List<String> categorySlugs, String tag, String q, Instant after,
+            Instant before, String lang, String honoraryCitizenSlug, UUID awardId, PostFilter.Visibility visibility,
+            SortOrder sort, PageRequest page) {
         Set<UUID> categoryIds = categorySlugs.isEmpty() ? null : categories.idsBySlugs(categorySlugs);
         Set<UUID> citizenIds = honoraryCitizenSlug == null ? null : citizens.idsBySlugs(List.of(honoraryCitizenSlug));
-        PostFilter filter = new PostFilter(categoryIds, tag, searchTerms(q), after, before, lang, citizenIds, awardId);
+        PostFilter filter = new PostFilter(categoryIds, tag, searchTerms(q), after, before, lang, citizenIds, awardId,
+                visibility);
         PostRepository.Listing listing = posts.list(filter, sort, page);
 
         List<UUID> ids = listing.rows().stream().map(PostRepository.Row::id).toList();
@@ -102,7 +134,7 @@ public class PostService {
         Map<UUID, AwardRef> awardRefs = awards.refs(awardsByPost.values().stream().flatMap(Set::stream).toList());
 
         List<PostSummary> items = listing.rows().stream().map(r -> new PostSummary(
-                r.id(), r.slug(), r.title(), r.excerpt(), r.publishedAt(), r.lang(),
+                r.id(), r.slug(), r.title(), r.excerpt(), effective(r.status(), r.publishedAt()), r.publishedAt(), r.lang(),
                 refsOf(categoryIdsByPost.getOrDefault(r.id(), Set.of()), refs),
                 tagsByPost.getOrDefault(r.id(), List.of()),
                 r.authorId() == null ? null : authors.get(r.authorId()),
@@ -114,12 +146,24 @@ public class PostService {
         return PageResponse.of(items, page, listing.total());
     }
 
+    /** A post the caller may not see answers exactly like one that does not exist. */
     public PostView get(UUID id) {
-        return view(posts.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Post", id)));
+        return view(posts.findByIdOptional(id).filter(this::visible).orElseThrow(() -> ApiException.notFound("Post", id)));
     }
 
     public PostView getBySlug(String slug) {
-        return view(posts.findBySlug(slug).orElseThrow(() -> ApiException.notFound("Post with slug", slug)));
+        return view(posts.findBySlug(slug).filter(this::visible).orElseThrow(() -> ApiException.notFound("Post with slug", slug)));
+    }
+
+    private boolean visible(Post p) {
+        if (p.deletedAt != null) {
+            return false;
+        }
+        return !callers.current().isAnonymous() || effective(p.status, p.publishedAt) == PostStatus.published;
+    }
+
+    private PostStatus effective(PostStatus status, Instant publishedAt) {
+        return status == PostStatus.scheduled && !publishedAt.isAfter(time.now()) ? PostStatus.published : status;
     }
 
     @Transactional
@@ -131,6 +175,8 @@ public class PostService {
         p.authorId = callers.current().accountId();
         apply(p, write);
         posts.persist(p);
+        posts.flush();
+        recordRevision(p);
         return view(p);
     }
 
@@ -139,26 +185,151 @@ public class PostService {
         Post p = lockMatching(id, ifMatch);
         apply(p, write);
         posts.flush();
+        recordRevision(p);
         return view(p);
     }
 
     @Transactional
     public PostView patch(UUID id, JsonNode patch, String ifMatch) {
         Post p = lockMatching(id, ifMatch);
-        apply(p, patcher.apply(toWrite(p), patch, PostWrite.class));
+        PostWrite patched = patcher.apply(toWrite(p), patch, PostWrite.class);
+        if (patch.has("status") && !patch.has("publishedAt")) {
+            // Publishing a draft without a date publishes it now, not at the date the draft was started.
+            patched = withPublishedAt(patched, null);
+        }
+        apply(p, patched);
+        posts.flush();
+        recordRevision(p);
+        return view(p);
+    }
+
+    /**
+     * Moves the post to the trash, where it is invisible everywhere but keeps its links; {@code permanent} deletes
+     * it at once, for editors only.
+     */
+    @Transactional
+    public void delete(UUID id, boolean permanent, String ifMatch) {
+        if (permanent && !callers.current().isEditorOrAdmin()) {
+            throw ApiException.forbidden("Only editors may delete a post for good; authors move posts to the trash.");
+        }
+        Post p = lockMatching(id, ifMatch, permanent);
+        if (permanent) {
+            posts.delete(p);
+            return;
+        }
+        p.deletedAt = time.now();
+        p.updatedAt = p.deletedAt;
+    }
+
+    @Transactional
+    public PostView restore(UUID id) {
+        Post p = posts.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Post", id));
+        if (p.deletedAt == null) {
+            throw ApiException.conflict("Post " + id + " is not in the trash.");
+        }
+        p.deletedAt = null;
+        p.updatedAt = time.now();
         posts.flush();
         return view(p);
     }
 
+    /** Deletes for good what has been in the trash longer than the retention; one statement, safe on every instance. */
     @Transactional
-    public void delete(UUID id, String ifMatch) {
-        posts.delete(lockMatching(id, ifMatch));
+    public int purgeTrash() {
+        return posts.purgeTrashedBefore(time.now().minus(trashRetention));
+    }
+
+    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "1m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        purgeTrash();
+    }
+
+    // ---- revisions ----
+
+    public PageResponse<RevisionSummary> revisions(UUID postId, PageRequest page) {
+        requireReadable(postId);
+        List<PostRevision> all = posts.getEntityManager()
+                .createQuery("from PostRevision r where r.postId = :id order by r.number desc", PostRevision.class)
+                .setParameter("id", postId).getResultList();
+        List<PostRevision> slice = page.slice(all);
+        Map<UUID, AccountRef> authors = accounts.refs(slice.stream().map(r -> r.authorId).filter(a -> a != null).toList());
+        return PageResponse.of(slice.stream().map(r -> new RevisionSummary(r.id, r.number, r.status, r.title,
+                r.authorId == null ? null : authors.get(r.authorId), r.createdAt)).toList(), page, all.size());
+    }
+
+    public RevisionView revision(UUID postId, UUID revisionId) {
+        requireReadable(postId);
+        PostRevision r = findRevision(postId, revisionId);
+        AccountRef author = r.authorId == null ? null : accounts.refs(List.of(r.authorId)).get(r.authorId);
+        return new RevisionView(r.id, r.postId, r.number, author, r.createdAt, snapshot(r));
+    }
+
+    /** Makes a revision current again; the restore is itself a new revision. */
+    @Transactional
+    public PostView restoreRevision(UUID postId, UUID revisionId, String ifMatch) {
+        Post p = lockMatching(postId, ifMatch);
+        apply(p, snapshot(findRevision(postId, revisionId)));
+        posts.flush();
+        recordRevision(p);
+        return view(p);
+    }
+
+    private void requireReadable(UUID postId) {
+        posts.findByIdOptional(postId).filter(p -> p.deletedAt == null).orElseThrow(() -> ApiException.notFound("Post", postId));
+    }
+
+    private PostRevision findRevision(UUID postId, UUID revisionId) {
+        PostRevision r = posts.getEntityManager().find(PostRevision.class, revisionId);
+        if (r == null || !r.postId.equals(postId)) {
+            throw ApiException.notFound("Revision", revisionId);
+        }
+        return r;
+    }
+
+    private PostWrite snapshot(PostRevision r) {
+        try {
+            return mapper.readValue(r.snapshot, PostWrite.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Revision " + r.id + " cannot be read", e);
+        }
+    }
+
+    /** Stores the post as it now is, unless nothing a revision records has changed since the last one. */
+    private void recordRevision(Post p) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(toWrite(p));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (posts.lastRevision(p.id).map(last -> last.snapshot.equals(json)).orElse(false)) {
+            return;
+        }
+        PostRevision r = new PostRevision();
+        r.id = UUID.randomUUID();
+        r.postId = p.id;
+        r.number = posts.nextRevisionNumber(p.id);
+        r.status = p.status;
+        r.title = p.title;
+        r.snapshot = json;
+        r.authorId = callers.current().accountId();
+        r.createdAt = time.now();
+        posts.getEntityManager().persist(r);
     }
 
     private Post lockMatching(UUID id, String ifMatch) {
-        Post p = posts.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Post", id));
-        if (!callers.current().mayChange(p.authorId)) {
+        return lockMatching(id, ifMatch, false);
+    }
+
+    private Post lockMatching(UUID id, String ifMatch, boolean evenInTrash) {
+        Post p = posts.findForUpdate(id).filter(x -> evenInTrash || x.deletedAt == null)
+                .orElseThrow(() -> ApiException.notFound("Post", id));
+        Caller caller = callers.current();
+        if (!caller.mayChange(p.authorId)) {
             throw ApiException.forbidden("Authors may change and delete only their own posts.");
+        }
+        if (!caller.isEditorOrAdmin() && p.status != PostStatus.draft) {
+            throw ApiException.forbidden("This post is " + p.status + "; only editors may change it now.");
         }
         representations.requireMatch(ifMatch, () -> view(p));
         return p;
@@ -172,6 +343,7 @@ public class PostService {
         List<UUID> gallery = checkedMedia(w.featuredMedia(), w.gallery(), errors);
         Set<UUID> citizenIds = checkedIds(w.honoraryCitizens(), "honoraryCitizens", "honorary citizen", citizens::existing, errors);
         Set<UUID> awardIds = checkedIds(w.awards(), "awards", "award", awards::existing, errors);
+        PostStatus status = checkedStatus(p, w, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -191,8 +363,10 @@ public class PostService {
         p.excerptDerived = excerpt == null;
         p.excerpt = excerpt != null ? excerpt : Excerpts.derive(text);
         p.lang = lang;
+        boolean publishing = status == PostStatus.published && p.status != PostStatus.published;
         p.publishedAt = w.publishedAt() != null ? w.publishedAt().truncatedTo(ChronoUnit.MILLIS)
-                : p.publishedAt != null ? p.publishedAt : now();
+                : p.publishedAt != null && !publishing ? p.publishedAt : now();
+        p.status = status;
         p.categoryIds.clear();
         p.categoryIds.addAll(categoryIds);
         p.tags.clear();
@@ -261,6 +435,29 @@ public class PostService {
             }
         }
         return result;
+    }
+
+    /**
+     * Authors write drafts only; editors also schedule (for a time to come), publish, unpublish and archive. An
+     * absent status keeps the current one, or on creation is the most the caller may do.
+     */
+    private PostStatus checkedStatus(Post p, PostWrite w, List<FieldError> errors) {
+        Caller caller = callers.current();
+        PostStatus status = w.status() != null ? w.status()
+                : p.status != null ? p.status
+                : caller.isEditorOrAdmin() ? PostStatus.published : PostStatus.draft;
+        if (status != PostStatus.draft && !caller.isEditorOrAdmin()) {
+            throw ApiException.forbidden("Authors write drafts; an editor schedules, publishes or archives them.");
+        }
+        if (status == PostStatus.scheduled && (w.publishedAt() == null || !w.publishedAt().isAfter(time.now()))) {
+            errors.add(new FieldError("publishedAt", "must be a time to come for a scheduled post"));
+        }
+        return status;
+    }
+
+    private static PostWrite withPublishedAt(PostWrite w, Instant publishedAt) {
+        return new PostWrite(w.title(), w.slug(), w.excerpt(), w.content(), w.lang(), w.categories(), w.tags(),
+                publishedAt, w.status(), w.featuredMedia(), w.gallery(), w.honoraryCitizens(), w.awards());
     }
 
     private static Set<UUID> checkedIds(List<UUID> requested, String field, String what,
@@ -336,7 +533,8 @@ public class PostService {
         return new PostView(p.id, p.slug, p.title, p.excerpt, p.content, p.lang, refsOf(p.categoryIds, refs),
                 List.copyOf(p.tags), author, p.featuredMediaId == null ? null : mediaRefs.get(p.featuredMediaId),
                 refsOf(p.gallery, mediaRefs), ordered(p.honoraryCitizenIds, citizens.refs(p.honoraryCitizenIds)),
-                ordered(p.awardIds, awards.refs(p.awardIds)), p.publishedAt, p.createdAt, p.updatedAt);
+                ordered(p.awardIds, awards.refs(p.awardIds)), effective(p.status, p.publishedAt), p.publishedAt,
+                p.createdAt, p.updatedAt);
     }
 
     private static List<CategoryRef> refsOf(Collection<UUID> ids, Map<UUID, CategoryRef> refs) {
@@ -347,7 +545,7 @@ public class PostService {
 
     private static PostWrite toWrite(Post p) {
         return new PostWrite(p.title, p.slug, p.excerptDerived ? null : p.excerpt, p.content, p.lang,
-                List.copyOf(p.categoryIds), List.copyOf(p.tags), p.publishedAt, p.featuredMediaId, List.copyOf(p.gallery),
+                List.copyOf(p.categoryIds), List.copyOf(p.tags), p.publishedAt, p.status, p.featuredMediaId, List.copyOf(p.gallery),
                 List.copyOf(p.honoraryCitizenIds), List.copyOf(p.awardIds));
     }
 

@@ -17,6 +17,7 @@ public record PostSummary(
         @Schema(required = true) String slug,
         @Schema(required = true) String title,
         @Schema(required = true) String excerpt,
+        @Schema(required = true, description = "A scheduled post whose time has come reads as published.") PostStatus status,
         @Schema(required = true) Instant publishedAt,
         @Schema(required = true, examples = "fr") String lang,
         @Schema(required = true) List<CategoryRef> categories,

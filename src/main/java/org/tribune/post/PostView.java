@@ -26,6 +26,7 @@ public record PostView(
         @Schema(required = true, description = "In display order.") List<MediaRef> gallery,
         @Schema(required = true) List<HonoraryCitizenRef> honoraryCitizens,
         @Schema(required = true) List<AwardRef> awards,
+        @Schema(required = true, description = "A scheduled post whose time has come reads as published.") PostStatus status,
         @Schema(required = true) Instant publishedAt,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {

@@ -44,8 +44,13 @@ public record PostWrite(
         @Schema(nullable = true, maxItems = 30, description = "Free tags. Trimmed; duplicates ignoring case are dropped.")
         List<@NotBlank @Size(max = 60) String> tags,
 
-        @Schema(nullable = true, description = "Publication time (UTC). Defaults to the time of creation.")
+        @Schema(nullable = true, description = "Publication time (UTC). A scheduled post becomes public at this time;"
+                + " publishing without one sets it to now.")
         Instant publishedAt,
+
+        @Schema(nullable = true, description = "draft, scheduled, published or archived. Absent: published when the caller"
+                + " may publish (editors, admins), draft for authors, who may not schedule or publish.")
+        PostStatus status,
 
         @Schema(nullable = true, description = "Id of an existing media item shown with the post, such as a listing card's photo.")
         UUID featuredMedia,

@@ -14,6 +14,7 @@ public enum ProblemType {
     NOT_FOUND("urn:tribune:problem:not-found", "Not found", 404),
     CONFLICT("urn:tribune:problem:conflict", "Conflict", 409),
     PRECONDITION_FAILED("urn:tribune:problem:precondition-failed", "Precondition failed", 412),
+    PRECONDITION_REQUIRED("urn:tribune:problem:precondition-required", "Precondition required", 428),
     TOO_LARGE("urn:tribune:problem:too-large", "Too large", 413),
     UNSUPPORTED_FILE_TYPE("urn:tribune:problem:unsupported-file-type", "Unsupported file type", 415),
     RANGE_NOT_SATISFIABLE("urn:tribune:problem:range-not-satisfiable", "Range not satisfiable", 416),

@@ -36,9 +36,12 @@ public class Representations {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final ObjectMapper mapper;
+    private final boolean requireIfMatch;
 
-    public Representations(ObjectMapper mapper) {
+    public Representations(ObjectMapper mapper,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tribune.require-if-match") boolean requireIfMatch) {
         this.mapper = mapper;
+        this.requireIfMatch = requireIfMatch;
     }
 
     /** Strong ETag of a single resource's representation. */
@@ -53,6 +56,10 @@ public class Representations {
      */
     public void requireMatch(String ifMatch, Supplier<?> currentRepresentation) {
         if (ifMatch == null || ifMatch.isBlank()) {
+            if (requireIfMatch) {
+                throw new ApiException(ProblemType.PRECONDITION_REQUIRED, "This server requires If-Match on every change:"
+                        + " send the ETag of the version you are changing, so that no one else's change is lost.");
+            }
             return;
         }
         String current = etag(currentRepresentation.get());
