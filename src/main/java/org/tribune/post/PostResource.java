@@ -223,6 +223,8 @@ public class PostResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "restorePost", summary = "Bring a post back from the trash",
             description = "With its categories, media, honorary citizens and awards. 409 if it is not in the trash.")
+    @APIResponse(responseCode = "200", description = "Restored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<PostView> restore(@PathParam("id") @Parameter(description = "Post id") UUID id) {
         PostView v = service.restore(id);

@@ -159,7 +159,8 @@ public class PostService {
         if (p.deletedAt != null) {
             return false;
         }
-        return !callers.current().isAnonymous() || effective(p.status, p.publishedAt) == PostStatus.published;
+        boolean due = (p.status == PostStatus.published || p.status == PostStatus.scheduled) && !p.publishedAt.isAfter(time.now());
+        return due || !callers.current().isAnonymous();
     }
 
     private PostStatus effective(PostStatus status, Instant publishedAt) {

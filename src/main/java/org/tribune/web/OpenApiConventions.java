@@ -127,6 +127,7 @@ public class OpenApiConventions implements OASFilter {
     private static void addPreconditionFailed(Operation op) {
         if (op.getParameters() != null && op.getParameters().stream().anyMatch(p -> "If-Match".equals(p.getName()))) {
             addRef(op.getResponses(), "412", "PreconditionFailed");
+            addRef(op.getResponses(), "428", "PreconditionRequired");
         }
     }
 
@@ -240,6 +241,8 @@ public class OpenApiConventions implements OASFilter {
                 + " hierarchy would form a cycle, or a category still holds posts.");
         problem(c, "PreconditionFailed", "If-Match names a representation that is no longer current. Fetch the"
                 + " resource again and retry.");
+        problem(c, "PreconditionRequired", "The server is set to require If-Match (tribune.require-if-match) and the"
+                + " request has none. Fetch the resource and send its ETag.");
         problem(c, "NotAcceptable", "None of the media types in Accept can be produced.");
         problem(c, "UnsupportedMediaType", "The request body's Content-Type is not accepted here.");
         problem(c, "InternalError", "The server failed. The detail carries a reference to quote when reporting it.");

@@ -1,0 +1,21 @@
+package org.tribune.post;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.tribune.web.TimeSource;
+
+/** A clock the tests move forward, installed with QuarkusMock in place of the real one. */
+class MovableTime extends TimeSource {
+
+    private Duration offset = Duration.ZERO;
+
+    @Override
+    public Instant now() {
+        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    void advance(Duration by) {
+        offset = offset.plus(by);
+    }
+}
