@@ -79,9 +79,11 @@ public class Representations {
         if (notModified(request, etag, lastModified)) {
             return notModifiedResponse(etag, lastModified);
         }
+        // Signed-in callers see drafts: a cache must not hand one caller's answer to another.
         return RestResponse.ResponseBuilder.ok(representation)
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified))
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
                 .build();
     }
 
@@ -188,6 +190,7 @@ public class Representations {
             return notModifiedResponse(etag, null);
         }
         return RestResponse.ResponseBuilder.ok(body)
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
                 .header(HttpHeaders.ETAG, etag)
                 .header("Link", links(body, uri))
                 .header(TOTAL_COUNT, body.totalItems())
