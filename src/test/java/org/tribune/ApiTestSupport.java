@@ -54,6 +54,16 @@ public abstract class ApiTestSupport {
         }
     }
 
+    /**
+     * A database of its own for a test profile that needs an empty one: an H2 memory database, or on the
+     * PostgreSQL run (-Dtribune.test.postgresql-url=jdbc:postgresql://host/db) the database "db_name", which the CI
+     * script creates empty.
+     */
+    public static String freshDatabaseUrl(String name, String run) {
+        String postgresql = System.getProperty("tribune.test.postgresql-url");
+        return postgresql != null ? postgresql + "_" + name : "jdbc:h2:mem:" + name + "-" + run + ";DB_CLOSE_DELAY=-1";
+    }
+
     /** A short token that keeps each test's names, slugs and tags apart from every other test's. */
     protected static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);

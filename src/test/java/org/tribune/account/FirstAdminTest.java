@@ -31,7 +31,8 @@ class FirstAdminTest extends ApiTestSupport {
             return Map.of(
                     "tribune.admin-password", "",
                     "tribune.data-dir", DATA.toString(),
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:first-admin-" + RUN + ";DB_CLOSE_DELAY=-1",
+                    "quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("first_admin", RUN),
+                    "%test.quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("first_admin", RUN),
                     "quarkus.log.file.path", LOG.toString());
         }
     }

@@ -31,7 +31,8 @@ class DemoDataTest extends ApiTestSupport {
             return Map.of(
                     "tribune.demo", "true",
                     "tribune.data-dir", "target/demo-" + RUN,
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:demo-" + RUN + ";DB_CLOSE_DELAY=-1",
+                    "quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("demo", RUN),
+                    "%test.quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("demo", RUN),
                     "quarkus.log.file.path", "target/test-logs/demo-" + RUN + ".log");
         }
     }

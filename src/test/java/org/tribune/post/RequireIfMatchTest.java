@@ -21,7 +21,8 @@ class RequireIfMatchTest extends ApiTestSupport {
         public Map<String, String> getConfigOverrides() {
             return Map.of("tribune.require-if-match", "true",
                     "tribune.data-dir", "target/if-match-" + RUN,
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:if-match-" + RUN + ";DB_CLOSE_DELAY=-1",
+                    "quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("if_match", RUN),
+                    "%test.quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("if_match", RUN),
                     "quarkus.log.file.path", "target/test-logs/if-match-" + RUN + ".log");
         }
     }

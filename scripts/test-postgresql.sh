@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against PostgreSQL 15+.
+#
+#   scripts/test-postgresql.sh
+#       installs PostgreSQL from the Debian packages if needed, starts it, and creates the user "tribune" and
+#       empty databases (needs root or sudo);
+#   TRIBUNE_TEST_POSTGRESQL_URL=jdbc:postgresql://host:5432/db PGUSER=... PGPASSWORD=... scripts/test-postgresql.sh
+#       uses your server: db, db_first_admin, db_demo and db_if_match must exist and be empty.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+URL=${TRIBUNE_TEST_POSTGRESQL_URL:-}
+DB_USER=${PGUSER:-tribune}
+DB_PASSWORD=${PGPASSWORD:-tribune}
+if [ -z "$URL" ]; then
+  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+  if ! ls /usr/lib/postgresql/*/bin/postgres > /dev/null 2>&1; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql > /dev/null
+  fi
+  as_root service postgresql start > /dev/null
+  for _ in $(seq 1 30); do as_root su postgres -c "pg_isready -q" && break; sleep 1; done
+  as_root su postgres -c "psql -q -c \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'; END IF; END\\\$\\\$\""
+  for db in tribune tribune_first_admin tribune_demo tribune_if_match; do
+    as_root su postgres -c "dropdb --if-exists $db && createdb -O $DB_USER $db"
+  done
+  URL=jdbc:postgresql://localhost:5432/tribune
+fi
+
+# db-kind is fixed when Quarkus builds the application; the tests build it for PostgreSQL here.
+mvn -B verify \
+  -Dquarkus.datasource.db-kind=postgresql \
+  "-D%test.quarkus.datasource.jdbc.url=$URL" \
+  -Dquarkus.datasource.username="$DB_USER" \
+  -Dquarkus.datasource.password="$DB_PASSWORD" \
+  -Dtribune.test.postgresql-url="$URL"
