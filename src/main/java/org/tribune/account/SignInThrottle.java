@@ -21,10 +21,12 @@ public class SignInThrottle {
 
     private final int maxFailures;
     private final Duration window;
+    private final io.micrometer.core.instrument.Counter failures;
 
-    public SignInThrottle(AuthConfig config) {
+    public SignInThrottle(AuthConfig config, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.maxFailures = config.maxFailures();
         this.window = config.failureWindow();
+        this.failures = metrics.counter("tribune.auth.sign_in_failures");
     }
 
     /** How long the caller must wait before the next attempt, if either key has used up its failures. */
@@ -54,6 +56,7 @@ public class SignInThrottle {
     /** Its own transaction: the sign-in that failed answers with an error, and the count must stay. */
     @Transactional(TxType.REQUIRES_NEW)
     public void recordFailure(String username, String clientAddress) {
+        failures.increment();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var em = Panache.getEntityManager();
         em.createQuery("delete from SignInFailure f where f.failedAt < :before")

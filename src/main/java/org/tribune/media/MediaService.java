@@ -66,12 +66,14 @@ public class MediaService {
     private final Instance<MediaUsage> usages;
     private final String publicUrl;
     private final Validator validator;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
     public MediaService(MediaRepository media, MediaProcessor processor, BlobStore blobs, MediaConfig config,
             AccountService accounts, Callers callers, Representations representations, MergePatcher patcher,
             Instance<MediaUsage> usages, @ConfigProperty(name = "tribune.public-url") Optional<String> publicUrl,
-            Validator validator) {
+            Validator validator, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.validator = validator;
+        this.metrics = metrics;
         this.media = media;
         this.processor = processor;
         this.blobs = blobs;
@@ -132,12 +134,16 @@ public class MediaService {
             }
             Caller caller = callers.current();
             Media m = QuarkusTransaction.requiringNew().call(() -> insert(id, sanitizeFilename(originalName), processed, write, caller));
+            metrics.counter("tribune.media.uploads", "outcome", "stored", "type", m.kind).increment();
+            metrics.summary("tribune.media.upload.bytes").record(m.sizeBytes);
             return view(m);
         } catch (IOException e) {
             deleteQuietly(id, stored);
+            metrics.counter("tribune.media.uploads", "outcome", "failed", "type", "unknown").increment();
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             deleteQuietly(id, stored);
+            metrics.counter("tribune.media.uploads", "outcome", "refused", "type", "unknown").increment();
             throw e;
         } finally {
             if (work != null) {

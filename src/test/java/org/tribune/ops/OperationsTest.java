@@ -1,0 +1,40 @@
+package org.tribune.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tribune.ApiTestSupport;
+
+/** Health and Prometheus metrics, for operators and load balancers. */
+@QuarkusTest
+class OperationsTest extends ApiTestSupport {
+
+    @Test
+    void livenessAndReadinessCoverTheDatabaseAndMediaStorage() {
+        given().noFilters().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().noFilters().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("media storage"))
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void metricsShowRequestTimesPerEndpointTemplateThePoolUploadsAndSignInFailures() {
+        String id = createPost(Map.of("title", "Mesurée " + unique(), "content", "<p>x</p>"));
+        given().get("/api/v1/posts/" + id).then().statusCode(200);
+        uploadImage();
+        anonymousJson().header("X-Forwarded-For", testAddress()).body(Map.of("username", "personne", "password", "mauvais mot"))
+                .post("/api/v1/auth/token").then().statusCode(401);
+
+        given().noFilters().get("/q/metrics").then().statusCode(200)
+                .body(containsString("uri=\"/api/v1/posts/{id}\""))
+                .body(org.hamcrest.Matchers.not(containsString("uri=\"/api/v1/posts/" + id)))
+                .body(containsString("agroal_active_count"))
+                .body(containsString("tribune_media_uploads_total{outcome=\"stored\""))
+                .body(containsString("tribune_auth_sign_in_failures_total"));
+    }
+}
