@@ -67,10 +67,14 @@ public class DemoData {
     private final PrizeService prizes;
     private final AwardService awards;
 
-    public DemoData(@ConfigProperty(name = "tribune.demo") boolean enabled, Callers callers, AccountService accounts,
+    private final String dbKind;
+
+    public DemoData(@ConfigProperty(name = "tribune.demo") boolean enabled,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, Callers callers, AccountService accounts,
             CategoryService categories, PostService posts, MediaService media, HonoraryCitizenService citizens,
             PrizeService prizes, AwardService awards) {
         this.enabled = enabled;
+        this.dbKind = dbKind;
         this.callers = callers;
         this.accounts = accounts;
         this.categories = categories;
@@ -83,6 +87,10 @@ public class DemoData {
 
     /** After the first admin exists (FirstAdmin observes at the default priority). */
     void onStart(@Observes @Priority(3000) StartupEvent event) {
+        if (enabled && !dbKind.equals("h2") && io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.NORMAL) {
+            // A production database must never receive demo content by accident.
+            throw new IllegalStateException("TRIBUNE_DEMO=true is for the embedded H2 database only; set TRIBUNE_DEMO=false to run on " + dbKind + ".");
+        }
         if (enabled) {
             loadIfEmpty();
         }
