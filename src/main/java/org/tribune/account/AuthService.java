@@ -15,6 +15,7 @@ import org.tribune.web.InvalidToken;
 @ApplicationScoped
 public class AuthService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuthService.class);
     private static final String WRONG_CREDENTIALS = "The username or password is wrong.";
 
     private final AccountService accounts;
@@ -45,6 +46,8 @@ public class AuthService {
                 ? passwords.matches(request.password(), found.get().passwordHash)
                 : passwords.matchesNothing(request.password());
         if (!ok || !found.get().active) {
+            // The username is not logged: people type their password into it by mistake.
+            LOG.infof("Failed sign-in from %s", clientAddress);
             throttle.recordFailure(request.username(), clientAddress);
             throw ApiException.unauthorized(WRONG_CREDENTIALS);
         }
@@ -82,6 +85,7 @@ public class AuthService {
     private void refuseWhileThrottled(String username, String clientAddress) {
         Optional<Duration> wait = throttle.waitBefore(username, clientAddress);
         if (wait.isPresent()) {
+            LOG.warnf("Sign-in refused for %d s after repeated failures, from %s", wait.get().toSeconds(), clientAddress);
             throw ApiException.tooManyRequests("Too many failed sign-ins for this username or from this address."
                     + " Try again after the delay in Retry-After.", wait.get());
         }

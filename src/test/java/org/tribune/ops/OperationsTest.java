@@ -37,4 +37,20 @@ class OperationsTest extends ApiTestSupport {
                 .body(containsString("tribune_media_uploads_total{outcome=\"stored\""))
                 .body(containsString("tribune_auth_sign_in_failures_total"));
     }
+
+    @Test
+    void everyResponseCarriesARequestIdThatTheLogLinesOfTheRequestCarryToo() throws Exception {
+        given().get("/api/v1/posts").then().header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+        String id = "essai-" + unique();
+        given().header("X-Request-Id", "<script>").get("/api/v1/posts").then()
+                .header("X-Request-Id", org.hamcrest.Matchers.not(equalTo("<script>")));
+
+        anonymousJson().header("X-Request-Id", id).header("X-Forwarded-For", testAddress())
+                .body(Map.of("username", "personne", "password", "mauvais mot")).post("/api/v1/auth/token")
+                .then().statusCode(401).header("X-Request-Id", id);
+
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/test-logs/tribune.log"));
+        org.assertj.core.api.Assertions.assertThat(log.lines().filter(l -> l.contains("[" + id + "]")))
+                .anyMatch(l -> l.contains("Failed sign-in from"));
+    }
 }
