@@ -21,7 +21,7 @@ ADMIN_PASSWORD=bench-admin-password
 TRIBUNE_ADMIN_PASSWORD=$ADMIN_PASSWORD TRIBUNE_DATA_DIR="$DATA" QUARKUS_HTTP_PORT=$PORT \
   java -jar target/quarkus-app/quarkus-run.jar > "$OUT/auth-server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 60); do curl -sf "$BASE/api/v1/posts?size=1" > /dev/null && break; sleep 1; done
 
 signin() {

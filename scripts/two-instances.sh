@@ -26,7 +26,7 @@ for port in 8181 8182; do
     java -jar target/quarkus-app/quarkus-run.jar > "$SHARED/instance-$port.log" 2>&1 &
   pids+=($!)
 done
-trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null; rm -rf "$SHARED"' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true; rm -rf "$SHARED"' EXIT
 for base in $A $B; do
   for _ in $(seq 1 60); do curl -sf -o /dev/null "$base/q/health/ready" && break; sleep 1; done
 done
