@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.tribune.web.ApiException;
+import org.tribune.web.Text;
 import org.tribune.web.Caller;
 import org.tribune.web.MergePatcher;
 import org.tribune.web.PageRequest;
@@ -101,7 +102,7 @@ public class AccountService {
         a.id = UUID.randomUUID();
         a.username = username;
         a.displayName = w.displayName().strip();
-        a.email = blankToNull(w.email());
+        a.email = Text.blankToNull(w.email());
         a.emailKey = emailKey;
         a.role = w.role();
         a.active = w.active() == null || w.active();
@@ -227,7 +228,7 @@ public class AccountService {
         }
         a.username = username;
         a.displayName = w.displayName().strip();
-        a.email = blankToNull(w.email());
+        a.email = Text.blankToNull(w.email());
         a.emailKey = emailKey;
         a.role = w.role();
         a.active = active;
@@ -300,12 +301,8 @@ public class AccountService {
     }
 
     private static String emailKey(String email) {
-        String e = blankToNull(email);
+        String e = Text.blankToNull(email);
         return e == null ? null : e.toLowerCase(Locale.ROOT);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Instant now() {

@@ -144,11 +144,11 @@ public class AwardService {
         a.distinction = w.distinction();
         a.distinctionRank = w.distinction().ordinal();
         a.recipientName = w.recipientName().strip();
-        a.recipientDescription = HonoraryCitizenService.blankToNull(w.recipientDescription());
+        a.recipientDescription = Text.blankToNull(w.recipientDescription());
         a.country = country;
         a.citation = w.citation() == null || w.citation().isBlank() ? null : Html.sanitize(w.citation());
         a.photoId = w.photo();
-        a.searchText = HonoraryCitizenService.truncate(Text.fold(String.join(" ", a.recipientName,
+        a.searchText = Text.truncate(Text.fold(String.join(" ", a.recipientName,
                 a.recipientDescription == null ? "" : a.recipientDescription, a.category)), 2000);
         a.updatedAt = HonoraryCitizenService.now();
         return related;

@@ -140,16 +140,16 @@ public class HonoraryCitizenService {
         c.description = w.description().strip();
         c.country = country;
         c.conferredOn = w.conferredOn();
-        c.decisionReference = blankToNull(w.decisionReference());
+        c.decisionReference = Text.blankToNull(w.decisionReference());
         c.vote = w.vote();
         c.citation = w.citation() == null || w.citation().isBlank() ? null : Html.sanitize(w.citation());
-        String situation = blankToNull(w.situation());
+        String situation = Text.blankToNull(w.situation());
         if (situation == null ? c.situation != null : !situation.equals(c.situation)) {
             c.situationUpdatedAt = situation == null ? null : now();
         }
         c.situation = situation;
         c.portraitId = w.portrait();
-        c.searchText = truncate(Text.fold(String.join(" ", name, c.description, situation == null ? "" : situation)), 2000);
+        c.searchText = Text.truncate(Text.fold(String.join(" ", name, c.description, situation == null ? "" : situation)), 2000);
         c.updatedAt = now();
         return related;
     }
@@ -183,14 +183,6 @@ public class HonoraryCitizenService {
     private static HonoraryCitizenWrite toWrite(HonoraryCitizen c, List<RelatedPost> related) {
         return new HonoraryCitizenWrite(c.name, c.slug, c.description, c.country, c.conferredOn, c.decisionReference,
                 c.vote, c.citation, c.situation, c.portraitId, related.stream().map(RelatedPost::id).toList());
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     static Instant now() {

@@ -108,7 +108,7 @@ public class PrizeService {
                 : p.slug != null ? p.slug : Slugs.firstFree(Slugs.slugify(name, "prix"), s -> prizes.taken("slug", s, p.id));
         p.name = name;
         p.nameKey = key;
-        p.description = HonoraryCitizenService.blankToNull(w.description());
+        p.description = Text.blankToNull(w.description());
         p.updatedAt = HonoraryCitizenService.now();
     }
 

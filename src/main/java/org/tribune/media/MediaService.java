@@ -285,12 +285,12 @@ public class MediaService {
     }
 
     private static void apply(Media m, MediaWrite w) {
-        m.alt = blankToNull(w.alt());
-        m.caption = blankToNull(w.caption());
-        m.credit = blankToNull(w.credit());
+        m.alt = Text.blankToNull(w.alt());
+        m.caption = Text.blankToNull(w.caption());
+        m.credit = Text.blankToNull(w.credit());
         m.focalX = w.focalPoint() == null ? null : w.focalPoint().x();
         m.focalY = w.focalPoint() == null ? null : w.focalPoint().y();
-        m.searchText = truncate(Text.fold(String.join(" ", m.filename,
+        m.searchText = Text.truncate(Text.fold(String.join(" ", m.filename,
                 nonNull(m.alt), nonNull(m.caption), nonNull(m.credit))), 8000);
         m.updatedAt = now();
     }
@@ -380,16 +380,8 @@ public class MediaService {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
     private static String nonNull(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static Instant now() {

@@ -33,6 +33,14 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             UUID featuredMediaId, Instant updatedAt) {
     }
 
+    /** What the public may see: published, or scheduled and due; bind with {@link #bindPublic}. */
+    static final String PUBLIC = " and p.status in :visible and p.publishedAt <= :now";
+
+    static void bindPublic(java.util.function.BiConsumer<String, Object> bind, Instant now) {
+        bind.accept("visible", List.of(PostStatus.published, PostStatus.scheduled));
+        bind.accept("now", now);
+    }
+
     record Listing(List<Row> rows, long total) {
     }
 
@@ -65,9 +73,8 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             return new Listing(List.of(), 0);
         }
         if (v.publicOnly() || v.status() == PostStatus.published) {
-            where.append(" and p.status in :visible and p.publishedAt <= :now");
-            params.put("visible", List.of(PostStatus.published, PostStatus.scheduled));
-            params.put("now", v.now());
+            where.append(PUBLIC);
+            bindPublic(params::put, v.now());
         } else if (v.status() == PostStatus.scheduled) {
             where.append(" and p.status = :status and p.publishedAt > :now");
             params.put("status", PostStatus.scheduled);
@@ -164,12 +171,12 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         if (recordIds.isEmpty()) {
             return List.of();
         }
-        String visible = publicOnly ? " and p.status in :visible and p.publishedAt <= :now" : "";
+        String visible = publicOnly ? PUBLIC : "";
         var query = getEntityManager().createQuery("select r, p from Post p join p." + collection + " r where r in :ids"
                 + " and p.deletedAt is null" + visible + " order by p.publishedAt desc, p.id desc", Object[].class)
                 .setParameter("ids", recordIds);
         if (publicOnly) {
-            query.setParameter("visible", List.of(PostStatus.published, PostStatus.scheduled)).setParameter("now", now);
+            bindPublic(query::setParameter, now);
         }
         return query.getResultList();
     }
@@ -247,13 +254,12 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         if (categoryIds.isEmpty()) {
             return result;
         }
-        List<Object[]> rows = getEntityManager()
+        var query = getEntityManager()
                 .createQuery("select c, count(p) from Post p join p.categoryIds c where c in :ids and p.deletedAt is null"
-                        + " and p.status in :visible and p.publishedAt <= :now group by c", Object[].class)
-                .setParameter("ids", categoryIds)
-                .setParameter("visible", List.of(PostStatus.published, PostStatus.scheduled))
-                .setParameter("now", now)
-                .getResultList();
+                        + PUBLIC + " group by c", Object[].class)
+                .setParameter("ids", categoryIds);
+        bindPublic(query::setParameter, now);
+        List<Object[]> rows = query.getResultList();
         for (Object[] row : rows) {
             result.put((UUID) row[0], (Long) row[1]);
         }

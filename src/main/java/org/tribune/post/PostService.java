@@ -359,7 +359,7 @@ public class PostService {
 
         p.slug = chooseSlug(p, w.slug(), title);
         p.title = title;
-        p.sortTitle = truncate(Text.fold(title), MAX_SORT_TITLE);
+        p.sortTitle = Text.truncate(Text.fold(title), MAX_SORT_TITLE);
         p.content = content;
         p.excerptDerived = excerpt == null;
         p.excerpt = excerpt != null ? excerpt : Excerpts.derive(text);
@@ -548,10 +548,6 @@ public class PostService {
         return new PostWrite(p.title, p.slug, p.excerptDerived ? null : p.excerpt, p.content, p.lang,
                 List.copyOf(p.categoryIds), List.copyOf(p.tags), p.publishedAt, p.status, p.featuredMediaId, List.copyOf(p.gallery),
                 List.copyOf(p.honoraryCitizenIds), List.copyOf(p.awardIds));
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static Instant now() {

@@ -59,4 +59,14 @@ public final class Text {
         int last = prefix.codePointBefore(prefix.length());
         return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(last + 1);
     }
+
+    /** Null for an absent or blank value, the stripped text otherwise: how optional text fields are stored. */
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** At most max characters, for columns that hold derived text (sort keys, search text). */
+    public static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
 }
