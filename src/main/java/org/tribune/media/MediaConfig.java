@@ -8,7 +8,7 @@ import java.nio.file.Path;
 @ConfigMapping(prefix = "tribune.media")
 public interface MediaConfig {
 
-    /** Largest accepted upload; the HTTP body limit follows it (see UploadLimitConfigSource). */
+    /** Largest accepted upload; the HTTP body limit follows it (see BodyLimitConfigSource). */
     @WithDefault("20M")
     MemorySize maxUploadSize();
 

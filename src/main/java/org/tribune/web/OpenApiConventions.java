@@ -78,8 +78,11 @@ public class OpenApiConventions implements OASFilter {
         }
         switch (method) {
             case GET -> {
-                addRef(responses, "304", "NotModified");
                 APIResponse ok = responses.getAPIResponse("200");
+                if (!isConditional(ok)) {
+                    break;
+                }
+                addRef(responses, "304", "NotModified");
                 if (ok != null && single) {
                     addHeaders(ok, "ETag", "Last-Modified");
                 } else if (ok != null) {
@@ -109,6 +112,12 @@ public class OpenApiConventions implements OASFilter {
         }
         addRef(responses, "406", "NotAcceptable");
         addRef(responses, "500", "InternalError");
+    }
+
+    /** JSON representations and files carry validators; a streamed archive (the backup export) does not. */
+    private static boolean isConditional(APIResponse ok) {
+        return ok == null || ok.getContent() == null || ok.getContent().hasMediaType("application/json")
+                || (ok.getHeaders() != null && ok.getHeaders().containsKey("ETag"));
     }
 
     /** Writes of a resource's fields may hit a taken name or slug; password and sign-in bodies cannot. */

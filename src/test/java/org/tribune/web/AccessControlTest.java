@@ -68,7 +68,7 @@ class AccessControlTest extends ApiTestSupport {
         if (e.contentType() != null && e.contentType().startsWith("multipart/")) {
             request = request.multiPart("alt", "x");
         } else if (e.contentType() != null) {
-            request = request.contentType(e.contentType()).body("{}");
+            request = request.contentType(e.contentType()).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return request.request(e.method(), e.path());
     }

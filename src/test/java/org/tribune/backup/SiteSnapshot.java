@@ -1,0 +1,87 @@
+package org.tribune.backup;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Everything an admin can read from a site, by URL: every page of every collection and every item, with its ETag,
+ * every revision of every post, and the SHA-256 of every media file in every size. Two sites with equal snapshots
+ * serve the same content to every client.
+ */
+final class SiteSnapshot {
+
+    private static final List<String> COLLECTIONS = List.of("/api/v1/posts", "/api/v1/trash/posts",
+            "/api/v1/categories", "/api/v1/media", "/api/v1/honorary-citizens", "/api/v1/prizes", "/api/v1/awards",
+            "/api/v1/users", "/api/v1/api-tokens");
+    /** Trashed posts are read through the trash list only. */
+    private static final List<String> WITHOUT_ITEMS = List.of("/api/v1/trash/posts");
+    private static final List<String> SIZES = List.of("original", "thumbnail", "medium", "large");
+
+    private SiteSnapshot() {
+    }
+
+    /** @param admin a request as an admin, aimed at the site */
+    static Map<String, String> take(Supplier<RequestSpecification> admin) {
+        Map<String, String> site = new TreeMap<>();
+        for (String collection : COLLECTIONS) {
+            for (String id : pages(admin, collection, site)) {
+                if (WITHOUT_ITEMS.contains(collection)) {
+                    continue;
+                }
+                String item = collection + "/" + id;
+                read(admin, item, site);
+                if (collection.equals("/api/v1/posts")) {
+                    for (String revision : pages(admin, item + "/revisions", site)) {
+                        read(admin, item + "/revisions/" + revision, site);
+                    }
+                }
+                if (collection.equals("/api/v1/media")) {
+                    for (String size : SIZES) {
+                        String file = item + "/file" + (size.equals("original") ? "" : "?size=" + size);
+                        Response r = admin.get().get(file);
+                        site.put(file, r.statusCode() + " " + r.header("ETag") + " sha256:" + sha256(r.asByteArray()));
+                    }
+                }
+            }
+        }
+        return site;
+    }
+
+    /** Records every page of the collection and returns the ids of its items. */
+    private static List<String> pages(Supplier<RequestSpecification> admin, String collection, Map<String, String> site) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int page = 1; ; page++) {
+            String url = collection + "?size=100&page=" + page;
+            Response r = read(admin, url, site);
+            List<String> onPage = r.jsonPath().getList("items.id");
+            ids.addAll(onPage);
+            if (page >= r.jsonPath().getInt("totalPages")) {
+                return ids;
+            }
+        }
+    }
+
+    private static Response read(Supplier<RequestSpecification> admin, String url, Map<String, String> site) {
+        Response r = admin.get().get(url);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("GET " + url + " answered " + r.statusCode() + ": " + r.asString());
+        }
+        site.put(url, r.header("ETag") + " " + r.asString());
+        return r;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
