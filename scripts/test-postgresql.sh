@@ -5,7 +5,7 @@
 #       installs PostgreSQL from the Debian packages if needed, starts it, and creates the user "tribune" and
 #       empty databases (needs root or sudo);
 #   TRIBUNE_TEST_POSTGRESQL_URL=jdbc:postgresql://host:5432/db PGUSER=... PGPASSWORD=... scripts/test-postgresql.sh
-#       uses your server: db, db_first_admin, db_demo and db_if_match must exist and be empty.
+#       uses your server: db, db_first_admin, db_demo, db_if_match and db_backup must exist and be empty.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

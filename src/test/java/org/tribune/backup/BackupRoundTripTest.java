@@ -74,8 +74,7 @@ class BackupRoundTripTest extends ApiTestSupport {
         assertThat(restored.jsonPath().getInt("files")).isGreaterThanOrEqualTo(2);
 
         Map<String, String> after = SiteSnapshot.take(() -> given().auth().oauth2(admin));
-        assertThat(after.keySet()).isEqualTo(before.keySet());
-        assertThat(after).isEqualTo(before);
+        assertThat(SiteSnapshot.differences(before, after)).isEmpty();
         assertThat(before.keySet()).anyMatch(url -> url.contains("/revisions/"))
                 .anyMatch(url -> url.contains("/file?size=thumbnail"))
                 .anyMatch(url -> url.startsWith("/api/v1/trash/posts"));

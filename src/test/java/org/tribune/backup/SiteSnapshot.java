@@ -77,6 +77,27 @@ final class SiteSnapshot {
         return r;
     }
 
+    /** The URLs whose answers differ, each with the start of where they part, to read a failure at a glance. */
+    static List<String> differences(Map<String, String> before, Map<String, String> after) {
+        List<String> differences = new java.util.ArrayList<>();
+        java.util.Set<String> urls = new java.util.TreeSet<>(before.keySet());
+        urls.addAll(after.keySet());
+        for (String url : urls) {
+            String a = before.getOrDefault(url, "(absent)");
+            String b = after.getOrDefault(url, "(absent)");
+            if (!a.equals(b)) {
+                int from = 0;
+                while (from < Math.min(a.length(), b.length()) && a.charAt(from) == b.charAt(from)) {
+                    from++;
+                }
+                int start = Math.max(0, from - 60);
+                differences.add(url + ": …" + a.substring(start, Math.min(a.length(), from + 80)) + " ≠ …"
+                        + b.substring(start, Math.min(b.length(), from + 80)));
+            }
+        }
+        return differences;
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
