@@ -28,7 +28,10 @@ public class FirstAdmin {
 
     void onStart(@Observes StartupEvent event) {
         if (configuredPassword.isPresent() && configuredPassword.get().length() < Passwords.MIN_LENGTH) {
-            throw new IllegalStateException("TRIBUNE_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH + " characters");
+            String reason = "TRIBUNE_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH + " characters";
+            // One line that says why, above the start-up failure's stack trace.
+            LOG.error("Refusing to start: " + reason);
+            throw new IllegalStateException(reason);
         }
         String password = configuredPassword.orElseGet(Passwords::generate);
         boolean created;

@@ -85,12 +85,17 @@ public class DemoData {
         this.awards = awards;
     }
 
+    /** Before anything is written, the first admin included: a production database never receives demo content. */
+    void refuseOnProductionDatabase(@Observes @Priority(1) StartupEvent event) {
+        if (enabled && !dbKind.equals("h2") && io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.NORMAL) {
+            String reason = "TRIBUNE_DEMO=true is for the embedded H2 database only; set TRIBUNE_DEMO=false to run on " + dbKind;
+            LOG.error("Refusing to start: " + reason);
+            throw new IllegalStateException(reason);
+        }
+    }
+
     /** After the first admin exists (FirstAdmin observes at the default priority). */
     void onStart(@Observes @Priority(3000) StartupEvent event) {
-        if (enabled && !dbKind.equals("h2") && io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.NORMAL) {
-            // A production database must never receive demo content by accident.
-            throw new IllegalStateException("TRIBUNE_DEMO=true is for the embedded H2 database only; set TRIBUNE_DEMO=false to run on " + dbKind + ".");
-        }
         if (enabled) {
             loadIfEmpty();
         }
