@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
@@ -13,6 +14,17 @@ import org.tribune.ApiTestSupport;
 /** Health and Prometheus metrics, for operators and load balancers. */
 @QuarkusTest
 class OperationsTest extends ApiTestSupport {
+
+    @Test
+    void behindAProxyLinksAndLocationsUseTheForwardedSchemeAndHost() {
+        String category = "Mandataire " + unique();
+        json().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "cms.example.org")
+                .body(Map.of("name", category)).post("/api/v1/categories").then().statusCode(201)
+                .header("Location", startsWith("https://cms.example.org/api/v1/categories/"));
+        given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "cms.example.org")
+                .queryParam("size", 1).get("/api/v1/categories").then().statusCode(200)
+                .header("Link", containsString("<https://cms.example.org/api/v1/categories?"));
+    }
 
     @Test
     void livenessAndReadinessCoverTheDatabaseAndMediaStorage() {
