@@ -7,12 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-URL=${TRIBUNE_MOVE_URL:-}
-if [ -z "$URL" ]; then
-  as_root su postgres -c "dropdb --if-exists tribune_move && createdb -O ${PGUSER:-tribune} tribune_move"
-  URL=jdbc:postgresql://localhost:5432/tribune_move
-fi
+. scripts/postgresql.sh
+URL=$(empty_database "${TRIBUNE_MOVE_URL:-}" tribune_move)
 
 WORK=$(mktemp -d)
 mvn -B -q package -DskipTests
@@ -58,11 +54,8 @@ echo "ok: exported $(stat -c %s "$WORK/backup.zip") bytes from H2"
 
 # The new site: PostgreSQL, started empty. It shares the old site's signing key only so that the comparison
 # below can read both with one token; an operator does not need to.
-QUARKUS_HTTP_PORT=8184 TRIBUNE_DATA_DIR="$WORK/new" TRIBUNE_ADMIN_PASSWORD=$NEW_PASSWORD \
-  TRIBUNE_AUTH_JWT_KEY_FILE="$WORK/old/keys/jwt-signing-key.pem" \
-  QUARKUS_DATASOURCE_JDBC_URL="$URL" QUARKUS_DATASOURCE_USERNAME="${PGUSER:-tribune}" \
-  QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-tribune}" \
-  java -jar "$WORK/pg-app/quarkus-run.jar" > "$WORK/new.log" 2>&1 &
+on_database "$URL" QUARKUS_HTTP_PORT=8184 TRIBUNE_DATA_DIR="$WORK/new" TRIBUNE_ADMIN_PASSWORD=$NEW_PASSWORD \
+  TRIBUNE_AUTH_JWT_KEY_FILE="$WORK/old/keys/jwt-signing-key.pem" java -jar "$WORK/pg-app/quarkus-run.jar" > "$WORK/new.log" 2>&1 &
 pids+=($!)
 ready $NEW || { cat "$WORK/new.log"; fail "the PostgreSQL instance did not start"; }
 NEW_TOKEN=$(sign_in $NEW $NEW_PASSWORD)

@@ -8,12 +8,12 @@
 #       uses your server: db, db_first_admin, db_demo, db_if_match and db_backup must exist and be empty.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/postgresql.sh
 
 URL=${TRIBUNE_TEST_POSTGRESQL_URL:-}
 DB_USER=${PGUSER:-tribune}
 DB_PASSWORD=${PGPASSWORD:-tribune}
 if [ -z "$URL" ]; then
-  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   if ! ls /usr/lib/postgresql/*/bin/postgres > /dev/null 2>&1; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql > /dev/null

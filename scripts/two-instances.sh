@@ -6,12 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-URL=${TRIBUNE_TWO_URL:-}
-if [ -z "$URL" ]; then
-  as_root su postgres -c "dropdb --if-exists tribune_two && createdb -O ${PGUSER:-tribune} tribune_two"
-  URL=jdbc:postgresql://localhost:5432/tribune_two
-fi
+. scripts/postgresql.sh
+URL=$(empty_database "${TRIBUNE_TWO_URL:-}" tribune_two)
 mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
 
 SHARED=$(mktemp -d)
@@ -20,9 +16,7 @@ A=http://127.0.0.1:8181
 B=http://127.0.0.1:8182
 pids=()
 for port in 8181 8182; do
-  QUARKUS_HTTP_PORT=$port TRIBUNE_DATA_DIR="$SHARED" TRIBUNE_ADMIN_PASSWORD=$PASSWORD \
-    QUARKUS_DATASOURCE_JDBC_URL="$URL" QUARKUS_DATASOURCE_USERNAME="${PGUSER:-tribune}" \
-    QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-tribune}" \
+  on_database "$URL" QUARKUS_HTTP_PORT=$port TRIBUNE_DATA_DIR="$SHARED" TRIBUNE_ADMIN_PASSWORD=$PASSWORD \
     java -jar target/quarkus-app/quarkus-run.jar > "$SHARED/instance-$port.log" 2>&1 &
   pids+=($!)
 done

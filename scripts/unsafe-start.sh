@@ -4,20 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-URL=${TRIBUNE_UNSAFE_URL:-}
-if [ -z "$URL" ]; then
-  as_root su postgres -c "dropdb --if-exists tribune_unsafe && createdb -O ${PGUSER:-tribune} tribune_unsafe"
-  URL=jdbc:postgresql://localhost:5432/tribune_unsafe
-fi
+. scripts/postgresql.sh
+URL=$(empty_database "${TRIBUNE_UNSAFE_URL:-}" tribune_unsafe)
 mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 refuses() {
   local why=$1; shift
-  if env "$@" QUARKUS_HTTP_PORT=8189 TRIBUNE_DATA_DIR="$WORK/data" QUARKUS_DATASOURCE_JDBC_URL="$URL" \
-      QUARKUS_DATASOURCE_USERNAME="${PGUSER:-tribune}" QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-tribune}" \
+  if on_database "$URL" "$@" QUARKUS_HTTP_PORT=8189 TRIBUNE_DATA_DIR="$WORK/data" \
       timeout 60 java -jar target/quarkus-app/quarkus-run.jar > "$WORK/out.log" 2>&1; then
     echo "FAILED: started with $*" >&2; exit 1
   fi

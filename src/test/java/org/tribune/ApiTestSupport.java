@@ -64,6 +64,21 @@ public abstract class ApiTestSupport {
         return postgresql != null ? postgresql + "_" + name : "jdbc:h2:mem:" + name + "-" + run + ";DB_CLOSE_DELAY=-1";
     }
 
+    /**
+     * The settings of a test profile that needs an instance of its own: an empty database (see
+     * {@link #freshDatabaseUrl}), the data directory {@code target/<name>-<run>} and the log file
+     * {@code target/test-logs/<name>-<run>.log}, with the profile's own settings on top.
+     */
+    public static Map<String, String> ownInstance(String name, String run, Map<String, String> settings) {
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put("tribune.data-dir", "target/" + name + "-" + run);
+        config.put("quarkus.datasource.jdbc.url", freshDatabaseUrl(name, run));
+        config.put("%test.quarkus.datasource.jdbc.url", freshDatabaseUrl(name, run));
+        config.put("quarkus.log.file.path", "target/test-logs/" + name + "-" + run + ".log");
+        config.putAll(settings);
+        return config;
+    }
+
     /** A short token that keeps each test's names, slugs and tags apart from every other test's. */
     protected static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);

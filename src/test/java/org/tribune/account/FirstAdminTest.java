@@ -22,18 +22,13 @@ import org.tribune.ApiTestSupport;
 class FirstAdminTest extends ApiTestSupport {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final Path LOG = Path.of("target/test-logs/first-admin-" + RUN + ".log");
-    static final Path DATA = Path.of("target/first-admin-" + RUN);
+    static final Path LOG = Path.of("target/test-logs/first_admin-" + RUN + ".log");
+    static final Path DATA = Path.of("target/first_admin-" + RUN);
 
     public static class FreshInstallWithoutAdminPassword implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "tribune.admin-password", "",
-                    "tribune.data-dir", DATA.toString(),
-                    "quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("first_admin", RUN),
-                    "%test.quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("first_admin", RUN),
-                    "quarkus.log.file.path", LOG.toString());
+            return ApiTestSupport.ownInstance("first_admin", RUN, Map.of("tribune.admin-password", ""));
         }
     }
 

@@ -43,10 +43,7 @@ class BackupRoundTripTest extends ApiTestSupport {
     public static class OwnSite implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("tribune.data-dir", DATA.toString(),
-                    "quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("backup", RUN),
-                    "%test.quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("backup", RUN),
-                    "quarkus.log.file.path", "target/test-logs/backup-" + RUN + ".log");
+            return ApiTestSupport.ownInstance("backup", RUN, Map.of());
         }
     }
 

@@ -28,12 +28,7 @@ class DemoDataTest extends ApiTestSupport {
     public static class WithDemo implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "tribune.demo", "true",
-                    "tribune.data-dir", "target/demo-" + RUN,
-                    "quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("demo", RUN),
-                    "%test.quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("demo", RUN),
-                    "quarkus.log.file.path", "target/test-logs/demo-" + RUN + ".log");
+            return ApiTestSupport.ownInstance("demo", RUN, Map.of("tribune.demo", "true"));
         }
     }
 

@@ -19,11 +19,7 @@ class RequireIfMatchTest extends ApiTestSupport {
     public static class Required implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("tribune.require-if-match", "true",
-                    "tribune.data-dir", "target/if-match-" + RUN,
-                    "quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("if_match", RUN),
-                    "%test.quarkus.datasource.jdbc.url", ApiTestSupport.freshDatabaseUrl("if_match", RUN),
-                    "quarkus.log.file.path", "target/test-logs/if-match-" + RUN + ".log");
+            return ApiTestSupport.ownInstance("if_match", RUN, Map.of("tribune.require-if-match", "true"));
         }
     }
 
