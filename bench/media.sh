@@ -16,7 +16,8 @@ OUT=bench/results
 mkdir -p "$OUT"
 
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+# Always built here: the PostgreSQL scripts leave a PostgreSQL build in target/.
+mvn -B -q package -DskipTests
 PHOTO="$DATA/photo-12mp.jpg"
 PHOTO="$PHOTO" jshell -R-Djava.awt.headless=true bench/make-photo.jsh > /dev/null
 

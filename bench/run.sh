@@ -15,7 +15,8 @@ OUT=bench/results
 mkdir -p "$OUT"
 
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+# Always built here: the PostgreSQL scripts leave a PostgreSQL build in target/.
+mvn -B -q package -DskipTests
 
 ADMIN_PASSWORD=bench-admin-password
 TRIBUNE_ADMIN_PASSWORD=$ADMIN_PASSWORD TRIBUNE_AUTH_TOKEN_LIFETIME=PT6H \

@@ -190,6 +190,19 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /**
+     * A body cut short by the client, or stopped by the server's stream limit (which has answered 413 itself):
+     * there is nobody left to answer and nothing wrong with the server, so one line, not an error with a trace.
+     */
+    @ServerExceptionMapper
+    public Response transport(java.io.IOException e, UriInfo uri, io.vertx.core.http.HttpServerRequest request) {
+        if (request.response().ended() || request.response().closed()) {
+            LOG.infof("The request on %s ended before its body was read: %s", instance(uri), e.getMessage());
+            return Response.status(request.response().getStatusCode()).build();
+        }
+        return internal(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         return internal(e, uri);
