@@ -55,7 +55,7 @@ echo "| export | $(du -m "$DATA/backup.zip" | cut -f1) MB archive in ${seconds} 
 start new $(( PORT + 1 ))
 before=$(peak_rss_mb "${pids[1]}")
 seconds=$(curl -sf -o "$DATA/import.json" -w '%{time_total}' -X POST -H "Authorization: Bearer $(sign_in "$NEW")" \
-  -H 'Content-Type: application/zip' --data-binary @"$DATA/backup.zip" "$NEW/api/v1/admin/import")
+  -H 'Content-Type: application/zip' -T "$DATA/backup.zip" "$NEW/api/v1/admin/import")
 echo "| import into a new instance | ${seconds} s | peak RSS ${before} MB before, $(peak_rss_mb "${pids[1]}") MB after |"
 
 # The new instance has not processed any photo, so its peak memory shows what an export itself takes.

@@ -60,7 +60,7 @@ pids+=($!)
 ready $NEW || { cat "$WORK/new.log"; fail "the PostgreSQL instance did not start"; }
 NEW_TOKEN=$(sign_in $NEW $NEW_PASSWORD)
 curl -sf -X POST -H "Authorization: Bearer $NEW_TOKEN" -H 'Content-Type: application/zip' \
-  --data-binary @"$WORK/backup.zip" "$NEW/api/v1/admin/import" > "$WORK/import.json" \
+  -T "$WORK/backup.zip" "$NEW/api/v1/admin/import" > "$WORK/import.json" \
   || fail "the import was refused: $(cat "$WORK/import.json")"
 echo "ok: imported into PostgreSQL: $(cat "$WORK/import.json")"
 mvn -B -q test -Dtest=MovedSiteMatchesTest -Dsurefire.failIfNoSpecifiedTests=false \
