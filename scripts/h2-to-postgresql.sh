@@ -17,6 +17,8 @@ mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
 cp -r target/quarkus-app "$WORK/pg-app"
 
 OLD=http://127.0.0.1:8183
+require_free_port 8183
+require_free_port 8184
 NEW=http://127.0.0.1:8184
 OLD_PASSWORD=old-site-admin-password
 NEW_PASSWORD=new-site-admin-password

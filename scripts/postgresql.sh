@@ -15,3 +15,11 @@ on_database() {
   env QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME="${PGUSER:-tribune}" \
     QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-tribune}" "$@"
 }
+
+# Stops the script when something already listens on the port: an instance left over from an interrupted run
+# would answer the readiness checks in place of the one about to start.
+require_free_port() {
+  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/"; then
+    echo "FAILED: port $1 is already in use; stop what listens there first" >&2; exit 1
+  fi
+}

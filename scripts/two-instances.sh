@@ -13,6 +13,8 @@ mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
 SHARED=$(mktemp -d)
 PASSWORD=two-instances-password
 A=http://127.0.0.1:8181
+require_free_port 8181
+require_free_port 8182
 B=http://127.0.0.1:8182
 pids=()
 for port in 8181 8182; do
