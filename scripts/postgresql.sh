@@ -9,10 +9,12 @@ empty_database() {
   echo "jdbc:postgresql://localhost:5432/$2"
 }
 
-# Runs a command with the datasource settings for the database at URL $1.
+# Runs a command with the datasource settings for the database at URL $1. It replaces the shell it runs in, so
+# that `on_database ... &` leaves in $! the pid of the command itself, which the scripts stop at exit; run it
+# in a subshell, ( on_database ... ), to wait for it.
 on_database() {
   local url=$1; shift
-  env QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME="${PGUSER:-tribune}" \
+  exec env QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME="${PGUSER:-tribune}" \
     QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-tribune}" "$@"
 }
 

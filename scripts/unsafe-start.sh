@@ -12,8 +12,8 @@ trap 'rm -rf "$WORK"' EXIT
 
 refuses() {
   local why=$1; shift
-  if on_database "$URL" "$@" QUARKUS_HTTP_PORT=8189 TRIBUNE_DATA_DIR="$WORK/data" \
-      timeout 60 java -jar target/quarkus-app/quarkus-run.jar > "$WORK/out.log" 2>&1; then
+  if (on_database "$URL" "$@" QUARKUS_HTTP_PORT=8189 TRIBUNE_DATA_DIR="$WORK/data" \
+      timeout 60 java -jar target/quarkus-app/quarkus-run.jar > "$WORK/out.log" 2>&1); then
     echo "FAILED: started with $*" >&2; exit 1
   fi
   grep -q "ERROR .*Refusing to start: $why" "$WORK/out.log" || { cat "$WORK/out.log" >&2; echo "FAILED: no reason for $*" >&2; exit 1; }
