@@ -3,19 +3,28 @@ package org.tribune;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tribune.web.Problem;
 
 @OpenAPIDefinition(
         info = @Info(title = "Tribune API", version = "1",
                 description = "Headless CMS for public institutions and elected officials: posts, categories and more,"
-                        + " as JSON. Conventions (paging, ETags, errors) are described in docs/api-conventions.md.",
-                license = @License(name = "Apache-2.0")),
+                        + " as JSON. The conventions every operation follows (paging, ETags, caching, errors) are"
+                        + " served by each instance at [/docs/api-conventions.md](/docs/api-conventions.md). This"
+                        + " document is also served as JSON at `/q/openapi?format=json`.",
+                contact = @Contact(name = "The team that runs this Tribune instance"),
+                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        servers = @Server(url = "/", description = "The instance that serves this document."),
+        externalDocs = @ExternalDocumentation(description = "API conventions: paging, sorting, ETags, caching, errors, slugs",
+                url = "/docs/api-conventions.md"),
         tags = {
                 @Tag(name = "Posts", description = "Dated articles with HTML content, filed in categories and tagged."),
                 @Tag(name = "Categories", description = "A tree of categories to file posts in."),

@@ -11,7 +11,6 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -37,16 +36,14 @@ public abstract class ApiTestSupport {
     @BeforeAll
     static void validateResponsesAgainstSpec() {
         if (validation == null) {
-            try {
+            {
                 OpenApiInteractionValidator validator = OpenApiInteractionValidator
-                        .createForInlineApiSpecification(Files.readString(SPEC))
+                        .createForInlineApiSpecification(SpecForValidator.read(SPEC))
                         .withLevelResolver(LevelResolver.create()
                                 .withLevel("validation.request", ValidationReport.Level.IGNORE)
                                 .build())
                         .build();
                 validation = new OpenApiValidationFilter(validator);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         if (!RestAssured.filters().contains(validation)) {

@@ -309,9 +309,20 @@ public class MediaService {
         Map<String, MediaSize> sizes = new LinkedHashMap<>();
         m.renditions.stream()
                 .filter(r -> !r.name.equals(MediaProcessor.ORIGINAL))
-                .sorted(Comparator.comparingInt(r -> r.width))
+                // Sizes an image does not exceed all share its width: the declared order breaks the tie, so that the
+                // representation (and its ETag) is the same whatever order the database returns the rows in.
+                .sorted(Comparator.<MediaRendition>comparingInt(r -> r.width).thenComparingInt(r -> sizeOrder(r.name)))
                 .forEach(r -> sizes.put(r.name, new MediaSize(url(m.id, r.name), r.width, r.height)));
         return sizes;
+    }
+
+    private static int sizeOrder(String name) {
+        for (int i = 0; i < MediaProcessor.SIZES.size(); i++) {
+            if (MediaProcessor.SIZES.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     private String url(UUID id, String size) {

@@ -33,7 +33,7 @@ public record PostWrite(
         String content,
 
         @Size(max = 35)
-        @Schema(nullable = true, maxLength = 35, defaultValue = "fr", examples = "fr", description = "BCP 47 language tag.")
+        @Schema(nullable = true, maxLength = 35, examples = "fr", description = "BCP 47 language tag. Absent or null: `fr`.")
         String lang,
 
         @Size(max = 20)

@@ -28,7 +28,7 @@ public class OpenApiConventions implements OASFilter {
         }
         addSharedResponses(components);
         addSharedHeaders(components);
-        inlineNullableRefs(components);
+        nullableRefs(components);
         addPatchSchemas(components);
         if (openAPI.getPaths() == null) {
             return;
@@ -39,8 +39,83 @@ public class OpenApiConventions implements OASFilter {
             boolean single = url.endsWith("}");
             for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
                 applyConventions(url, single, op.getKey(), op.getValue());
+                arrayExamples(op.getValue());
                 documentAccess(op.getValue(), access.get(op.getValue().getOperationId()));
             }
+        }
+        dropUnreferencedSchemas(openAPI);
+    }
+
+    /**
+     * A schema no operation reaches (the write record behind a patch-only operation, the patch of a resource that
+     * has no PATCH) would become a dead class in every generated client.
+     */
+    private static void dropUnreferencedSchemas(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        java.util.Deque<Schema> pending = new java.util.ArrayDeque<>();
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation op : item.getOperations().values()) {
+                if (op.getParameters() != null) {
+                    op.getParameters().forEach(p -> push(pending, p.getSchema()));
+                }
+                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                    op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> push(pending, m.getSchema()));
+                }
+                if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+                    op.getResponses().getAPIResponses().values().forEach(r -> pushContent(pending, r));
+                }
+            }
+        }
+        if (openAPI.getComponents().getResponses() != null) {
+            openAPI.getComponents().getResponses().values().forEach(r -> pushContent(pending, r));
+        }
+        if (openAPI.getComponents().getHeaders() != null) {
+            openAPI.getComponents().getHeaders().values().forEach(h -> push(pending, h.getSchema()));
+        }
+        while (!pending.isEmpty()) {
+            Schema s = pending.pop();
+            if (s.getRef() != null) {
+                String name = s.getRef().substring(s.getRef().lastIndexOf('/') + 1);
+                if (reached.add(name) && schemas.containsKey(name)) {
+                    push(pending, schemas.get(name));
+                }
+                continue;
+            }
+            if (s.getProperties() != null) {
+                s.getProperties().values().forEach(child -> push(pending, child));
+            }
+            push(pending, s.getItems());
+            push(pending, s.getAdditionalPropertiesSchema());
+            push(pending, s.getNot());
+            for (List<Schema> group : java.util.Arrays.asList(s.getAllOf(), s.getAnyOf(), s.getOneOf())) {
+                if (group != null) {
+                    group.forEach(child -> push(pending, child));
+                }
+            }
+        }
+        for (String name : new java.util.ArrayList<>(schemas.keySet())) {
+            if (!reached.contains(name)) {
+                openAPI.getComponents().removeSchema(name);
+            }
+        }
+    }
+
+    private static void pushContent(java.util.Deque<Schema> pending, APIResponse response) {
+        if (response.getContent() != null) {
+            response.getContent().getMediaTypes().values().forEach(m -> push(pending, m.getSchema()));
+        }
+        if (response.getHeaders() != null) {
+            response.getHeaders().values().forEach(h -> push(pending, h.getSchema()));
+        }
+    }
+
+    private static void push(java.util.Deque<Schema> pending, Schema schema) {
+        if (schema != null) {
+            pending.push(schema);
         }
     }
 
@@ -56,11 +131,13 @@ public class OpenApiConventions implements OASFilter {
         }
         op.addExtension("x-roles", roles);
         op.getResponses().addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"));
-        String sentence = roles.isEmpty() ? "Public: no token needed."
+        String sentence = roles.isEmpty() ? "Public: no token needed. A token that is sent is checked (401 when invalid), and may show more, such as drafts to signed-in callers."
                 : "Needs a bearer token with the role " + String.join(" or ", roles) + ".";
         op.setDescription(op.getDescription() == null ? sentence : op.getDescription() + "\n\n" + sentence);
         if (roles.isEmpty()) {
-            op.setSecurity(null);
+            // Optional security: anonymous callers are welcome, and a token, when sent, is checked and may show more.
+            op.setSecurity(List.of(OASFactory.createSecurityRequirement(),
+                    OASFactory.createSecurityRequirement().addScheme("bearer")));
             return;
         }
         op.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
@@ -114,6 +191,20 @@ public class OpenApiConventions implements OASFilter {
         addRef(responses, "500", "InternalError");
     }
 
+    /** A repeatable query parameter is an array: its single example becomes an array of one. */
+    private static void arrayExamples(Operation op) {
+        if (op.getParameters() == null) {
+            return;
+        }
+        for (org.eclipse.microprofile.openapi.models.parameters.Parameter p : op.getParameters()) {
+            Schema s = p.getSchema();
+            if (s != null && s.getType() != null && s.getType().contains(Schema.SchemaType.ARRAY)
+                    && p.getExample() != null && !(p.getExample() instanceof List)) {
+                p.setExample(List.of(p.getExample()));
+            }
+        }
+    }
+
     /** JSON representations and files carry validators; a streamed archive (the backup export) does not. */
     private static boolean isConditional(APIResponse ok) {
         return ok == null || ok.getContent() == null || ok.getContent().hasMediaType("application/json")
@@ -157,11 +248,13 @@ public class OpenApiConventions implements OASFilter {
     }
 
     /**
-     * The scanner writes a nullable UUID, Instant or record as {@code anyOf: [$ref, null]}, which becomes
-     * {@code nullable + allOf: [$ref]} in OpenAPI 3.0, where the referenced, non-nullable schema still rejects
-     * null. Inlining the referenced type keeps null valid.
+     * The scanner writes a nullable property of a named type as {@code anyOf: [$ref, null]}. Objects and enums
+     * become {@code nullable: true, allOf: [$ref]}, the OpenAPI 3.0 form that code generators read as "this type,
+     * or null", so a client names the property's type after its schema (MediaRef, FocalPoint, PostStatus...).
+     * Plain scalar types (UUID, Instant, LocalDate) are inlined as a nullable string with their format: they have
+     * no name worth keeping in a client.
      */
-    private static void inlineNullableRefs(Components c) {
+    private static void nullableRefs(Components c) {
         if (c.getSchemas() == null) {
             return;
         }
@@ -188,6 +281,15 @@ public class OpenApiConventions implements OASFilter {
                 property.setAnyOf(null);
                 property.setAllOf(null);
                 property.setOneOf(null);
+                if (target.getProperties() != null || target.getEnumeration() != null) {
+                    // Written for OpenAPI 3.0 as `type: object` (or string), `nullable: true` beside the allOf.
+                    java.util.List<Schema.SchemaType> types = new java.util.ArrayList<>(
+                            target.getType() == null ? java.util.List.of(Schema.SchemaType.OBJECT) : target.getType());
+                    types.add(Schema.SchemaType.NULL);
+                    property.setType(types);
+                    property.setAllOf(java.util.List.of(OASFactory.createSchema().ref(ref)));
+                    continue;
+                }
                 if (target.getType() != null) {
                     java.util.List<Schema.SchemaType> types = new java.util.ArrayList<>(target.getType());
                     types.add(Schema.SchemaType.NULL);
@@ -195,16 +297,6 @@ public class OpenApiConventions implements OASFilter {
                 }
                 property.setFormat(target.getFormat());
                 property.setPattern(target.getPattern());
-                if (target.getProperties() != null) {
-                    // An object: its shape is copied, so that null and a full object both validate.
-                    property.setProperties(target.getProperties());
-                    property.setRequired(target.getRequired());
-                    property.setAdditionalPropertiesSchema(target.getAdditionalPropertiesSchema());
-                    property.setAdditionalPropertiesBoolean(target.getAdditionalPropertiesBoolean());
-                    if (property.getDescription() == null) {
-                        property.setDescription(target.getDescription());
-                    }
-                }
             }
         }
     }

@@ -200,7 +200,21 @@ public class ProblemMappers {
             LOG.infof("The request on %s ended before its body was read: %s", instance(uri), e.getMessage());
             return Response.status(request.response().getStatusCode()).build();
         }
+        if (fromMultipartParser(e)) {
+            // An empty body, a wrong boundary, a part cut short, random bytes: the client's body, not the server.
+            return api(ApiException.invalid("file", "The request body is not valid multipart/form-data with a part"
+                    + " named file: check the boundary and that the body is complete."), uri);
+        }
         return internal(e, uri);
+    }
+
+    private static boolean fromMultipartParser(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper

@@ -66,8 +66,10 @@ class OpenApiContractTest extends ApiTestSupport {
                 JsonNode roles = o.path("x-roles");
                 if (!roles.isArray()) {
                     missing.add(where + ": x-roles");
-                } else if (roles.isEmpty() == o.has("security") || (!roles.isEmpty() && !o.path("responses").has("403"))) {
-                    missing.add(where + ": bearer security and 403 exactly when roles are needed");
+                } else if (!security(o).equals(roles.isEmpty() ? "[{},{\"bearer\":[]}]" : "[{\"bearer\":[]}]")
+                        || roles.isEmpty() == o.path("responses").has("403")) {
+                    missing.add(where + ": optional bearer security on public operations, required bearer security"
+                            + " and 403 exactly when roles are needed");
                 }
                 if (!o.path("responses").has("401")) {
                     missing.add(where + ": 401");
@@ -94,5 +96,79 @@ class OpenApiContractTest extends ApiTestSupport {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void requestSchemasDeclareNoDefaultsThatAGeneratedClientWouldSend() throws Exception {
+        JsonNode schemas = YAML.readTree(Files.readString(SPEC)).path("components").path("schemas");
+        List<String> defaults = new ArrayList<>();
+        schemas.fields().forEachRemaining(schema -> {
+            if (schema.getKey().matches(".*(Write|Patch|Create|Change|Reset|Request)$")) {
+                schema.getValue().path("properties").fields().forEachRemaining(property -> {
+                    if (property.getValue().has("default")) {
+                        defaults.add(schema.getKey() + "." + property.getKey());
+                    }
+                });
+            }
+        });
+        assertThat(defaults).as("request properties with a default").isEmpty();
+    }
+
+    @Test
+    void nullableReferencesPointToTheirNamedSchemaInsteadOfACopy() throws Exception {
+        JsonNode schemas = YAML.readTree(Files.readString(SPEC)).path("components").path("schemas");
+        List<String> copies = new ArrayList<>();
+        schemas.fields().forEachRemaining(schema -> schema.getValue().path("properties").fields().forEachRemaining(property -> {
+            JsonNode p = property.getValue();
+            if (p.has("properties") || (p.has("allOf") && (p.get("allOf").size() != 1 || !p.get("allOf").get(0).has("$ref")))) {
+                copies.add(schema.getKey() + "." + property.getKey());
+            }
+        }));
+        assertThat(copies).as("inline object copies or composite schemas").isEmpty();
+        assertThat(schemas.at("/Post/properties/featuredMedia/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/MediaRef");
+        assertThat(schemas.at("/Post/properties/featuredMedia/nullable").asBoolean()).isTrue();
+        assertThat(schemas.at("/MediaRef/properties/focalPoint/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/FocalPoint");
+        assertThat(schemas.at("/Post/properties/author/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/AccountRef");
+    }
+
+    @Test
+    void writeSchemasReferenceTheEnumsTheirValuesComeFrom() throws Exception {
+        JsonNode schemas = YAML.readTree(Files.readString(SPEC)).path("components").path("schemas");
+        Map<String, String> expected = Map.of("PostWrite.status", "PostStatus", "PostPatch.status", "PostStatus",
+                "HonoraryCitizenWrite.vote", "Vote", "AwardWrite.distinction", "Distinction", "UserCreate.role", "AccountRole",
+                "UserWrite.role", "AccountRole", "ApiTokenWrite.role", "ApiTokenRole");
+        expected.forEach((field, enumSchema) -> {
+            String[] at = field.split("\\.");
+            JsonNode p = schemas.path(at[0]).path("properties").path(at[1]);
+            String ref = p.has("$ref") ? p.get("$ref").asText() : p.at("/allOf/0/$ref").asText();
+            assertThat(ref).as(field).isEqualTo("#/components/schemas/" + enumSchema);
+        });
+    }
+
+    @Test
+    void everyComponentSchemaIsReferenced() throws Exception {
+        String text = Files.readString(SPEC);
+        JsonNode schemas = YAML.readTree(text).path("components").path("schemas");
+        List<String> unused = new ArrayList<>();
+        schemas.fieldNames().forEachRemaining(name -> {
+            if (!text.contains("\"#/components/schemas/" + name + "\"")) {
+                unused.add(name);
+            }
+        });
+        assertThat(unused).isEmpty();
+    }
+
+    @Test
+    void valuesThatYaml11LoadersReadAsDatesOrNumbersAreQuoted() throws Exception {
+        List<String> unquoted = Files.readAllLines(SPEC).stream()
+                .filter(line -> line.matches("\\s*(- |[\\w\"-]+: )\\d{4}-\\d{1,2}-\\d{1,2}.*")
+                        || line.matches("\\s*(- |[\\w\"-]+: )[-+]?\\d+(:[0-5]?\\d)+"))
+                .toList();
+        assertThat(unquoted).isEmpty();
+        assertThat(Files.readString(SPEC)).contains("example: \"2025-01-01\"");
+    }
+
+    private static String security(JsonNode operation) {
+        return operation.path("security").toString();
     }
 }
