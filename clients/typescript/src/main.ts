@@ -66,16 +66,16 @@ async function main(): Promise<void> {
       lang: "en",
       tags: ["client", "typescript"],
       publishedAt,
-      status: "draft",
+      status: "published",
     },
   });
   check(created.data !== undefined, `create: ${JSON.stringify(created.error)}`);
   const before: Post = created.data;
-  check(before.status === "draft", "created as a draft");
-  console.log(`created draft ${before.id}`);
+  check(before.status === "published", "created as published");
+  console.log(`created post ${before.id}`);
 
-  // Only the status is sent: every other field of the post must stay as it was.
-  const patch: PostPatch = { status: "published" };
+  // Only the status is sent (unpublishing: back to draft): every other field of the post must stay as it was.
+  const patch: PostPatch = { status: "draft" };
   const patched = await client.PATCH("/api/v1/posts/{id}", {
     params: { path: { id: before.id } },
     body: patch,
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   });
   check(patched.data !== undefined, `patch: ${JSON.stringify(patched.error)}`);
   const after: Post = patched.data;
-  check(after.status === "published", "published by the patch");
+  check(after.status === "draft", "unpublished by the patch");
   const unchanged = (post: Post) => ({ ...post, status: undefined, updatedAt: undefined });
   check(JSON.stringify(unchanged(after)) === JSON.stringify(unchanged(before)),
     `no field but status and updatedAt changed:\n${JSON.stringify(before)}\n${JSON.stringify(after)}`);

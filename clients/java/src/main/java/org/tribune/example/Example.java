@@ -75,16 +75,17 @@ public final class Example {
                 .lang("en")
                 .tags(List.of("client", "java"))
                 .publishedAt(publishedAt)
-                .status(PostStatus.DRAFT));
-        check(created.getStatus() == PostStatus.DRAFT, "created as a draft");
-        System.out.println("created draft " + created.getId());
+                .status(PostStatus.PUBLISHED));
+        check(created.getStatus() == PostStatus.PUBLISHED, "created as published");
+        System.out.println("created post " + created.getId());
 
-        // Only the status is set: the patch must carry nothing else, and the post keep its language and the rest.
+        // Only the status is set (unpublishing: back to draft): the patch must carry nothing else, and the post
+        // keep its language and the rest.
         Post patched = posts.patchPost(PostsApi.APIPatchPostRequest.newBuilder()
                 .id(created.getId())
-                .postPatch(new PostPatch().status(PostStatus.PUBLISHED))
+                .postPatch(new PostPatch().status(PostStatus.DRAFT))
                 .build());
-        check(patched.getStatus() == PostStatus.PUBLISHED, "published by the patch");
+        check(patched.getStatus() == PostStatus.DRAFT, "unpublished by the patch");
         check("en".equals(patched.getLang()), "language kept: " + patched.getLang());
         check(patched.getTitle().equals(created.getTitle()), "title kept");
         check(patched.getContent().equals(created.getContent()), "content kept");
@@ -93,6 +94,9 @@ public final class Example {
         check(patched.getTags().equals(created.getTags()), "tags kept");
         check(patched.getPublishedAt().isEqual(publishedAt), "publication time kept");
         check(Objects.equals(patched.getFeaturedMedia(), created.getFeaturedMedia()), "featured media kept");
+        check(patched.getCategories().equals(created.getCategories()), "categories kept");
+        check(patched.getAuthor().getId().equals(created.getAuthor().getId()), "author kept");
+        check(patched.getCreatedAt().isEqual(created.getCreatedAt()), "creation time kept");
         System.out.println("patched only the status: " + patched.getStatus() + ", lang still " + patched.getLang());
 
         try {
