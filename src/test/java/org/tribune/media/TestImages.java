@@ -16,13 +16,13 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /** Test files built in memory: photos as a phone takes them, and files that must be refused. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
 
     /** A landscape picture with a red block in its top-left corner. */
-    static BufferedImage picture(int width, int height) {
+    public static BufferedImage picture(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(40, 90, 160));
@@ -33,7 +33,7 @@ final class TestImages {
         return image;
     }
 
-    static byte[] encode(BufferedImage image, String format) {
+    public static byte[] encode(BufferedImage image, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, format, out);
