@@ -10,25 +10,36 @@ import java.net.URISyntaxException;
 
 /**
  * Refuses a request whose URI does not parse (broken percent-encoding such as {@code /posts/%zz%} or
- * {@code ?%zz=1}) with a 400 problem, before it reaches anything that would decode it. Quarkus makes the same
+ * {@code ?%zz=1}) with a 400 problem, and one longer than 16 KiB with a 414 problem, before it reaches anything
+ * that would decode it. Quarkus makes the same
  * check in its root handler but answers without a body; TribuneMain turns that one off.
  */
 @ApplicationScoped
 public class UriCheck {
 
     public static final String QUARKUS_CHECK_OFF = "vertx.disableURIValidation";
+    static final int MAX_URI_LENGTH = 16 * 1024;
 
     private final byte[] problem;
+    private final byte[] tooLong;
 
     public UriCheck(ObjectMapper mapper) throws JsonProcessingException {
         this.problem = mapper.writeValueAsBytes(ProblemType.generic(400,
                 "The request URI is not valid: a % must be followed by two hexadecimal digits, and spaces and other"
                         + " reserved characters must be percent-encoded.", null));
+        this.tooLong = mapper.writeValueAsBytes(ProblemType.generic(414,
+                "The request URI is longer than " + MAX_URI_LENGTH + " characters.", null));
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 2).handler(ctx -> {
             String uri = ctx.request().uri();
+            if (uri != null && uri.length() > MAX_URI_LENGTH) {
+                ctx.response().setStatusCode(414)
+                        .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
+                        .end(io.vertx.core.buffer.Buffer.buffer(tooLong));
+                return;
+            }
             try {
                 new URI(java.util.Objects.requireNonNull(uri));
             } catch (URISyntaxException | NullPointerException e) {
