@@ -14,8 +14,15 @@ echo "ok: openapi.yaml passes spectral:oas (0 errors, 0 warnings) and Redocly re
 
 (cd clients/typescript && npm ci --no-audit --no-fund && npm run generate && npm run build)
 echo "ok: the TypeScript client compiles with tsc --strict"
-(cd clients/java && mvn -B -q package)
-echo "ok: the Java client compiles"
+(cd clients/java && mvn -B -q clean package)
+SCHEMAS=$(sed -n '/^  schemas:/,/^  [a-z]/p' openapi.yaml | sed -n 's/^    \([A-Za-z0-9]*\):$/\1/p')
+for model in clients/java/target/generated-sources/openapi/src/gen/java/main/org/tribune/client/model/*.java; do
+  name=$(basename "$model" .java)
+  if [ "$name" != AbstractOpenApiSchema ] && ! printf '%s\n' "$SCHEMAS" | grep -qx "$name"; then
+    echo "FAILED: the Java client has a class $name that no schema of openapi.yaml names" >&2; exit 1
+  fi
+done
+echo "ok: the Java client compiles, and names each model class after a schema of the spec"
 
 if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; then
   echo "FAILED: port $PORT is already in use; stop what listens there first" >&2; exit 1
