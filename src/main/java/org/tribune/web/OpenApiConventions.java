@@ -1,7 +1,14 @@
 package org.tribune.web;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -55,8 +62,8 @@ public class OpenApiConventions implements OASFilter {
         if (schemas == null) {
             return;
         }
-        java.util.Set<String> reached = new java.util.HashSet<>();
-        java.util.Deque<Schema> pending = new java.util.ArrayDeque<>();
+        Set<String> reached = new HashSet<>();
+        Deque<Schema> pending = new ArrayDeque<>();
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             for (Operation op : item.getOperations().values()) {
                 if (op.getParameters() != null) {
@@ -91,20 +98,20 @@ public class OpenApiConventions implements OASFilter {
             push(pending, s.getItems());
             push(pending, s.getAdditionalPropertiesSchema());
             push(pending, s.getNot());
-            for (List<Schema> group : java.util.Arrays.asList(s.getAllOf(), s.getAnyOf(), s.getOneOf())) {
+            for (List<Schema> group : Arrays.asList(s.getAllOf(), s.getAnyOf(), s.getOneOf())) {
                 if (group != null) {
                     group.forEach(child -> push(pending, child));
                 }
             }
         }
-        for (String name : new java.util.ArrayList<>(schemas.keySet())) {
+        for (String name : new ArrayList<>(schemas.keySet())) {
             if (!reached.contains(name)) {
                 openAPI.getComponents().removeSchema(name);
             }
         }
     }
 
-    private static void pushContent(java.util.Deque<Schema> pending, APIResponse response) {
+    private static void pushContent(Deque<Schema> pending, APIResponse response) {
         if (response.getContent() != null) {
             response.getContent().getMediaTypes().values().forEach(m -> push(pending, m.getSchema()));
         }
@@ -113,7 +120,7 @@ public class OpenApiConventions implements OASFilter {
         }
     }
 
-    private static void push(java.util.Deque<Schema> pending, Schema schema) {
+    private static void push(Deque<Schema> pending, Schema schema) {
         if (schema != null) {
             pending.push(schema);
         }
@@ -264,7 +271,7 @@ public class OpenApiConventions implements OASFilter {
             }
             for (Schema property : schema.getProperties().values()) {
                 boolean nullable = property.getType() != null && property.getType().contains(Schema.SchemaType.NULL);
-                java.util.List<Schema> wrapped = property.getAnyOf() != null ? property.getAnyOf()
+                List<Schema> wrapped = property.getAnyOf() != null ? property.getAnyOf()
                         : property.getOneOf() != null ? property.getOneOf() : property.getAllOf();
                 if (wrapped == null) {
                     continue;
@@ -283,15 +290,15 @@ public class OpenApiConventions implements OASFilter {
                 property.setOneOf(null);
                 if (target.getProperties() != null || target.getEnumeration() != null) {
                     // Written for OpenAPI 3.0 as `type: object` (or string), `nullable: true` beside the allOf.
-                    java.util.List<Schema.SchemaType> types = new java.util.ArrayList<>(
-                            target.getType() == null ? java.util.List.of(Schema.SchemaType.OBJECT) : target.getType());
+                    List<Schema.SchemaType> types = new ArrayList<>(
+                            target.getType() == null ? List.of(Schema.SchemaType.OBJECT) : target.getType());
                     types.add(Schema.SchemaType.NULL);
                     property.setType(types);
-                    property.setAllOf(java.util.List.of(OASFactory.createSchema().ref(ref)));
+                    property.setAllOf(List.of(OASFactory.createSchema().ref(ref)));
                     continue;
                 }
                 if (target.getType() != null) {
-                    java.util.List<Schema.SchemaType> types = new java.util.ArrayList<>(target.getType());
+                    List<Schema.SchemaType> types = new ArrayList<>(target.getType());
                     types.add(Schema.SchemaType.NULL);
                     property.setType(types);
                 }
@@ -309,7 +316,7 @@ public class OpenApiConventions implements OASFilter {
         if (c.getSchemas() == null) {
             return;
         }
-        for (Map.Entry<String, Schema> e : new java.util.TreeMap<>(c.getSchemas()).entrySet()) {
+        for (Map.Entry<String, Schema> e : new TreeMap<>(c.getSchemas()).entrySet()) {
             if (!e.getKey().endsWith("Write")) {
                 continue;
             }

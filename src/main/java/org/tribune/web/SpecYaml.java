@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.openapi.runtime.io.Format;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +15,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -32,10 +36,10 @@ public class SpecYaml {
             "\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?|[-+]?\\d[\\d_]*(:[0-5]?\\d)+(\\.[\\d_]*)?");
     private static final String YAML_TYPE = "application/yaml;charset=UTF-8";
 
-    private final Instance<io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService> documents;
+    private final Instance<OpenApiDocumentService> documents;
     private volatile byte[] yaml;
 
-    public SpecYaml(Instance<io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService> documents) {
+    public SpecYaml(Instance<OpenApiDocumentService> documents) {
         this.documents = documents;
     }
 
@@ -67,7 +71,7 @@ public class SpecYaml {
             ctx.next();
             return;
         }
-        ctx.response().putHeader("Content-Type", YAML_TYPE).end(io.vertx.core.buffer.Buffer.buffer(yaml()));
+        ctx.response().putHeader("Content-Type", YAML_TYPE).end(Buffer.buffer(yaml()));
     }
 
     /** As Quarkus decides: a .json path, format=json or an Accept naming JSON gets JSON; everything else YAML. */
@@ -81,7 +85,7 @@ public class SpecYaml {
             return !format.equalsIgnoreCase("json");
         }
         String accept = ctx.request().getHeader("Accept");
-        return accept == null || !accept.toLowerCase(java.util.Locale.ROOT).contains("json");
+        return accept == null || !accept.toLowerCase(Locale.ROOT).contains("json");
     }
 
     private byte[] yaml() {
@@ -89,7 +93,7 @@ public class SpecYaml {
         if (cached == null) {
             try {
                 byte[] json = documents.get().getDocument("<default>", Format.JSON);
-                cached = toYaml(new ObjectMapper().readTree(json)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                cached = toYaml(new ObjectMapper().readTree(json)).getBytes(StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -2,11 +2,13 @@ package org.tribune.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Objects;
 
 /**
  * Refuses a request whose URI does not parse (broken percent-encoding such as {@code /posts/%zz%} or
@@ -37,15 +39,15 @@ public class UriCheck {
             if (uri != null && uri.length() > MAX_URI_LENGTH) {
                 ctx.response().setStatusCode(414)
                         .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
-                        .end(io.vertx.core.buffer.Buffer.buffer(tooLong));
+                        .end(Buffer.buffer(tooLong));
                 return;
             }
             try {
-                new URI(java.util.Objects.requireNonNull(uri));
+                new URI(Objects.requireNonNull(uri));
             } catch (URISyntaxException | NullPointerException e) {
                 ctx.response().setStatusCode(400)
                         .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
-                        .end(io.vertx.core.buffer.Buffer.buffer(problem));
+                        .end(Buffer.buffer(problem));
                 return;
             }
             ctx.next();
