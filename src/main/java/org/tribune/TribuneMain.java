@@ -12,8 +12,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class TribuneMain {
 
-    private TribuneMain() {
-    }
+    private TribuneMain() {}
 
     public static void main(String... args) {
         System.setProperty(org.tribune.web.UriCheck.QUARKUS_CHECK_OFF, "true");

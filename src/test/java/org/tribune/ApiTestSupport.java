@@ -29,6 +29,7 @@ public abstract class ApiTestSupport {
     public static final Path SPEC = Path.of("openapi.yaml");
     /** The first admin's password in the test profile (application.properties). */
     protected static final String ADMIN_PASSWORD = "test-admin-password-1";
+
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
     private static OpenApiValidationFilter validation;
@@ -37,8 +38,8 @@ public abstract class ApiTestSupport {
     static void validateResponsesAgainstSpec() {
         if (validation == null) {
             {
-                OpenApiInteractionValidator validator = OpenApiInteractionValidator
-                        .createForInlineApiSpecification(SpecForValidator.read(SPEC))
+                OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(
+                                SpecForValidator.read(SPEC))
                         .withLevelResolver(LevelResolver.create()
                                 .withLevel("validation.request", ValidationReport.Level.IGNORE)
                                 .build())
@@ -91,8 +92,10 @@ public abstract class ApiTestSupport {
     }
 
     protected static RequestSpecification mergePatchAs(String bearerToken) {
-        return given().auth().oauth2(bearerToken)
-                .contentType("application/merge-patch+json; charset=UTF-8").accept(ContentType.JSON);
+        return given().auth()
+                .oauth2(bearerToken)
+                .contentType("application/merge-patch+json; charset=UTF-8")
+                .accept(ContentType.JSON);
     }
 
     /** A request with no body as an editor. */
@@ -113,27 +116,38 @@ public abstract class ApiTestSupport {
      * that change an account (its password, role or status) create their own with {@link #newAccount}.
      */
     protected static String token(String role) {
-        return TOKENS.computeIfAbsent(role, r -> r.equals(Roles.ADMIN)
-                ? signIn("admin", ADMIN_PASSWORD)
-                : newAccount(r).token());
+        return TOKENS.computeIfAbsent(
+                role,
+                r -> r.equals(Roles.ADMIN)
+                        ? signIn("admin", ADMIN_PASSWORD)
+                        : newAccount(r).token());
     }
 
-    public record TestAccount(String id, String username, String password, String token) {
-    }
+    public record TestAccount(String id, String username, String password, String token) {}
 
     protected static TestAccount newAccount(String role) {
         String username = role + "-" + unique();
         String password = "mot de passe " + unique();
         String id = as(token(Roles.ADMIN))
-                .body(Map.of("username", username, "displayName", "Compte " + username, "role", role, "password", password))
-                .post("/api/v1/users").then().statusCode(201).extract().path("id");
+                .body(Map.of(
+                        "username", username, "displayName", "Compte " + username, "role", role, "password", password))
+                .post("/api/v1/users")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return new TestAccount(id, username, password, signIn(username, password));
     }
 
     protected static String signIn(String username, String password) {
-        return anonymousJson().header("X-Forwarded-For", testAddress())
+        return anonymousJson()
+                .header("X-Forwarded-For", testAddress())
                 .body(Map.of("username", username, "password", password))
-                .post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken");
     }
 
     /** A client address of its own, so that sign-in limits never spill from one test to another. */
@@ -147,12 +161,18 @@ public abstract class ApiTestSupport {
     }
 
     protected static String createCategory(Map<String, ?> body) {
-        return json().body(body).post("/api/v1/categories").then().statusCode(201).extract().path("id");
+        return json().body(body)
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Uploads a small generated PNG as an editor and returns the media id. */
     protected static String uploadImage() {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(320, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(320, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         try {
             javax.imageio.ImageIO.write(image, "png", png);
@@ -160,12 +180,24 @@ public abstract class ApiTestSupport {
             throw new UncheckedIOException(e);
         }
         return editor().accept(ContentType.JSON)
-                .multiPart(new io.restassured.builder.MultiPartSpecBuilder(png.toByteArray()).controlName("file")
-                        .fileName("image.png").mimeType("image/png").build())
-                .post("/api/v1/media").then().statusCode(201).extract().path("id");
+                .multiPart(new io.restassured.builder.MultiPartSpecBuilder(png.toByteArray())
+                        .controlName("file")
+                        .fileName("image.png")
+                        .mimeType("image/png")
+                        .build())
+                .post("/api/v1/media")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     protected static String createPost(Map<String, ?> body) {
-        return json().body(body).post("/api/v1/posts").then().statusCode(201).extract().path("id");
+        return json().body(body)
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

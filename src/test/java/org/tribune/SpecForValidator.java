@@ -25,8 +25,7 @@ final class SpecForValidator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SpecForValidator() {
-    }
+    private SpecForValidator() {}
 
     static String read(Path spec) {
         try {
@@ -47,12 +46,13 @@ final class SpecForValidator {
         if (!(node instanceof ObjectNode object)) {
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
             String ref = nullableRef(value);
             if (ref != null) {
-                ObjectNode copy = schemas.path(ref.substring(ref.lastIndexOf('/') + 1)).deepCopy();
+                ObjectNode copy =
+                        schemas.path(ref.substring(ref.lastIndexOf('/') + 1)).deepCopy();
                 copy.put("nullable", true);
                 if (copy.has("enum")) {
                     ((ArrayNode) copy.get("enum")).addNull();
@@ -71,7 +71,10 @@ final class SpecForValidator {
     /** The $ref of {@code nullable: true, allOf: [{$ref}]}, or null. */
     private static String nullableRef(JsonNode schema) {
         JsonNode allOf = schema.path("allOf");
-        if (schema.path("nullable").asBoolean(false) && allOf.isArray() && allOf.size() == 1 && allOf.get(0).has("$ref")) {
+        if (schema.path("nullable").asBoolean(false)
+                && allOf.isArray()
+                && allOf.size() == 1
+                && allOf.get(0).has("$ref")) {
             return allOf.get(0).get("$ref").asText();
         }
         return null;

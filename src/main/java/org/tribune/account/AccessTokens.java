@@ -1,8 +1,8 @@
 package org.tribune.account;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +32,7 @@ public class AccessTokens {
         this.lifetime = config.tokenLifetime();
     }
 
-    public record Claims(UUID accountId, String role, int tokenVersion) {
-    }
+    public record Claims(UUID accountId, String role, int tokenVersion) {}
 
     public String issue(Account account) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -46,8 +45,12 @@ public class AccessTokens {
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(keys.algorithm())
-                .type(JOSEObjectType.JWT).keyID(keys.keyId()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(keys.algorithm())
+                        .type(JOSEObjectType.JWT)
+                        .keyID(keys.keyId())
+                        .build(),
+                claims);
         try {
             jwt.sign(keys.signer());
         } catch (JOSEException e) {

@@ -7,5 +7,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AccountRef")
 public record AccountRef(
         @Schema(required = true) UUID id,
-        @Schema(required = true, examples = "Hélène Bidard") String displayName) {
-}
+        @Schema(required = true, examples = "Hélène Bidard") String displayName) {}

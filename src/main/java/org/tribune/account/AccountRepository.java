@@ -22,11 +22,17 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
     }
 
     public boolean usernameTaken(String username, UUID exceptId) {
-        return count("username = :u and id <> :id", Parameters.with("u", username).and("id", orNil(exceptId))) > 0;
+        return count(
+                        "username = :u and id <> :id",
+                        Parameters.with("u", username).and("id", orNil(exceptId)))
+                > 0;
     }
 
     public boolean emailTaken(String emailKey, UUID exceptId) {
-        return count("emailKey = :e and id <> :id", Parameters.with("e", emailKey).and("id", orNil(exceptId))) > 0;
+        return count(
+                        "emailKey = :e and id <> :id",
+                        Parameters.with("e", emailKey).and("id", orNil(exceptId)))
+                > 0;
     }
 
     /**
@@ -35,7 +41,8 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
      */
     public List<Account> lockActiveAdmins() {
         return find("role = ?1 and active = true order by id", AccountRole.admin)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     public List<Account> byIds(Collection<UUID> ids) {

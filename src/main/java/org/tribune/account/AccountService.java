@@ -17,19 +17,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.tribune.web.ApiException;
-import org.tribune.web.Text;
 import org.tribune.web.Caller;
 import org.tribune.web.MergePatcher;
 import org.tribune.web.PageRequest;
 import org.tribune.web.PageResponse;
 import org.tribune.web.Representations;
 import org.tribune.web.SortOrder;
+import org.tribune.web.Text;
 
 @ApplicationScoped
 public class AccountService {
 
-    public static final Map<String, String> SORT_PATHS = Map.of(
-            "username", "username", "createdAt", "createdAt", "lastLoginAt", "lastLoginAt");
+    public static final Map<String, String> SORT_PATHS =
+            Map.of("username", "username", "createdAt", "createdAt", "lastLoginAt", "lastLoginAt");
     public static final Set<String> SORTABLE = SORT_PATHS.keySet();
     public static final String DEFAULT_SORT = "username";
     public static final String FIRST_ADMIN = "admin";
@@ -40,8 +40,12 @@ public class AccountService {
     private final MergePatcher patcher;
     private final Instance<AccountUsage> usages;
 
-    public AccountService(AccountRepository accounts, Passwords passwords, Representations representations,
-            MergePatcher patcher, Instance<AccountUsage> usages) {
+    public AccountService(
+            AccountRepository accounts,
+            Passwords passwords,
+            Representations representations,
+            MergePatcher patcher,
+            Instance<AccountUsage> usages) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.representations = representations;
@@ -61,8 +65,13 @@ public class AccountService {
             params.and("active", active);
         }
         long total = accounts.count(where.toString(), params);
-        List<UserView> items = accounts.find("from Account where " + where + sort.toHql(SORT_PATHS, "id"), params)
-                .page(page.page() - 1, page.size()).list().stream().map(AccountService::view).toList();
+        List<UserView> items = accounts
+                .find("from Account where " + where + sort.toHql(SORT_PATHS, "id"), params)
+                .page(page.page() - 1, page.size())
+                .list()
+                .stream()
+                .map(AccountService::view)
+                .toList();
         return PageResponse.of(items, page, total);
     }
 
@@ -86,8 +95,9 @@ public class AccountService {
     }
 
     static Map<UUID, AccountRef> refsOf(List<Account> found) {
-        return found.stream().collect(Collectors.toMap(a -> a.id, a -> new AccountRef(a.id, a.displayName),
-                (a, b) -> a, LinkedHashMap::new));
+        return found.stream()
+                .collect(Collectors.toMap(
+                        a -> a.id, a -> new AccountRef(a.id, a.displayName), (a, b) -> a, LinkedHashMap::new));
     }
 
     @Transactional
@@ -150,8 +160,9 @@ public class AccountService {
         keepAnAdmin(a, false);
         long authored = usages.stream().mapToLong(u -> u.countAuthoredBy(id)).sum();
         if (authored > 0 && reassignTo == null) {
-            throw ApiException.conflict("User " + a.username + " is the author of " + authored
-                    + " items. Deactivate the account instead, or pass reassignTo=<account id> to give them to someone else.");
+            throw ApiException.conflict(
+                    "User " + a.username + " is the author of " + authored
+                            + " items. Deactivate the account instead, or pass reassignTo=<account id> to give them to someone else.");
         }
         if (reassignTo != null) {
             usages.forEach(u -> u.reassign(id, reassignTo));
@@ -172,7 +183,8 @@ public class AccountService {
      */
     @Transactional
     public boolean changeOwnPassword(Caller caller, PasswordChange change) {
-        Account a = accounts.findForUpdate(ownAccount(caller)).orElseThrow(() -> ApiException.notFound("User", caller.accountId()));
+        Account a = accounts.findForUpdate(ownAccount(caller))
+                .orElseThrow(() -> ApiException.notFound("User", caller.accountId()));
         if (!passwords.matches(change.currentPassword(), a.passwordHash)) {
             return false;
         }
@@ -250,9 +262,12 @@ public class AccountService {
         if (a.role != AccountRole.admin || !a.active || staysActiveAdmin) {
             return;
         }
-        long others = accounts.lockActiveAdmins().stream().filter(other -> !other.id.equals(a.id)).count();
+        long others = accounts.lockActiveAdmins().stream()
+                .filter(other -> !other.id.equals(a.id))
+                .count();
         if (others == 0) {
-            throw ApiException.conflict("User " + a.username + " is the last active admin. Make another account admin first.");
+            throw ApiException.conflict(
+                    "User " + a.username + " is the last active admin. Make another account admin first.");
         }
     }
 
@@ -292,8 +307,8 @@ public class AccountService {
     }
 
     static UserView view(Account a) {
-        return new UserView(a.id, a.username, a.displayName, a.email, a.role, a.active, a.createdAt, a.updatedAt,
-                a.lastLoginAt);
+        return new UserView(
+                a.id, a.username, a.displayName, a.email, a.role, a.active, a.createdAt, a.updatedAt, a.lastLoginAt);
     }
 
     private static UserWrite toWrite(Account a) {

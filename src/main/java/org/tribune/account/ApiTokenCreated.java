@@ -15,12 +15,24 @@ public record ApiTokenCreated(
         @Schema(required = true) Instant createdAt,
         @Schema(required = true, nullable = true) Instant expiresAt,
         @Schema(required = true, nullable = true) Instant lastUsedAt,
-        @Schema(required = true, description = "The secret, shown this once and stored only as a hash: send it as"
-                + " `Authorization: Bearer <secret>`.", examples = "trb_x7KpQ2mZ3vN8cR1sT4wY6bD9fH0jL5aE7gU2iO3kPq")
+
+        @Schema(
+                required = true,
+                description = "The secret, shown this once and stored only as a hash: send it as"
+                        + " `Authorization: Bearer <secret>`.",
+                examples = "trb_x7KpQ2mZ3vN8cR1sT4wY6bD9fH0jL5aE7gU2iO3kPq")
         String secret) {
 
     static ApiTokenCreated of(ApiTokenView v, String secret) {
-        return new ApiTokenCreated(v.id(), v.name(), v.role(), v.hint(), v.createdBy(), v.createdAt(), v.expiresAt(),
-                v.lastUsedAt(), secret);
+        return new ApiTokenCreated(
+                v.id(),
+                v.name(),
+                v.role(),
+                v.hint(),
+                v.createdBy(),
+                v.createdAt(),
+                v.expiresAt(),
+                v.lastUsedAt(),
+                secret);
     }
 }

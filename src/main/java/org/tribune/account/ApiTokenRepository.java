@@ -19,6 +19,10 @@ public class ApiTokenRepository implements PanacheRepositoryBase<ApiToken, UUID>
 
     /** The condition repeats the caller's check, so that instances racing on one token write once. */
     public void touch(UUID id, Instant now) {
-        update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)", now, id, now.minus(TOUCH_INTERVAL));
+        update(
+                "lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
+                now,
+                id,
+                now.minus(TOUCH_INTERVAL));
     }
 }

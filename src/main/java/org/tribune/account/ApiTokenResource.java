@@ -49,41 +49,68 @@ public class ApiTokenResource {
     }
 
     @GET
-    @Operation(operationId = "listApiTokens", summary = "List API tokens", description = "Newest first. Secrets are never shown again.")
-    public RestResponse<PageResponse<ApiTokenView>> list(@BeanParam PageParams paging,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+    @Operation(
+            operationId = "listApiTokens",
+            summary = "List API tokens",
+            description = "Newest first. Secrets are never shown again.")
+    public RestResponse<PageResponse<ApiTokenView>> list(
+            @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
         return representations.page(service.list(PageRequest.of(paging)), uri, headers);
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getApiToken", summary = "Get an API token by id")
-    public RestResponse<ApiTokenView> get(@PathParam("id") @Parameter(description = "API token id") UUID id,
-            @Context HttpHeaders headers) {
+    public RestResponse<ApiTokenView> get(
+            @PathParam("id") @Parameter(description = "API token id") UUID id, @Context HttpHeaders headers) {
         ApiTokenView v = service.get(id);
         return representations.read(v, v.createdAt(), headers);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createApiToken", summary = "Create an API token",
-            description = "The response is the only one that shows the secret: store it at once. Only its hash is kept.")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiTokenCreated.class)))
+    @Operation(
+            operationId = "createApiToken",
+            summary = "Create an API token",
+            description =
+                    "The response is the only one that shows the secret: store it at once. Only its hash is kept.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiTokenCreated.class)))
     public RestResponse<ApiTokenCreated> create(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ApiTokenWrite.class),
-                    examples = @ExampleObject(name = "build pipeline", value = "{\"name\": \"Static site build\", \"role\": \"reader\", \"expiresAt\": \"2027-01-01T00:00:00Z\"}")))
-            @Valid @NotNull ApiTokenWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = ApiTokenWrite.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "build pipeline",
+                                                            value =
+                                                                    "{\"name\": \"Static site build\", \"role\": \"reader\", \"expiresAt\": \"2027-01-01T00:00:00Z\"}")))
+                    @Valid
+                    @NotNull
+                    ApiTokenWrite body,
             @Context UriInfo uri) {
         ApiTokenCreated created = service.create(body, callers.current());
-        RestResponse<ApiTokenCreated> response = representations.created(uri, created.id(), created, created.createdAt());
-        return RestResponse.ResponseBuilder.fromResponse(response).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        RestResponse<ApiTokenCreated> response =
+                representations.created(uri, created.id(), created, created.createdAt());
+        return RestResponse.ResponseBuilder.fromResponse(response)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "revokeApiToken", summary = "Revoke an API token", description = "It stops working at once.")
+    @Operation(
+            operationId = "revokeApiToken",
+            summary = "Revoke an API token",
+            description = "It stops working at once.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public RestResponse<Void> revoke(@PathParam("id") @Parameter(description = "API token id") UUID id) {
         service.revoke(id);

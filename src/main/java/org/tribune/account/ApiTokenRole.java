@@ -2,5 +2,6 @@ package org.tribune.account;
 
 /** The roles an API token can have. The constants are the wire values and the names in {@link org.tribune.web.Roles}. */
 public enum ApiTokenRole {
-    reader, editor
+    reader,
+    editor
 }

@@ -26,6 +26,7 @@ public class ApiTokenService {
 
     /** Marks a bearer token as an API token rather than a JWT, and makes leaked secrets easy to find by scanners. */
     public static final String PREFIX = "trb_";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokenRepository tokens;
@@ -39,14 +40,18 @@ public class ApiTokenService {
     public PageResponse<ApiTokenView> list(PageRequest page) {
         long total = tokens.count();
         List<ApiToken> rows = tokens.findAll(Sort.descending("createdAt", "id"))
-                .page(page.page() - 1, page.size()).list();
-        Map<UUID, AccountRef> creators = AccountService.refsOf(accounts.byIds(rows.stream().map(t -> t.createdBy).distinct().toList()));
-        return PageResponse.of(rows.stream().map(t -> view(t, creators.get(t.createdBy))).toList(), page, total);
+                .page(page.page() - 1, page.size())
+                .list();
+        Map<UUID, AccountRef> creators = AccountService.refsOf(
+                accounts.byIds(rows.stream().map(t -> t.createdBy).distinct().toList()));
+        return PageResponse.of(
+                rows.stream().map(t -> view(t, creators.get(t.createdBy))).toList(), page, total);
     }
 
     public ApiTokenView get(UUID id) {
         ApiToken t = tokens.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("API token", id));
-        return view(t, AccountService.refsOf(accounts.byIds(List.of(t.createdBy))).get(t.createdBy));
+        return view(
+                t, AccountService.refsOf(accounts.byIds(List.of(t.createdBy))).get(t.createdBy));
     }
 
     @Transactional
@@ -109,7 +114,8 @@ public class ApiTokenService {
 
     static String sha256(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -35,22 +35,41 @@ public class AuthResource {
     @Path("/token")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createAccessToken", summary = "Sign in: exchange a username and password for an access token",
+    @Operation(
+            operationId = "createAccessToken",
+            summary = "Sign in: exchange a username and password for an access token",
             description = "A wrong password, an unknown username and a deactivated account all get the same 401."
                     + " After 5 failed attempts for one username, or from one client address, within 15 minutes,"
                     + " attempts get 429 with Retry-After.")
-    @APIResponse(responseCode = "200", description = "Signed in",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public RestResponse<TokenResponse> token(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TokenRequest.class),
-                    examples = @ExampleObject(name = "sign in", value = "{\"username\": \"admin\", \"password\": \"correct horse battery staple\"}")))
-            @Valid @NotNull TokenRequest body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = TokenRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "sign in",
+                                                            value =
+                                                                    "{\"username\": \"admin\", \"password\": \"correct horse battery staple\"}")))
+                    @Valid
+                    @NotNull
+                    TokenRequest body,
             @Context HttpServerRequest request) {
         TokenResponse token = auth.signIn(body, ClientAddress.of(request));
         // RFC 6749 5.1: responses that carry tokens must not be cached.
-        return RestResponse.ResponseBuilder.ok(token).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return RestResponse.ResponseBuilder.ok(token)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 }

@@ -25,8 +25,13 @@ public class AuthService {
     private final ApiTokenService apiTokens;
     private final SignInThrottle throttle;
 
-    public AuthService(AccountService accounts, AccountRepository accountRows, Passwords passwords,
-            AccessTokens accessTokens, ApiTokenService apiTokens, SignInThrottle throttle) {
+    public AuthService(
+            AccountService accounts,
+            AccountRepository accountRows,
+            Passwords passwords,
+            AccessTokens accessTokens,
+            ApiTokenService apiTokens,
+            SignInThrottle throttle) {
         this.accounts = accounts;
         this.accountRows = accountRows;
         this.passwords = passwords;
@@ -85,9 +90,13 @@ public class AuthService {
     private void refuseWhileThrottled(String username, String clientAddress) {
         Optional<Duration> wait = throttle.waitBefore(username, clientAddress);
         if (wait.isPresent()) {
-            LOG.warnf("Sign-in refused for %d s after repeated failures, from %s", wait.get().toSeconds(), clientAddress);
-            throw ApiException.tooManyRequests("Too many failed sign-ins for this username or from this address."
-                    + " Try again after the delay in Retry-After.", wait.get());
+            LOG.warnf(
+                    "Sign-in refused for %d s after repeated failures, from %s",
+                    wait.get().toSeconds(), clientAddress);
+            throw ApiException.tooManyRequests(
+                    "Too many failed sign-ins for this username or from this address."
+                            + " Try again after the delay in Retry-After.",
+                    wait.get());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.tribune.account;
 
+import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -8,7 +9,6 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
-import io.quarkus.security.credential.TokenCredential;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -36,8 +36,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         int space = header.indexOf(' ');
         String token = space < 0 ? "" : header.substring(space + 1).strip();
         if (space < 0 || !header.substring(0, space).equalsIgnoreCase(SCHEME) || token.isEmpty()) {
-            return Uni.createFrom().failure(InvalidToken.because(
-                    "The Authorization header must be 'Bearer <token>'."));
+            return Uni.createFrom().failure(InvalidToken.because("The Authorization header must be 'Bearer <token>'."));
         }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(token, SCHEME));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);

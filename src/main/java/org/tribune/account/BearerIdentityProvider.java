@@ -27,10 +27,13 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             Caller caller = auth.identify(request.getToken().getToken());
-            String principal = caller.apiTokenId() != null ? "api-token:" + caller.apiTokenId() : caller.accountId().toString();
+            String principal = caller.apiTokenId() != null
+                    ? "api-token:" + caller.apiTokenId()
+                    : caller.accountId().toString();
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(principal))
                     .addRole(caller.role())

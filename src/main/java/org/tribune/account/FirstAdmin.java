@@ -20,7 +20,8 @@ public class FirstAdmin {
     private final AccountService accounts;
     private final Optional<String> configuredPassword;
 
-    public FirstAdmin(AccountService accounts,
+    public FirstAdmin(
+            AccountService accounts,
             @ConfigProperty(name = "tribune.admin-password") Optional<String> configuredPassword) {
         this.accounts = accounts;
         this.configuredPassword = configuredPassword;
@@ -45,12 +46,14 @@ public class FirstAdmin {
             return;
         }
         if (configuredPassword.isPresent()) {
-            LOG.infof("Created the first admin account '%s' with the password from TRIBUNE_ADMIN_PASSWORD.",
+            LOG.infof(
+                    "Created the first admin account '%s' with the password from TRIBUNE_ADMIN_PASSWORD.",
                     AccountService.FIRST_ADMIN);
         } else {
-            LOG.warnf("%n%n    Created the first admin account. Its password is shown only this once:%n%n"
-                    + "        username: %s%n        password: %s%n%n"
-                    + "    Sign in with POST /api/v1/auth/token, then change it with PUT /api/v1/users/me/password.%n",
+            LOG.warnf(
+                    "%n%n    Created the first admin account. Its password is shown only this once:%n%n"
+                            + "        username: %s%n        password: %s%n%n"
+                            + "    Sign in with POST /api/v1/auth/token, then change it with PUT /api/v1/users/me/password.%n",
                     AccountService.FIRST_ADMIN, password);
         }
     }

@@ -6,10 +6,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "PasswordChange")
 public record PasswordChange(
-        @NotNull @Size(max = Passwords.MAX_LENGTH)
+        @NotNull
+        @Size(max = Passwords.MAX_LENGTH)
         @Schema(required = true, maxLength = Passwords.MAX_LENGTH, format = "password", writeOnly = true)
         String currentPassword,
-        @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
-        @Schema(required = true, minLength = Passwords.MIN_LENGTH, maxLength = Passwords.MAX_LENGTH, format = "password", writeOnly = true)
-        String newPassword) {
-}
+
+        @NotNull
+        @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
+        @Schema(
+                required = true,
+                minLength = Passwords.MIN_LENGTH,
+                maxLength = Passwords.MAX_LENGTH,
+                format = "password",
+                writeOnly = true)
+        String newPassword) {}

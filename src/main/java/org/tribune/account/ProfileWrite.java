@@ -6,12 +6,12 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a signed-in user may change on their own account. */
-@Schema(name = "ProfileWrite", description = "The fields a user sets on their own account. Unknown fields are rejected.")
+@Schema(
+        name = "ProfileWrite",
+        description = "The fields a user sets on their own account. Unknown fields are rejected.")
 public record ProfileWrite(
-        @NotBlank @Size(max = 100)
-        @Schema(required = true, maxLength = 100, examples = "Hélène Bidard")
+        @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100, examples = "Hélène Bidard")
         String displayName,
-        @Email @Size(max = 254)
-        @Schema(nullable = true, maxLength = 254, format = "email")
-        String email) {
-}
+
+        @Email @Size(max = 254) @Schema(nullable = true, maxLength = 254, format = "email")
+        String email) {}

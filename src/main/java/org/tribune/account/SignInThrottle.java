@@ -36,8 +36,10 @@ public class SignInThrottle {
         Duration wait = Duration.ZERO;
         for (String key : List.of(userKey(username), addressKey(clientAddress))) {
             List<Instant> recent = Panache.getEntityManager()
-                    .createQuery("select f.failedAt from SignInFailure f where f.throttleKey = :key and f.failedAt > :since"
-                            + " order by f.failedAt desc", Instant.class)
+                    .createQuery(
+                            "select f.failedAt from SignInFailure f where f.throttleKey = :key and f.failedAt > :since"
+                                    + " order by f.failedAt desc",
+                            Instant.class)
                     .setParameter("key", key)
                     .setParameter("since", now.minus(window))
                     .setMaxResults(maxFailures)
@@ -60,7 +62,8 @@ public class SignInThrottle {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var em = Panache.getEntityManager();
         em.createQuery("delete from SignInFailure f where f.failedAt < :before")
-                .setParameter("before", now.minus(window)).executeUpdate();
+                .setParameter("before", now.minus(window))
+                .executeUpdate();
         for (String key : List.of(userKey(username), addressKey(clientAddress))) {
             SignInFailure f = new SignInFailure();
             f.id = UUID.randomUUID();
@@ -73,8 +76,10 @@ public class SignInThrottle {
     /** A successful sign-in clears its username's failures; the address keeps its count. */
     @Transactional
     public void recordSuccess(String username) {
-        Panache.getEntityManager().createQuery("delete from SignInFailure f where f.throttleKey = :key")
-                .setParameter("key", userKey(username)).executeUpdate();
+        Panache.getEntityManager()
+                .createQuery("delete from SignInFailure f where f.throttleKey = :key")
+                .setParameter("key", userKey(username))
+                .executeUpdate();
     }
 
     private static String userKey(String username) {

@@ -52,7 +52,8 @@ import org.jboss.logging.Logger;
 public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
-    private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
@@ -141,7 +142,8 @@ public class SigningKeys {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            String pem = pem("PRIVATE KEY", pair.getPrivate().getEncoded()) + pem("PUBLIC KEY", pair.getPublic().getEncoded());
+            String pem = pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+                    + pem("PUBLIC KEY", pair.getPublic().getEncoded());
             Path temp = dir.resolve(".jwt-" + UUID.randomUUID() + ".tmp");
             if (posix) {
                 Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
@@ -183,8 +185,9 @@ public class SigningKeys {
             switch (m.group(1)) {
                 case "PRIVATE KEY" -> privateDer = der;
                 case "PUBLIC KEY" -> publicDer = der;
-                default -> throw new IllegalStateException(file + " holds a '" + m.group(1) + "' block; convert the key"
-                        + " to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in old.pem");
+                default ->
+                    throw new IllegalStateException(file + " holds a '" + m.group(1) + "' block; convert the key"
+                            + " to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in old.pem");
             }
         }
         if (privateDer == null || publicDer == null) {
@@ -221,7 +224,8 @@ public class SigningKeys {
     }
 
     private static String pem(String type, byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
@@ -229,7 +233,10 @@ public class SigningKeys {
     private static String thumbprint(PublicKey key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -6,10 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TokenRequest")
 public record TokenRequest(
-        @NotNull @Size(min = 1, max = 254)
-        @Schema(required = true, maxLength = 254, examples = "admin")
+        @NotNull @Size(min = 1, max = 254) @Schema(required = true, maxLength = 254, examples = "admin")
         String username,
-        @NotNull @Size(min = 1, max = Passwords.MAX_LENGTH)
+
+        @NotNull
+        @Size(min = 1, max = Passwords.MAX_LENGTH)
         @Schema(required = true, maxLength = Passwords.MAX_LENGTH, format = "password", writeOnly = true)
-        String password) {
-}
+        String password) {}

@@ -36,11 +36,11 @@ import org.tribune.web.Callers;
 import org.tribune.web.MergePatcher;
 import org.tribune.web.PageParams;
 import org.tribune.web.PageRequest;
+import org.tribune.web.PageResponse;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
 import org.tribune.web.Roles;
 import org.tribune.web.SortOrder;
-import org.tribune.web.PageResponse;
 
 @Path("/api/v1/users")
 @Tag(name = "Users")
@@ -53,7 +53,8 @@ public class UserResource {
              "password": "une phrase de passe assez longue"}""";
     private static final String WRITE_EXAMPLE = """
             {"username": "hbidard", "displayName": "Hélène Bidard", "email": "h.bidard@example.org", "role": "author", "active": true}""";
-    private static final String SORT_PATTERN = "^-?(username|createdAt|lastLoginAt)(,-?(username|createdAt|lastLoginAt))*$";
+    private static final String SORT_PATTERN =
+            "^-?(username|createdAt|lastLoginAt)(,-?(username|createdAt|lastLoginAt))*$";
 
     private final AccountService service;
     private final AuthService auth;
@@ -72,16 +73,30 @@ public class UserResource {
     public RestResponse<PageResponse<UserView>> list(
             @BeanParam PageParams paging,
             @QueryParam("sort")
-            @Parameter(description = "Comma-separated sort keys: `username`, `createdAt`, `lastLoginAt`; prefix with `-` for descending.",
-                    schema = @Schema(type = SchemaType.STRING, defaultValue = "username", pattern = SORT_PATTERN))
-            String sort,
-            @QueryParam("role") @Parameter(description = "Only accounts with this role.",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"author", "editor", "admin"}))
-            String role,
-            @QueryParam("active") @Parameter(description = "Only active (true) or deactivated (false) accounts.",
-                    schema = @Schema(type = SchemaType.BOOLEAN))
-            String active,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+                    @Parameter(
+                            description =
+                                    "Comma-separated sort keys: `username`, `createdAt`, `lastLoginAt`; prefix with `-` for descending.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            defaultValue = "username",
+                                            pattern = SORT_PATTERN))
+                    String sort,
+            @QueryParam("role")
+                    @Parameter(
+                            description = "Only accounts with this role.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"author", "editor", "admin"}))
+                    String role,
+            @QueryParam("active")
+                    @Parameter(
+                            description = "Only active (true) or deactivated (false) accounts.",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    String active,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         PageRequest page = PageRequest.of(paging);
         SortOrder order = SortOrder.parse(sort, AccountService.SORTABLE, AccountService.DEFAULT_SORT);
         Boolean activeOnly = active == null ? null : QueryParams.bool("active", active);
@@ -92,8 +107,8 @@ public class UserResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getUser", summary = "Get a user account by id")
-    public RestResponse<UserView> get(@PathParam("id") @Parameter(description = "User id") UUID id,
-            @Context HttpHeaders headers) {
+    public RestResponse<UserView> get(
+            @PathParam("id") @Parameter(description = "User id") UUID id, @Context HttpHeaders headers) {
         UserView v = service.get(id);
         return representations.read(v, v.updatedAt(), headers);
     }
@@ -101,13 +116,22 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createUser", summary = "Create a user account")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     public RestResponse<UserView> create(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = UserCreate.class),
-                    examples = @ExampleObject(name = "editor", value = EXAMPLE)))
-            @Valid @NotNull UserCreate body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = UserCreate.class),
+                                            examples = @ExampleObject(name = "editor", value = EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    UserCreate body,
             @Context UriInfo uri) {
         UserView v = service.create(body);
         return representations.created(uri, v.id(), v, v.updatedAt());
@@ -116,14 +140,23 @@ public class UserResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceUser", summary = "Replace a user account",
-            description = "Changing the role or deactivating the account voids its access tokens. Removing the last active admin gets 409.")
+    @Operation(
+            operationId = "replaceUser",
+            summary = "Replace a user account",
+            description =
+                    "Changing the role or deactivating the account voids its access tokens. Removing the last active admin gets 409.")
     public RestResponse<UserView> replace(
             @PathParam("id") @Parameter(description = "User id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = UserWrite.class),
-                    examples = @ExampleObject(name = "user", value = WRITE_EXAMPLE)))
-            @Valid @NotNull UserWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = UserWrite.class),
+                                            examples = @ExampleObject(name = "user", value = WRITE_EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    UserWrite body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         UserView v = service.replace(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -132,14 +165,21 @@ public class UserResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatcher.MEDIA_TYPE)
-    @Operation(operationId = "patchUser", summary = "Change some fields of a user account",
+    @Operation(
+            operationId = "patchUser",
+            summary = "Change some fields of a user account",
             description = "An RFC 7396 JSON merge patch. `{\"active\": false}` deactivates the account at once.")
     public RestResponse<UserView> patch(
             @PathParam("id") @Parameter(description = "User id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
-                    schema = @Schema(ref = "UserPatch"),
-                    examples = @ExampleObject(name = "deactivate", value = "{\"active\": false}")))
-            JsonNode body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatcher.MEDIA_TYPE,
+                                            schema = @Schema(ref = "UserPatch"),
+                                            examples =
+                                                    @ExampleObject(name = "deactivate", value = "{\"active\": false}")))
+                    JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         UserView v = service.patch(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -147,16 +187,20 @@ public class UserResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteUser", summary = "Delete a user account",
+    @Operation(
+            operationId = "deleteUser",
+            summary = "Delete a user account",
             description = "The API tokens it created go with it. An account that wrote posts is kept (409) unless"
                     + " `reassignTo` names who takes them over; deactivating it is the usual alternative.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<Void> delete(
             @PathParam("id") @Parameter(description = "User id") UUID id,
-            @QueryParam("reassignTo") @Parameter(description = "Id of the account that becomes the author of this account's posts.",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            String reassignTo,
+            @QueryParam("reassignTo")
+                    @Parameter(
+                            description = "Id of the account that becomes the author of this account's posts.",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String reassignTo,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         service.delete(id, QueryParams.uuid("reassignTo", reassignTo), ifMatch);
         return representations.deleted();
@@ -165,15 +209,27 @@ public class UserResource {
     @PUT
     @Path("/{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "resetUserPassword", summary = "Set a new password for a user account",
+    @Operation(
+            operationId = "resetUserPassword",
+            summary = "Set a new password for a user account",
             description = "For an admin helping someone who lost theirs. The account's access tokens stop working.")
     @APIResponse(responseCode = "204", description = "Changed")
     public RestResponse<Void> resetPassword(
             @PathParam("id") @Parameter(description = "User id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PasswordReset.class),
-                    examples = @ExampleObject(name = "new password", value = "{\"newPassword\": \"une autre phrase de passe\"}")))
-            @Valid @NotNull PasswordReset body) {
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = PasswordReset.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "new password",
+                                                            value =
+                                                                    "{\"newPassword\": \"une autre phrase de passe\"}")))
+                    @Valid
+                    @NotNull
+                    PasswordReset body) {
         service.resetPassword(id, body);
         return RestResponse.noContent();
     }
@@ -193,10 +249,17 @@ public class UserResource {
     @Consumes(MergePatcher.MEDIA_TYPE)
     @Operation(operationId = "patchCurrentUser", summary = "Change your display name or email")
     public RestResponse<UserView> patchMe(
-            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
-                    schema = @Schema(ref = "ProfilePatch"),
-                    examples = @ExampleObject(name = "display name", value = "{\"displayName\": \"Hélène B.\"}")))
-            JsonNode body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatcher.MEDIA_TYPE,
+                                            schema = @Schema(ref = "ProfilePatch"),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "display name",
+                                                            value = "{\"displayName\": \"Hélène B.\"}")))
+                    JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         UserView v = service.patchMe(callers.current(), body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -206,16 +269,29 @@ public class UserResource {
     @Path("/me/password")
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "changeOwnPassword", summary = "Change your own password",
-            description = "Needs the current password; a wrong one counts as a failed sign-in. Every access token"
-                    + " issued before, including the one used here, stops working: sign in again with the new password.")
+    @Operation(
+            operationId = "changeOwnPassword",
+            summary = "Change your own password",
+            description =
+                    "Needs the current password; a wrong one counts as a failed sign-in. Every access token"
+                            + " issued before, including the one used here, stops working: sign in again with the new password.")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public RestResponse<Void> changeOwnPassword(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PasswordChange.class),
-                    examples = @ExampleObject(name = "change", value = "{\"currentPassword\": \"une phrase de passe assez longue\", \"newPassword\": \"une autre phrase de passe\"}")))
-            @Valid @NotNull PasswordChange body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = PasswordChange.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "change",
+                                                            value =
+                                                                    "{\"currentPassword\": \"une phrase de passe assez longue\", \"newPassword\": \"une autre phrase de passe\"}")))
+                    @Valid
+                    @NotNull
+                    PasswordChange body,
             @Context HttpServerRequest request) {
         auth.changeOwnPassword(callers.current(), body, ClientAddress.of(request));
         return RestResponse.noContent();

@@ -14,5 +14,4 @@ public record UserView(
         @Schema(required = true) boolean active,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
-        @Schema(required = true, nullable = true) Instant lastLoginAt) {
-}
+        @Schema(required = true, nullable = true) Instant lastLoginAt) {}

@@ -10,22 +10,27 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What an admin may change on an account. The password has endpoints of its own. */
 @Schema(name = "UserWrite", description = "The fields an admin sets on an account. Unknown fields are rejected.")
 public record UserWrite(
-        @NotBlank @Pattern(regexp = USERNAME, message = USERNAME_MESSAGE)
+        @NotBlank
+        @Pattern(regexp = USERNAME, message = USERNAME_MESSAGE)
         @Schema(required = true, pattern = USERNAME, examples = "hbidard")
         String username,
-        @NotBlank @Size(max = 100)
-        @Schema(required = true, maxLength = 100, examples = "Hélène Bidard")
+
+        @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100, examples = "Hélène Bidard")
         String displayName,
-        @Email @Size(max = 254)
-        @Schema(nullable = true, maxLength = 254, format = "email")
+
+        @Email @Size(max = 254) @Schema(nullable = true, maxLength = 254, format = "email")
         String email,
-        @NotNull
-        @Schema(required = true, description = "Demoting the last active admin gets 409.")
+
+        @NotNull @Schema(required = true, description = "Demoting the last active admin gets 409.")
         AccountRole role,
-        @Schema(nullable = true, description = "false deactivates the account: its access tokens and the API tokens it"
-                + " created stop working at once. Absent or null: true.")
+
+        @Schema(
+                nullable = true,
+                description = "false deactivates the account: its access tokens and the API tokens it"
+                        + " created stop working at once. Absent or null: true.")
         Boolean active) {
 
     public static final String USERNAME = "^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$";
-    public static final String USERNAME_MESSAGE = "must be 3 to 40 letters, digits, dots, hyphens or underscores, starting with a letter or digit";
+    public static final String USERNAME_MESSAGE =
+            "must be 3 to 40 letters, digits, dots, hyphens or underscores, starting with a letter or digit";
 }

@@ -25,10 +25,11 @@ final class ArchiveCheck {
 
     /** Bigger than any manifest: each entry takes about 150 bytes. */
     private static final long MAX_MANIFEST = 256L * 1024 * 1024;
-    private static final Pattern ENTRY = Pattern.compile("data/[a-z_][a-z0-9_]*\\.json|media/[a-z0-9-]+(/[a-z0-9.-]+)+");
 
-    private ArchiveCheck() {
-    }
+    private static final Pattern ENTRY =
+            Pattern.compile("data/[a-z_][a-z0-9_]*\\.json|media/[a-z0-9-]+(/[a-z0-9.-]+)+");
+
+    private ArchiveCheck() {}
 
     static ApiException invalid(String message) {
         return ApiException.invalid("archive", message);
@@ -49,7 +50,8 @@ final class ArchiveCheck {
         }
         Manifest manifest;
         try (InputStream in = zip.getInputStream(manifestEntry)) {
-            manifest = mapper.readValue(in.readNBytes((int) Math.min(MAX_MANIFEST, Integer.MAX_VALUE - 8)), Manifest.class);
+            manifest = mapper.readValue(
+                    in.readNBytes((int) Math.min(MAX_MANIFEST, Integer.MAX_VALUE - 8)), Manifest.class);
         } catch (IOException e) {
             throw invalid("has a " + Manifest.PATH + " that is not a Tribune manifest");
         }
@@ -104,18 +106,24 @@ final class ArchiveCheck {
 
     /** Same tables as this instance: archives are restored by the Tribune version that made them. */
     static void sameTables(Manifest manifest, List<Table> tables, String tribuneVersion) {
-        Set<String> archived = manifest.tables().stream().map(Manifest.TableCount::name).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> archived = manifest.tables().stream()
+                .map(Manifest.TableCount::name)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> here = tables.stream().map(Table::name).collect(Collectors.toCollection(TreeSet::new));
-        long dataEntries = manifest.entries().stream().filter(e -> e.path().startsWith("data/")).count();
+        long dataEntries = manifest.entries().stream()
+                .filter(e -> e.path().startsWith("data/"))
+                .count();
         if (!archived.equals(here) || dataEntries != here.size()) {
             throw invalid("was made by Tribune " + manifest.tribuneVersion() + " with the tables " + archived
-                    + "; this Tribune " + tribuneVersion + " has " + here + ". Restore it with the version that made it.");
+                    + "; this Tribune " + tribuneVersion + " has " + here
+                    + ". Restore it with the version that made it.");
         }
     }
 
     /** The files the restored rows refer to are exactly the archive's, byte for byte. */
     static void sameFiles(Manifest manifest, List<ArchivedFiles.StoredFile> files) {
-        Map<String, Manifest.Entry> archived = manifest.entries().stream().filter(e -> e.path().startsWith("media/"))
+        Map<String, Manifest.Entry> archived = manifest.entries().stream()
+                .filter(e -> e.path().startsWith("media/"))
                 .collect(Collectors.toMap(Manifest.Entry::path, e -> e));
         for (ArchivedFiles.StoredFile file : files) {
             Manifest.Entry entry = archived.remove(Manifest.filePath(file.key()));
@@ -128,7 +136,8 @@ final class ArchiveCheck {
             }
         }
         if (!archived.isEmpty()) {
-            throw invalid("holds media files that no row refers to: " + archived.keySet().iterator().next());
+            throw invalid("holds media files that no row refers to: "
+                    + archived.keySet().iterator().next());
         }
     }
 }

@@ -25,6 +25,5 @@ public interface ArchivedFiles {
     void remove(Collection<StoredFile> files) throws IOException;
 
     /** @param key a path made of ids and fixed names, such as {@code <media id>/original.jpg} */
-    record StoredFile(String key, long size, String sha256) {
-    }
+    record StoredFile(String key, long size, String sha256) {}
 }

@@ -31,7 +31,8 @@ import org.tribune.web.Roles;
 public class BackupResource {
 
     static final String ZIP = "application/zip";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final BackupService backup;
 
@@ -43,20 +44,29 @@ public class BackupResource {
     @Path("/export")
     @Produces(ZIP)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "exportArchive", summary = "Download a backup archive",
+    @Operation(
+            operationId = "exportArchive",
+            summary = "Download a backup archive",
             description = "Streams a ZIP archive of one consistent moment of the site: every table as JSON"
                     + " (`data/<table>.json`: posts, revisions, trash, categories, media, honors, accounts with their"
                     + " password hashes, API token hashes), every media file (`media/<id>/<file>`), and `manifest.json`"
                     + " with the Tribune and schema versions and the size and SHA-256 of every entry. Keep it as"
                     + " safely as a database dump. Signing keys are not included.")
-    @APIResponse(responseCode = "200", description = "The archive",
-            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"tribune-<UTC time>.zip\"",
-                    schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(
+            responseCode = "200",
+            description = "The archive",
+            headers =
+                    @Header(
+                            name = "Content-Disposition",
+                            description = "attachment; filename=\"tribune-<UTC time>.zip\"",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export() {
         StreamingOutput body = backup::export;
         return Response.ok(body, ZIP)
-                .header("Content-Disposition", "attachment; filename=\"tribune-" + STAMP.format(Instant.now()) + ".zip\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"tribune-" + STAMP.format(Instant.now()) + ".zip\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }
@@ -66,7 +76,9 @@ public class BackupResource {
     @Consumes(ZIP)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "importArchive", summary = "Restore a backup archive into a new instance",
+    @Operation(
+            operationId = "importArchive",
+            summary = "Restore a backup archive into a new instance",
             description = "Restores an archive made by `GET /api/v1/admin/export` into an instance that holds no"
                     + " content yet and whose only account is the calling first admin (409 otherwise: nothing is ever"
                     + " overwritten). The whole archive is checked first (manifest, sizes, SHA-256 of every entry,"
@@ -74,11 +86,24 @@ public class BackupResource {
                     + " written. Rows keep their ids, versions and dates, so resources keep their URLs and ETags."
                     + " The accounts become the archive's: the caller's token stops working, sign in again with an"
                     + " account from the archive.")
-    @RequestBody(required = true, content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary"),
-            examples = @ExampleObject(name = "archive", summary = "A file made by GET /api/v1/admin/export",
-                    value = "(binary: tribune-20261126-093000.zip)")))
-    @APIResponse(responseCode = "200", description = "Restored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = ZIP,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                            examples =
+                                    @ExampleObject(
+                                            name = "archive",
+                                            summary = "A file made by GET /api/v1/admin/export",
+                                            value = "(binary: tribune-20261126-093000.zip)")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Restored",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     public ImportReport importArchive(InputStream archive) throws IOException {

@@ -28,7 +28,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
@@ -54,6 +53,7 @@ public class BackupService {
     private static final int BATCH = 500;
     /** The accounts a new instance starts with (its first admin and that admin's API tokens). */
     private static final Set<String> ACCOUNT_TABLES = Set.of("app_user", "api_token");
+
     private static final String ACCOUNTS = "app_user";
 
     private final DataSource dataSource;
@@ -65,14 +65,19 @@ public class BackupService {
     private final String database;
     private final Path workDir;
 
-    public BackupService(DataSource dataSource, ObjectMapper mapper, ArchivedFiles archivedFiles, Flyway flyway,
+    public BackupService(
+            DataSource dataSource,
+            ObjectMapper mapper,
+            ArchivedFiles archivedFiles,
+            Flyway flyway,
             Callers callers,
             @ConfigProperty(name = "quarkus.application.version") String tribuneVersion,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String database,
             @ConfigProperty(name = "tribune.data-dir") Path dataDir) {
         this.dataSource = dataSource;
         // Rows are read one at a time from a stream that goes on after each of them.
-        this.mapper = mapper.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.mapper =
+                mapper.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.archivedFiles = archivedFiles;
         this.flyway = flyway;
         this.callers = callers;
@@ -131,15 +136,24 @@ public class BackupService {
             entries.add(written);
         }
         zip.setLevel(Deflater.DEFAULT_COMPRESSION);
-        Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, Instant.now(), tribuneVersion,
-                database, schemaVersion(), counts, files.size(), entries);
+        Manifest manifest = new Manifest(
+                Manifest.FORMAT,
+                Manifest.FORMAT_VERSION,
+                Instant.now(),
+                tribuneVersion,
+                database,
+                schemaVersion(),
+                counts,
+                files.size(),
+                entries);
         zip.putNextEntry(new ZipEntry(Manifest.PATH));
         zip.write(mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         zip.closeEntry();
         zip.finish();
         zip.flush();
-        LOG.infof("Exported %d rows and %d media files", counts.stream().mapToLong(Manifest.TableCount::rows).sum(),
-                files.size());
+        LOG.infof(
+                "Exported %d rows and %d media files",
+                counts.stream().mapToLong(Manifest.TableCount::rows).sum(), files.size());
     }
 
     private static Manifest.Entry close(ZipOutputStream zip, String path, DigestStream entry) throws IOException {
@@ -187,7 +201,9 @@ public class BackupService {
 
     private String schemaVersion() {
         var current = flyway.info().current();
-        return current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
+        return current == null || current.getVersion() == null
+                ? null
+                : current.getVersion().getVersion();
     }
 
     /**
@@ -204,8 +220,13 @@ public class BackupService {
             try (ZipFile zip = open(archive)) {
                 Manifest manifest = ArchiveCheck.verify(zip, mapper);
                 ImportReport report = restore(zip, manifest, caller);
-                LOG.infof("Imported an archive made %s by Tribune %s: %d rows, %d media files", report.archiveCreatedAt(),
-                        report.archiveTribuneVersion(), report.rows().values().stream().mapToLong(Long::longValue).sum(),
+                LOG.infof(
+                        "Imported an archive made %s by Tribune %s: %d rows, %d media files",
+                        report.archiveCreatedAt(),
+                        report.archiveTribuneVersion(),
+                        report.rows().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum(),
                         report.files());
                 return report;
             }
@@ -217,7 +238,8 @@ public class BackupService {
     /** The size limit is the route's (see ImportRoute): the HTTP layer stops a larger body before it gets here. */
     private static void receive(InputStream body, Path archive) throws IOException {
         if (Files.copy(body, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING) == 0) {
-            throw ApiException.invalid("archive", "is missing: send the file made by GET /api/v1/admin/export as the body");
+            throw ApiException.invalid(
+                    "archive", "is missing: send the file made by GET /api/v1/admin/export as the body");
         }
     }
 
@@ -225,7 +247,8 @@ public class BackupService {
         try {
             return new ZipFile(archive.toFile());
         } catch (IOException e) {
-            throw ArchiveCheck.invalid("is not a ZIP archive (or is cut short): send the file made by GET /api/v1/admin/export");
+            throw ArchiveCheck.invalid(
+                    "is not a ZIP archive (or is cut short): send the file made by GET /api/v1/admin/export");
         }
     }
 
@@ -281,7 +304,8 @@ public class BackupService {
     private void requireEmpty(Connection c, List<Table> tables, Caller caller) throws SQLException {
         // Locks the first admin, so that of two imports at once the second waits, then finds content and stops.
         List<UUID> accounts = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM " + ACCOUNTS + " FOR UPDATE")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id FROM " + ACCOUNTS + " FOR UPDATE")) {
             while (rs.next()) {
                 accounts.add(rs.getObject(1, UUID.class));
             }
@@ -291,7 +315,8 @@ public class BackupService {
             if (ACCOUNT_TABLES.contains(table.name())) {
                 continue;
             }
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table.name())) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table.name())) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
                     filled.add(table.name() + " (" + rs.getLong(1) + ")");
@@ -303,15 +328,17 @@ public class BackupService {
                     + ". An archive is restored only into a new, empty instance, so that nothing is overwritten.");
         }
         if (accounts.size() > 1 || (accounts.size() == 1 && !accounts.get(0).equals(caller.accountId()))) {
-            throw ApiException.conflict("This instance has accounts besides yours. An archive is restored only into a"
-                    + " new instance whose only account is the first admin, because the archive brings its own accounts.");
+            throw ApiException.conflict(
+                    "This instance has accounts besides yours. An archive is restored only into a"
+                            + " new instance whose only account is the first admin, because the archive brings its own accounts.");
         }
     }
 
     private long insert(Connection c, ZipFile zip, Table table, Manifest manifest) throws SQLException, IOException {
         String path = Manifest.dataPath(table.name());
         ZipEntry entry = zip.getEntry(path);
-        try (InputStream in = zip.getInputStream(entry); JsonParser json = mapper.getFactory().createParser(in)) {
+        try (InputStream in = zip.getInputStream(entry);
+                JsonParser json = mapper.getFactory().createParser(in)) {
             List<Column> columns = readHeader(json, table, path);
             String sql = "INSERT INTO " + table.name() + " ("
                     + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES ("
@@ -332,7 +359,9 @@ public class BackupService {
                         Object value = parse(columns.get(i), row.get(i), path, rows);
                         if (i == parent && value != null) {
                             // Rows may refer to rows further down: the parent is set once all rows are in.
-                            parents.add(new Object[] {value, parse(columns.get(parentKey), row.get(parentKey), path, rows)});
+                            parents.add(
+                                    new Object[] {value, parse(columns.get(parentKey), row.get(parentKey), path, rows)
+                                    });
                             value = null;
                         }
                         bind(insert, i + 1, columns.get(i), value);
@@ -348,8 +377,8 @@ public class BackupService {
                 throw ArchiveCheck.invalid(path + ": rows must be arrays of values");
             }
             if (!parents.isEmpty()) {
-                try (PreparedStatement update = c.prepareStatement("UPDATE " + table.name() + " SET " + table.parentColumn()
-                        + " = ? WHERE " + table.parentKey() + " = ?")) {
+                try (PreparedStatement update = c.prepareStatement("UPDATE " + table.name() + " SET "
+                        + table.parentColumn() + " = ? WHERE " + table.parentKey() + " = ?")) {
                     for (Object[] p : parents) {
                         bind(update, 1, table.column(table.parentColumn()), p[0]);
                         bind(update, 2, table.column(table.parentKey()), p[1]);
@@ -358,8 +387,10 @@ public class BackupService {
                     update.executeBatch();
                 }
             }
-            long expected = manifest.tables().stream().filter(t -> t.name().equals(table.name()))
-                    .mapToLong(Manifest.TableCount::rows).sum();
+            long expected = manifest.tables().stream()
+                    .filter(t -> t.name().equals(table.name()))
+                    .mapToLong(Manifest.TableCount::rows)
+                    .sum();
             if (rows != expected) {
                 throw ArchiveCheck.invalid(path + ": holds " + rows + " rows, the manifest says " + expected);
             }
@@ -372,8 +403,10 @@ public class BackupService {
 
     /** Reads up to the first row; the archive's columns must be this instance's, in any order. */
     private List<Column> readHeader(JsonParser json, Table table, String path) throws IOException {
-        if (json.nextToken() != JsonToken.START_OBJECT || !"table".equals(json.nextFieldName())
-                || !table.name().equals(json.nextTextValue()) || !"columns".equals(json.nextFieldName())
+        if (json.nextToken() != JsonToken.START_OBJECT
+                || !"table".equals(json.nextFieldName())
+                || !table.name().equals(json.nextTextValue())
+                || !"columns".equals(json.nextFieldName())
                 || json.nextToken() != JsonToken.START_ARRAY) {
             throw ArchiveCheck.invalid(path + ": does not start with the table's name and columns");
         }
@@ -383,7 +416,8 @@ public class BackupService {
         for (JsonNode d : declared) {
             Column column = table.column(d.path("name").asText());
             if (column == null || !column.kind().label().equals(d.path("type").asText()) || !seen.add(column.name())) {
-                throw ArchiveCheck.invalid(path + ": the column " + d.path("name").asText() + " (" + d.path("type").asText()
+                throw ArchiveCheck.invalid(path + ": the column "
+                        + d.path("name").asText() + " (" + d.path("type").asText()
                         + ") is not one of this instance's; import into the Tribune version that made the archive");
             }
             columns.add(column);
@@ -430,7 +464,9 @@ public class BackupService {
         try {
             archivedFiles.remove(written);
         } catch (IOException e) {
-            LOG.warnf(e, "Could not remove the %d files of a failed import; the start-up sweep removes them later",
+            LOG.warnf(
+                    e,
+                    "Could not remove the %d files of a failed import; the start-up sweep removes them later",
                     written.size());
         }
     }

@@ -18,8 +18,14 @@ import java.util.UUID;
  * UUIDs and dates as their canonical text, timestamps as UTC instants, numbers and booleans as JSON's own.
  */
 enum ColumnKind {
-    UUID_TEXT("uuid"), TEXT("text"), BOOLEAN("boolean"), INTEGER("integer"), BIGINT("bigint"), DOUBLE("double"),
-    DATE("date"), TIMESTAMP("timestamp");
+    UUID_TEXT("uuid"),
+    TEXT("text"),
+    BOOLEAN("boolean"),
+    INTEGER("integer"),
+    BIGINT("bigint"),
+    DOUBLE("double"),
+    DATE("date"),
+    TIMESTAMP("timestamp");
 
     private final String label;
 
@@ -56,8 +62,9 @@ enum ColumnKind {
             case Types.BIGINT -> BIGINT;
             case Types.DOUBLE, Types.FLOAT, Types.REAL -> DOUBLE;
             case Types.DATE -> DATE;
-            default -> throw new IllegalStateException("The backup does not know the type " + typeName + " of "
-                    + table + "." + column);
+            default ->
+                throw new IllegalStateException(
+                        "The backup does not know the type " + typeName + " of " + table + "." + column);
         };
     }
 

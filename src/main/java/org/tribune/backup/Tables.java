@@ -27,8 +27,7 @@ final class Tables {
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
-    record Column(String name, ColumnKind kind, int sqlType) {
-    }
+    record Column(String name, ColumnKind kind, int sqlType) {}
 
     /**
      * @param parentColumn a column referring to this same table (a category's parent), or null; rows are then
@@ -37,12 +36,14 @@ final class Tables {
     record Table(String name, List<Column> columns, List<String> primaryKey, String parentColumn, String parentKey) {
 
         Column column(String name) {
-            return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+            return columns.stream()
+                    .filter(c -> c.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
-    private Tables() {
-    }
+    private Tables() {}
 
     static List<Table> read(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
@@ -82,11 +83,14 @@ final class Tables {
             Map<Short, String> primaryKey = new TreeMap<>();
             try (ResultSet rs = meta.getPrimaryKeys(null, schema, e.getValue())) {
                 while (rs.next()) {
-                    primaryKey.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    primaryKey.put(
+                            rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                 }
             }
-            tables.put(key, new Table(key, columns(connection, key), List.copyOf(primaryKey.values()), parentColumn,
-                    parentKey));
+            tables.put(
+                    key,
+                    new Table(
+                            key, columns(connection, key), List.copyOf(primaryKey.values()), parentColumn, parentKey));
             dependencies.put(key, refers);
         }
         List<Table> ordered = new ArrayList<>();
@@ -114,7 +118,9 @@ final class Tables {
             ResultSetMetaData md = rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 String name = md.getColumnName(i).toLowerCase(Locale.ROOT);
-                columns.add(new Column(name, ColumnKind.of(table, name, md.getColumnType(i), md.getColumnTypeName(i)),
+                columns.add(new Column(
+                        name,
+                        ColumnKind.of(table, name, md.getColumnType(i), md.getColumnTypeName(i)),
                         md.getColumnType(i)));
             }
         }

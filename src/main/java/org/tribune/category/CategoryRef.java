@@ -7,6 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A category as embedded in other resources.")
 public record CategoryRef(
         @Schema(required = true) UUID id,
-        @Schema(required = true, examples = "droits-humains") String slug,
-        @Schema(required = true, examples = "Droits humains") String name) {
-}
+
+        @Schema(required = true, examples = "droits-humains")
+        String slug,
+
+        @Schema(required = true, examples = "Droits humains")
+        String name) {}

@@ -26,7 +26,10 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
     }
 
     public boolean nameTaken(String nameKey, UUID exceptId) {
-        return count("nameKey = :key and id <> :id", Parameters.with("key", nameKey).and("id", orNil(exceptId))) > 0;
+        return count(
+                        "nameKey = :key and id <> :id",
+                        Parameters.with("key", nameKey).and("id", orNil(exceptId)))
+                > 0;
     }
 
     public List<Category> listByParent(UUID parentId, boolean topLevelOnly) {

@@ -62,20 +62,30 @@ public class CategoryResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listCategories", summary = "List categories",
+    @Operation(
+            operationId = "listCategories",
+            summary = "List categories",
             description = "Sorted by name unless `sort` says otherwise. Each item carries its postCount.")
     public RestResponse<PageResponse<CategoryView>> list(
             @BeanParam PageParams paging,
             @QueryParam("sort")
-            @Parameter(description = "Comma-separated sort keys: `name`, `postCount`; prefix with `-` for descending.",
-                    schema = @Schema(type = SchemaType.STRING, defaultValue = "name", pattern = "^-?(name|postCount)(,-?(name|postCount))*$"),
-                    example = "-postCount")
-            String sort,
+                    @Parameter(
+                            description =
+                                    "Comma-separated sort keys: `name`, `postCount`; prefix with `-` for descending.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            defaultValue = "name",
+                                            pattern = "^-?(name|postCount)(,-?(name|postCount))*$"),
+                            example = "-postCount")
+                    String sort,
             @QueryParam("parent")
-            @Parameter(description = "Only the children of this category id, or `root` for top-level categories.",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "^(root|[0-9a-fA-F-]{36})$"))
-            String parent,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+                    @Parameter(
+                            description = "Only the children of this category id, or `root` for top-level categories.",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^(root|[0-9a-fA-F-]{36})$"))
+                    String parent,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         PageRequest page = PageRequest.of(paging);
         SortOrder order = SortOrder.parse(sort, CategoryService.SORTABLE, CategoryService.DEFAULT_SORT);
         boolean topLevel = "root".equals(parent);
@@ -87,7 +97,8 @@ public class CategoryResource {
     @PermitAll
     @Path("/{id}")
     @Operation(operationId = "getCategory", summary = "Get a category by id")
-    public RestResponse<CategoryView> get(@PathParam("id") @Parameter(description = "Category id") UUID id, @Context HttpHeaders headers) {
+    public RestResponse<CategoryView> get(
+            @PathParam("id") @Parameter(description = "Category id") UUID id, @Context HttpHeaders headers) {
         CategoryView v = service.get(id);
         return representations.read(v, v.updatedAt(), headers);
     }
@@ -97,8 +108,15 @@ public class CategoryResource {
     @Path("/slug/{slug}")
     @Operation(operationId = "getCategoryBySlug", summary = "Get a category by slug")
     public RestResponse<CategoryView> getBySlug(
-            @Parameter(description = "Category slug", schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.MAX_LENGTH))
-            @PathParam("slug") String slug,
+            @Parameter(
+                            description = "Category slug",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = Slugs.PATTERN,
+                                            maxLength = Slugs.MAX_LENGTH))
+                    @PathParam("slug")
+                    String slug,
             @Context HttpHeaders headers) {
         CategoryView v = service.getBySlug(slug);
         return representations.read(v, v.updatedAt(), headers);
@@ -108,13 +126,24 @@ public class CategoryResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createCategory", summary = "Create a category")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CategoryView.class)))
     public RestResponse<CategoryView> create(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CategoryWrite.class),
-                    examples = @ExampleObject(name = "category", value = EXAMPLE)))
-            @Valid @NotNull CategoryWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = CategoryWrite.class),
+                                            examples = @ExampleObject(name = "category", value = EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    CategoryWrite body,
             @Context UriInfo uri) {
         CategoryView v = service.create(body);
         return representations.created(uri, v.id(), v, v.updatedAt());
@@ -124,14 +153,22 @@ public class CategoryResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceCategory", summary = "Replace a category",
+    @Operation(
+            operationId = "replaceCategory",
+            summary = "Replace a category",
             description = "Sets every field; an absent optional field is cleared, except the slug, which is kept.")
     public RestResponse<CategoryView> replace(
             @PathParam("id") @Parameter(description = "Category id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CategoryWrite.class),
-                    examples = @ExampleObject(name = "category", value = EXAMPLE)))
-            @Valid @NotNull CategoryWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = CategoryWrite.class),
+                                            examples = @ExampleObject(name = "category", value = EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    CategoryWrite body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         CategoryView v = service.replace(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -141,14 +178,21 @@ public class CategoryResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
     @Consumes(MergePatcher.MEDIA_TYPE)
-    @Operation(operationId = "patchCategory", summary = "Change some fields of a category",
-            description = "An RFC 7396 JSON merge patch: send only the fields to change; null clears an optional field.")
+    @Operation(
+            operationId = "patchCategory",
+            summary = "Change some fields of a category",
+            description =
+                    "An RFC 7396 JSON merge patch: send only the fields to change; null clears an optional field.")
     public RestResponse<CategoryView> patch(
             @PathParam("id") @Parameter(description = "Category id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
-                    schema = @Schema(ref = "CategoryPatch"),
-                    examples = @ExampleObject(name = "description", value = PATCH_EXAMPLE)))
-            JsonNode body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatcher.MEDIA_TYPE,
+                                            schema = @Schema(ref = "CategoryPatch"),
+                                            examples = @ExampleObject(name = "description", value = PATCH_EXAMPLE)))
+                    JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         CategoryView v = service.patch(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -157,15 +201,20 @@ public class CategoryResource {
     @DELETE
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
-    @Operation(operationId = "deleteCategory", summary = "Delete a category",
-            description = "Its children move to the top level. A category that still holds posts is kept (409) unless `force=true`, which removes it from those posts first.")
+    @Operation(
+            operationId = "deleteCategory",
+            summary = "Delete a category",
+            description =
+                    "Its children move to the top level. A category that still holds posts is kept (409) unless `force=true`, which removes it from those posts first.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<Void> delete(
             @PathParam("id") @Parameter(description = "Category id") UUID id,
-            @QueryParam("force") @Parameter(description = "Detach the category from its posts, then delete it.",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            String force,
+            @QueryParam("force")
+                    @Parameter(
+                            description = "Detach the category from its posts, then delete it.",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String force,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         service.delete(id, QueryParams.bool("force", force), ifMatch);
         return representations.deleted();

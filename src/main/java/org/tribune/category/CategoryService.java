@@ -35,8 +35,8 @@ public class CategoryService {
     private final Representations representations;
     private final MergePatcher patcher;
 
-    public CategoryService(CategoryRepository categories, CategoryUsage usage, Representations representations,
-            MergePatcher patcher) {
+    public CategoryService(
+            CategoryRepository categories, CategoryUsage usage, Representations representations, MergePatcher patcher) {
         this.categories = categories;
         this.usage = usage;
         this.representations = representations;
@@ -50,8 +50,10 @@ public class CategoryService {
      */
     public PageResponse<CategoryView> list(UUID parent, boolean topLevelOnly, SortOrder sort, PageRequest page) {
         List<Category> matching = categories.listByParent(parent, topLevelOnly);
-        Map<UUID, Long> counts = usage.countByCategory(matching.stream().map(c -> c.id).toList());
-        Comparator<CategoryView> order = sort.toComparator(Map.of(
+        Map<UUID, Long> counts =
+                usage.countByCategory(matching.stream().map(c -> c.id).toList());
+        Comparator<CategoryView> order = sort.toComparator(
+                Map.of(
                         "name", Comparator.comparing((CategoryView v) -> Text.fold(v.name())),
                         "postCount", Comparator.comparingLong(CategoryView::postCount)),
                 Comparator.comparing(CategoryView::id));
@@ -106,8 +108,9 @@ public class CategoryService {
         Category c = lockMatching(id, ifMatch);
         long posts = usage.countByCategory(List.of(id)).getOrDefault(id, 0L);
         if (posts > 0 && !force) {
-            throw ApiException.conflict("Category '" + c.name + "' still holds " + posts + (posts == 1 ? " post" : " posts")
-                    + ". Remove them from it first, or delete with force=true to detach them.");
+            throw ApiException.conflict(
+                    "Category '" + c.name + "' still holds " + posts + (posts == 1 ? " post" : " posts")
+                            + ". Remove them from it first, or delete with force=true to detach them.");
         }
         if (posts > 0) {
             usage.detachAll(id);
@@ -153,14 +156,18 @@ public class CategoryService {
         c.name = name;
         c.nameKey = nameKey;
         c.slug = chooseSlug(c, w.slug(), name);
-        c.description = w.description() == null || w.description().isBlank() ? null : w.description().trim();
+        c.description = w.description() == null || w.description().isBlank()
+                ? null
+                : w.description().trim();
         c.parentId = checkedParent(c.id, w.parent());
         c.updatedAt = now();
     }
 
     private String chooseSlug(Category c, String requested, String name) {
         if (requested == null) {
-            return c.slug != null ? c.slug : Slugs.firstFree(Slugs.slugify(name, "category"), s -> categories.slugTaken(s, c.id));
+            return c.slug != null
+                    ? c.slug
+                    : Slugs.firstFree(Slugs.slugify(name, "category"), s -> categories.slugTaken(s, c.id));
         }
         if (!requested.equals(c.slug) && categories.slugTaken(requested, c.id)) {
             throw ApiException.conflict("The slug '" + requested + "' is already used by another category.");
@@ -187,7 +194,8 @@ public class CategoryService {
                 break;
             }
             if (self.equals(ancestor.parentId)) {
-                throw ApiException.conflict("Moving this category under '" + ancestor.name + "' would make it its own ancestor.");
+                throw ApiException.conflict(
+                        "Moving this category under '" + ancestor.name + "' would make it its own ancestor.");
             }
             cursor = ancestor.parentId;
             first = false;

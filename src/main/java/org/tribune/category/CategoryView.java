@@ -7,11 +7,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Category")
 public record CategoryView(
         @Schema(required = true) UUID id,
-        @Schema(required = true, examples = "Droits humains") String name,
-        @Schema(required = true, examples = "droits-humains") String slug,
+
+        @Schema(required = true, examples = "Droits humains")
+        String name,
+
+        @Schema(required = true, examples = "droits-humains")
+        String slug,
+
         @Schema(nullable = true) String description,
-        @Schema(nullable = true, description = "Id of the parent category; null at the top level.") UUID parent,
-        @Schema(required = true, description = "Number of posts filed in this category.", examples = "12") long postCount,
+
+        @Schema(nullable = true, description = "Id of the parent category; null at the top level.")
+        UUID parent,
+
+        @Schema(required = true, description = "Number of posts filed in this category.", examples = "12")
+        long postCount,
+
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true) Instant updatedAt) {
-}
+        @Schema(required = true) Instant updatedAt) {}

@@ -10,16 +10,25 @@ import org.tribune.web.Slugs;
 /** Everything a client may set on a category, and nothing else. */
 @Schema(name = "CategoryWrite", description = "The fields a client sets on a category. Unknown fields are rejected.")
 public record CategoryWrite(
-        @NotBlank @Size(max = 100)
+        @NotBlank
+        @Size(max = 100)
         @Schema(required = true, maxLength = 100, examples = "Droits humains", description = "Unique, ignoring case.")
         String name,
+
         @Size(max = Slugs.MAX_LENGTH)
-        @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters and digits in words joined by single hyphens, such as droits-humains")
-        @Schema(nullable = true, maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN, description = "Generated from the name when absent; kept when the name changes.")
+        @Pattern(
+                regexp = Slugs.PATTERN,
+                message =
+                        "must be lower-case letters and digits in words joined by single hyphens, such as droits-humains")
+        @Schema(
+                nullable = true,
+                maxLength = Slugs.MAX_LENGTH,
+                pattern = Slugs.PATTERN,
+                description = "Generated from the name when absent; kept when the name changes.")
         String slug,
-        @Size(max = 2000)
-        @Schema(nullable = true, maxLength = 2000)
+
+        @Size(max = 2000) @Schema(nullable = true, maxLength = 2000)
         String description,
+
         @Schema(nullable = true, description = "Id of an existing category. Absent or null for a top-level category.")
-        UUID parent) {
-}
+        UUID parent) {}

@@ -69,10 +69,17 @@ public class DemoData {
 
     private final String dbKind;
 
-    public DemoData(@ConfigProperty(name = "tribune.demo") boolean enabled,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, Callers callers, AccountService accounts,
-            CategoryService categories, PostService posts, MediaService media, HonoraryCitizenService citizens,
-            PrizeService prizes, AwardService awards) {
+    public DemoData(
+            @ConfigProperty(name = "tribune.demo") boolean enabled,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
+            Callers callers,
+            AccountService accounts,
+            CategoryService categories,
+            PostService posts,
+            MediaService media,
+            HonoraryCitizenService citizens,
+            PrizeService prizes,
+            AwardService awards) {
         this.enabled = enabled;
         this.dbKind = dbKind;
         this.callers = callers;
@@ -87,8 +94,11 @@ public class DemoData {
 
     /** Before anything is written, the first admin included: a production database never receives demo content. */
     void refuseOnProductionDatabase(@Observes @Priority(1) StartupEvent event) {
-        if (enabled && !dbKind.equals("h2") && io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.NORMAL) {
-            String reason = "TRIBUNE_DEMO=true is for the embedded H2 database only; set TRIBUNE_DEMO=false to run on " + dbKind;
+        if (enabled
+                && !dbKind.equals("h2")
+                && io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.NORMAL) {
+            String reason = "TRIBUNE_DEMO=true is for the embedded H2 database only; set TRIBUNE_DEMO=false to run on "
+                    + dbKind;
             LOG.error("Refusing to start: " + reason);
             throw new IllegalStateException(reason);
         }
@@ -110,7 +120,15 @@ public class DemoData {
         }
         try {
             PageRequest one = new PageRequest(1, 1);
-            boolean empty = categories.list(null, false, SortOrder.parse(null, CategoryService.SORTABLE, CategoryService.DEFAULT_SORT), one).totalItems() == 0
+            boolean empty = categories
+                                    .list(
+                                            null,
+                                            false,
+                                            SortOrder.parse(
+                                                    null, CategoryService.SORTABLE, CategoryService.DEFAULT_SORT),
+                                            one)
+                                    .totalItems()
+                            == 0
                     && posts.countAll() == 0;
             if (!empty) {
                 return false;
@@ -120,7 +138,8 @@ public class DemoData {
                 load();
                 return null;
             });
-            LOG.info("Loaded the demo content (tribune.demo=true): 4 categories, 20 posts, 3 honorary citizens, 1 prize with 7 awards.");
+            LOG.info(
+                    "Loaded the demo content (tribune.demo=true): 4 categories, 20 posts, 3 honorary citizens, 1 prize with 7 awards.");
             return true;
         } finally {
             if (activated) {
@@ -130,32 +149,97 @@ public class DemoData {
     }
 
     private void load() {
-        UUID rights = categories.create(new CategoryWrite("Droits humains", "droits-humains",
-                "Votes, rencontres et prises de position pour les droits fondamentaux, à Paris et dans le monde.", null)).id();
-        UUID lgbt = categories.create(new CategoryWrite("Droits LGBTQIA+", "droits-lgbtqia",
-                "Égalité et lutte contre les LGBTQIA+phobies.", rights)).id();
-        UUID world = categories.create(new CategoryWrite("Solidarité internationale", "solidarite-internationale",
-                "Soutien aux associations et aux personnes menacées hors de France.", rights)).id();
-        UUID speech = categories.create(new CategoryWrite("Liberté d'expression", "liberte-d-expression",
-                "Journalistes, écrivains et artistes empêchés de parler.", rights)).id();
+        UUID rights = categories
+                .create(new CategoryWrite(
+                        "Droits humains",
+                        "droits-humains",
+                        "Votes, rencontres et prises de position pour les droits fondamentaux, à Paris et dans le monde.",
+                        null))
+                .id();
+        UUID lgbt = categories
+                .create(new CategoryWrite(
+                        "Droits LGBTQIA+", "droits-lgbtqia", "Égalité et lutte contre les LGBTQIA+phobies.", rights))
+                .id();
+        UUID world = categories
+                .create(new CategoryWrite(
+                        "Solidarité internationale",
+                        "solidarite-internationale",
+                        "Soutien aux associations et aux personnes menacées hors de France.",
+                        rights))
+                .id();
+        UUID speech = categories
+                .create(new CategoryWrite(
+                        "Liberté d'expression",
+                        "liberte-d-expression",
+                        "Journalistes, écrivains et artistes empêchés de parler.",
+                        rights))
+                .id();
 
-        UUID kohler = citizen("Cécile Kohler", "Enseignante française détenue arbitrairement en Iran depuis mai 2022.",
-                "FR", "2025-05-27", Vote.unanimous, "Détenue en Iran depuis mai 2022");
-        UUID paris = citizen("Jacques Paris", "Enseignant à la retraite, détenu arbitrairement en Iran avec Cécile Kohler.",
-                "FR", "2025-05-27", Vote.unanimous, "Détenu en Iran depuis mai 2022");
-        UUID dalai = citizen("Tenzin Gyatso, 14ᵉ Dalaï-Lama", "Chef spirituel tibétain, prix Nobel de la paix, en exil depuis 1959.",
-                null, "2009-06-08", null, null);
+        UUID kohler = citizen(
+                "Cécile Kohler",
+                "Enseignante française détenue arbitrairement en Iran depuis mai 2022.",
+                "FR",
+                "2025-05-27",
+                Vote.unanimous,
+                "Détenue en Iran depuis mai 2022");
+        UUID paris = citizen(
+                "Jacques Paris",
+                "Enseignant à la retraite, détenu arbitrairement en Iran avec Cécile Kohler.",
+                "FR",
+                "2025-05-27",
+                Vote.unanimous,
+                "Détenu en Iran depuis mai 2022");
+        UUID dalai = citizen(
+                "Tenzin Gyatso, 14ᵉ Dalaï-Lama",
+                "Chef spirituel tibétain, prix Nobel de la paix, en exil depuis 1959.",
+                null,
+                "2009-06-08",
+                null,
+                null);
 
-        UUID prize = prizes.create(new PrizeWrite("Prix international LGBTQIA+ de la Ville de Paris", "prix-international-lgbtqia",
-                "Décerné chaque année autour du 17 mai à des personnes qui défendent les droits des personnes LGBTQIA+,"
-                        + " en France, dans l'espace francophone et dans le monde.")).id();
-        UUID hidalgo = award(prize, "Prix spécial", Distinction.special_prize, "Anne Hidalgo", "Maire de Paris, distinguée à l'unanimité du jury", "FR");
+        UUID prize = prizes.create(new PrizeWrite(
+                        "Prix international LGBTQIA+ de la Ville de Paris",
+                        "prix-international-lgbtqia",
+                        "Décerné chaque année autour du 17 mai à des personnes qui défendent les droits des personnes LGBTQIA+,"
+                                + " en France, dans l'espace francophone et dans le monde."))
+                .id();
+        UUID hidalgo = award(
+                prize,
+                "Prix spécial",
+                Distinction.special_prize,
+                "Anne Hidalgo",
+                "Maire de Paris, distinguée à l'unanimité du jury",
+                "FR");
         UUID bahanag = award(prize, "Prix français", Distinction.laureate, "Carine Bahanag", "Artiste féministe", "FR");
         award(prize, "Prix français", Distinction.special_mention, "Paulo Higgins", "Activiste trans", "FR");
-        UUID belhedi = award(prize, "Prix francophone", Distinction.laureate, "Bouhdid Belhedi", "Directeur exécutif de l'association Shams, en Tunisie", "TN");
-        award(prize, "Prix francophone", Distinction.special_mention, "Aimé Biombi Akiki", "Activiste trans au Cameroun", "CM");
-        UUID radvanyi = award(prize, "Prix international", Distinction.laureate, "Viktória Radványi", "Présidente de la Budapest Pride", "HU");
-        award(prize, "Prix international", Distinction.special_mention, "Yildiz Tar", "Journaliste trans en Turquie", "TR");
+        UUID belhedi = award(
+                prize,
+                "Prix francophone",
+                Distinction.laureate,
+                "Bouhdid Belhedi",
+                "Directeur exécutif de l'association Shams, en Tunisie",
+                "TN");
+        award(
+                prize,
+                "Prix francophone",
+                Distinction.special_mention,
+                "Aimé Biombi Akiki",
+                "Activiste trans au Cameroun",
+                "CM");
+        UUID radvanyi = award(
+                prize,
+                "Prix international",
+                Distinction.laureate,
+                "Viktória Radványi",
+                "Présidente de la Budapest Pride",
+                "HU");
+        award(
+                prize,
+                "Prix international",
+                Distinction.special_mention,
+                "Yildiz Tar",
+                "Journaliste trans en Turquie",
+                "TR");
 
         int image = 0;
         for (Object[] p : POSTS) {
@@ -169,7 +253,8 @@ public class DemoData {
             List<UUID> postCitizens = new ArrayList<>();
             List<UUID> postAwards = new ArrayList<>();
             Map<String, UUID> byKey = Map.of("kohler", kohler, "paris", paris, "dalai", dalai);
-            Map<String, UUID> awardByKey = Map.of("hidalgo", hidalgo, "bahanag", bahanag, "belhedi", belhedi, "radvanyi", radvanyi);
+            Map<String, UUID> awardByKey =
+                    Map.of("hidalgo", hidalgo, "bahanag", bahanag, "belhedi", belhedi, "radvanyi", radvanyi);
             for (String key : links) {
                 if (byKey.containsKey(key)) {
                     postCitizens.add(byKey.get(key));
@@ -184,19 +269,44 @@ public class DemoData {
                 default -> rights;
             };
             List<UUID> filed = category.equals(rights) ? List.of(rights) : List.of(rights, category);
-            posts.create(new PostWrite((String) p[0], null, (String) p[2], (String) p[3], "fr", filed,
-                    List.of("Conseil de Paris"), Instant.parse(p[1] + "T09:00:00Z"), org.tribune.post.PostStatus.published, gallery.get(0), gallery,
-                    postCitizens, postAwards));
+            posts.create(new PostWrite(
+                    (String) p[0],
+                    null,
+                    (String) p[2],
+                    (String) p[3],
+                    "fr",
+                    filed,
+                    List.of("Conseil de Paris"),
+                    Instant.parse(p[1] + "T09:00:00Z"),
+                    org.tribune.post.PostStatus.published,
+                    gallery.get(0),
+                    gallery,
+                    postCitizens,
+                    postAwards));
         }
     }
 
     private UUID citizen(String name, String description, String country, String date, Vote vote, String situation) {
-        return citizens.create(new HonoraryCitizenWrite(name, null, description, country, LocalDate.parse(date),
-                null, vote, "<p>" + description + "</p>", situation, null, List.of())).id();
+        return citizens.create(new HonoraryCitizenWrite(
+                        name,
+                        null,
+                        description,
+                        country,
+                        LocalDate.parse(date),
+                        null,
+                        vote,
+                        "<p>" + description + "</p>",
+                        situation,
+                        null,
+                        List.of()))
+                .id();
     }
 
-    private UUID award(UUID prize, String category, Distinction distinction, String name, String description, String country) {
-        return awards.create(new AwardWrite(prize, 2025, category, distinction, name, description, country, null, null, List.of())).id();
+    private UUID award(
+            UUID prize, String category, Distinction distinction, String name, String description, String country) {
+        return awards.create(new AwardWrite(
+                        prize, 2025, category, distinction, name, description, country, null, null, List.of()))
+                .id();
     }
 
     /** A generated illustration: a gradient, a few shapes and a label. */
@@ -205,7 +315,13 @@ public class DemoData {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         float hue = (n * 0.137f) % 1f;
-        g.setPaint(new GradientPaint(0, 0, Color.getHSBColor(hue, 0.55f, 0.85f), 1200, 800, Color.getHSBColor((hue + 0.2f) % 1f, 0.6f, 0.45f)));
+        g.setPaint(new GradientPaint(
+                0,
+                0,
+                Color.getHSBColor(hue, 0.55f, 0.85f),
+                1200,
+                800,
+                Color.getHSBColor((hue + 0.2f) % 1f, 0.6f, 0.45f)));
         g.fillRect(0, 0, 1200, 800);
         g.setColor(new Color(255, 255, 255, 90));
         g.setStroke(new BasicStroke(18));
@@ -219,8 +335,14 @@ public class DemoData {
             Path file = Files.createTempFile("tribune-demo-", ".jpg");
             try {
                 ImageIO.write(image, "jpg", file.toFile());
-                return media.upload(file, "illustration-" + n + ".jpg", Files.size(file),
-                        "Illustration de démonstration pour « " + about + " »", null, "Tribune (image générée)").id();
+                return media.upload(
+                                file,
+                                "illustration-" + n + ".jpg",
+                                Files.size(file),
+                                "Illustration de démonstration pour « " + about + " »",
+                                null,
+                                "Tribune (image générée)")
+                        .id();
             } finally {
                 Files.deleteIfExists(file);
             }
@@ -231,66 +353,185 @@ public class DemoData {
 
     /** Title, date, excerpt (null: derived), content, category, number of images, linked records. */
     private static final Object[][] POSTS = {
-        {"Quinze associations pour les libertés dans le monde soutenues par Paris", "2025-07-09", null,
+        {
+            "Quinze associations pour les libertés dans le monde soutenues par Paris",
+            "2025-07-09",
+            null,
             "<p>Le Conseil de Paris a voté une aide à quinze associations qui défendent les libertés fondamentales à l’étranger, dans une ville où fut adoptée la Déclaration universelle des droits de l’Homme en 1948.</p><ul><li>liberté de la presse en Birmanie ;</li><li>protection des défenseurs des droits humains ;</li><li>soutien aux minorités opprimées, dont les Ouïghours.</li></ul><p>La séance a aussi été l’occasion de redire notre soutien à Cécile Kohler et Jacques Paris.</p>",
-            "world", 1, List.of("kohler", "paris")},
-        {"Paris contre les reculs des droits LGBTQIA+ dans le monde", "2025-07-08", null,
+            "world",
+            1,
+            List.of("kohler", "paris")
+        },
+        {
+            "Paris contre les reculs des droits LGBTQIA+ dans le monde",
+            "2025-07-08",
+            null,
             "<p>Un vœu adopté en Conseil de Paris réaffirme l’engagement de la Ville face aux attaques contre les personnes LGBTQIA+, des États-Unis à la Hongrie, où la Marche des fiertés a été interdite.</p>",
-            "lgbt", 1, List.of()},
-        {"Soutien total à Cécile Kohler et Jacques Paris", "2025-07-07", null,
+            "lgbt",
+            1,
+            List.of()
+        },
+        {
+            "Soutien total à Cécile Kohler et Jacques Paris",
+            "2025-07-07",
+            null,
             "<p>À l’ouverture de la séance, la Ville a rappelé son soutien à ses deux citoyens d’honneur, détenus en Iran depuis plus de trois ans, et rejeté les accusations portées contre eux.</p>",
-            "world", 2, List.of("kohler", "paris")},
-        {"Un premier festival queer russe à Paris", "2025-06-29", null,
+            "world",
+            2,
+            List.of("kohler", "paris")
+        },
+        {
+            "Un premier festival queer russe à Paris",
+            "2025-06-29",
+            null,
             "<p>Le premier festival queer russe organisé à Paris s’est achevé. Merci à l’association Russie-Libertés ; Paris reste une ville refuge pour celles et ceux que le régime de Moscou persécute.</p>",
-            "lgbt", 1, List.of()},
-        {"Le Prix international LGBTQIA+ remis à Budapest", "2025-06-28", null,
+            "lgbt",
+            1,
+            List.of()
+        },
+        {
+            "Le Prix international LGBTQIA+ remis à Budapest",
+            "2025-06-28",
+            null,
             "<p>À Budapest, le prix de la Ville a été remis à Viktória Radványi, présidente de la Budapest Pride, saluée pour son courage et pour trente ans de mobilisation de son équipe.</p>",
-            "lgbt", 2, List.of("radvanyi")},
-        {"Deux défenseurs des droits LGBTQIA+ du Brésil et du Gabon reçus à Paris", "2025-06-26", null,
+            "lgbt",
+            2,
+            List.of("radvanyi")
+        },
+        {
+            "Deux défenseurs des droits LGBTQIA+ du Brésil et du Gabon reçus à Paris",
+            "2025-06-26",
+            null,
             "<p>Marcos Torres et Frédéric Obiang, lauréats de l’initiative Marianne, ont rappelé que les progrès du droit ne suffisent pas quand violences et discriminations persistent.</p>",
-            "lgbt", 1, List.of()},
-        {"Le Festival du Tibet et des peuples de l’Himalaya fête sa 24ᵉ édition", "2025-06-22", null,
+            "lgbt",
+            1,
+            List.of()
+        },
+        {
+            "Le Festival du Tibet et des peuples de l’Himalaya fête sa 24ᵉ édition",
+            "2025-06-22",
+            null,
             "<p>Dans le 12ᵉ arrondissement, le festival met en valeur les cultures tibétaine et himalayenne. Paris a fait du Dalaï-Lama un citoyen d’honneur et redit son soutien aux Ouïghours et aux habitants de Hong Kong.</p>",
-            "world", 1, List.of("dalai")},
-        {"Merci aux équipes des 16 et 17 mai", "2025-06-20", null,
+            "world",
+            1,
+            List.of("dalai")
+        },
+        {
+            "Merci aux équipes des 16 et 17 mai",
+            "2025-06-20",
+            null,
             "<p>Bal, conférence internationale, remise du prix et inauguration d’un mémorial : les services de la Ville ont fait de la Journée contre les LGBTQIA+phobies un succès.</p>",
-            "lgbt", 1, List.of()},
-        {"Inquiétude pour Cécile Kohler et Jacques Paris", "2025-06-16", null,
+            "lgbt",
+            1,
+            List.of()
+        },
+        {
+            "Inquiétude pour Cécile Kohler et Jacques Paris",
+            "2025-06-16",
+            null,
             "<p>Avec la montée des tensions au Moyen-Orient, la sécurité de nos deux citoyens d’honneur détenus en Iran est plus menacée que jamais. La France doit redoubler d’efforts.</p>",
-            "world", 1, List.of("kohler", "paris")},
-        {"Dix associations de défense des droits humains soutenues", "2025-06-12", null,
+            "world",
+            1,
+            List.of("kohler", "paris")
+        },
+        {
+            "Dix associations de défense des droits humains soutenues",
+            "2025-06-12",
+            null,
             "<p>Une délibération renouvelle l’aide de la Ville, pour 151 000 €, à dix associations : accueil des personnes exilées, soins aux victimes de la répression, droits des personnes détenues, lutte contre la traite.</p>",
-            "world", 1, List.of()},
-        {"Solidarité avec l’écrivain Kamel Daoud", "2025-06-11", null,
+            "world",
+            1,
+            List.of()
+        },
+        {
+            "Solidarité avec l’écrivain Kamel Daoud",
+            "2025-06-11",
+            null,
             "<p>Le Conseil de Paris a exprimé son soutien au lauréat du prix Goncourt 2024, visé par des poursuites et deux mandats d’arrêt internationaux. Paris ne laissera pas faire taire les écrivains.</p>",
-            "speech", 1, List.of()},
-        {"Pour un cessez-le-feu à Gaza", "2025-06-10", null,
+            "speech",
+            1,
+            List.of()
+        },
+        {
+            "Pour un cessez-le-feu à Gaza",
+            "2025-06-10",
+            null,
             "<p>L’arrestation de la flottille humanitaire viole le droit international. La libération des otages est une exigence ; elle ne justifie pas d’affamer une population.</p>",
-            "world", 1, List.of()},
-        {"Rencontre avec des militants tibétains", "2025-06-06",
+            "world",
+            1,
+            List.of()
+        },
+        {
+            "Rencontre avec des militants tibétains",
+            "2025-06-06",
             "Le moine Jamyang Jinpa et l’association Lhakar France ont décrit la gravité de la situation au Tibet.",
             "<p>Reçus à l’Hôtel de Ville, le moine Jamyang Jinpa et Céline Menguy, présidente de Lhakar France, ont témoigné de la répression au Tibet et de la scolarisation forcée d’enfants dans des internats.</p><p>Paris, qui a fait du Dalaï-Lama un citoyen d’honneur en 2009, restera aux côtés du peuple tibétain.</p>",
-            "world", 1, List.of("dalai")},
-        {"Tian’anmen, trente-six ans après", "2025-06-04", null,
+            "world",
+            1,
+            List.of("dalai")
+        },
+        {
+            "Tian’anmen, trente-six ans après",
+            "2025-06-04",
+            null,
             "<p>En 1989, des manifestants pacifiques étaient réprimés dans le sang à Pékin. La répression continue de viser Tibétains, Ouïghours et habitants de Hong Kong.</p>",
-            "world", 5, List.of()},
-        {"Les proches de Cécile Kohler et Jacques Paris reçus à l’Hôtel de Ville", "2025-05-28", null,
+            "world",
+            5,
+            List.of()
+        },
+        {
+            "Les proches de Cécile Kohler et Jacques Paris reçus à l’Hôtel de Ville",
+            "2025-05-28",
+            null,
             "<p>À l’occasion du vote de la citoyenneté d’honneur, la Ville a accueilli les familles et salué leur courage. La mobilisation continuera jusqu’à leur retour.</p>",
-            "world", 1, List.of("kohler", "paris")},
-        {"Citoyenneté d’honneur pour Cécile Kohler et Jacques Paris", "2025-05-27", null,
+            "world",
+            1,
+            List.of("kohler", "paris")
+        },
+        {
+            "Citoyenneté d’honneur pour Cécile Kohler et Jacques Paris",
+            "2025-05-27",
+            null,
             "<p>Sur proposition de la Maire, le Conseil de Paris a voté à l’unanimité la citoyenneté d’honneur de Cécile Kohler et Jacques Paris, détenus en Iran. Un geste pour dire qu’ils ne sont pas oubliés.</p>",
-            "world", 1, List.of("kohler", "paris")},
-        {"Rencontre avec la Fondation US-Russia", "2025-05-23", null,
+            "world",
+            1,
+            List.of("kohler", "paris")
+        },
+        {
+            "Rencontre avec la Fondation US-Russia",
+            "2025-05-23",
+            null,
             "<p>Échange avec Matthew Rojansky et Olga Prokopieva, de Russie-Libertés, sur l’autoritarisme croissant en Russie et le soutien aux démocrates russes.</p>",
-            "world", 1, List.of()},
-        {"Conférence internationale sur les droits des personnes LGBTQIA+", "2025-05-19", null,
+            "world",
+            1,
+            List.of()
+        },
+        {
+            "Conférence internationale sur les droits des personnes LGBTQIA+",
+            "2025-05-19",
+            null,
             "<p>Militantes, ambassadeur aux droits LGBT+ et sportifs ont analysé la montée des discours hostiles et présenté des initiatives pour l’inclusion au travail.</p>",
-            "lgbt", 1, List.of()},
-        {"Un mémorial pour les victimes homosexuelles de la déportation", "2025-05-17", null,
+            "lgbt",
+            1,
+            List.of()
+        },
+        {
+            "Un mémorial pour les victimes homosexuelles de la déportation",
+            "2025-05-17",
+            null,
             "<p>Au Jardin du Port de l’Arsenal, la Ville a inauguré le premier mémorial de France dédié aux victimes homosexuelles de la déportation et aux personnes LGBTQIA+ persécutées, œuvre de Jean-Luc Verna.</p>",
-            "lgbt", 3, List.of()},
-        {"Remise du Prix international LGBTQIA+ 2025", "2025-05-16", null,
+            "lgbt",
+            3,
+            List.of()
+        },
+        {
+            "Remise du Prix international LGBTQIA+ 2025",
+            "2025-05-16",
+            null,
             "<p>Le prix 2025 distingue des personnes qui agissent pour les droits LGBTQIA+ en France, dans l’espace francophone et dans le monde. Un prix spécial a été décerné à la Maire de Paris.</p>",
-            "lgbt", 3, List.of("hidalgo", "bahanag", "belhedi", "radvanyi")},
+            "lgbt",
+            3,
+            List.of("hidalgo", "bahanag", "belhedi", "radvanyi")
+        },
     };
 }

@@ -10,5 +10,4 @@ public record AwardRef(
         @Schema(required = true) int year,
         @Schema(required = true) String category,
         @Schema(required = true) Distinction distinction,
-        @Schema(required = true) String recipientName) {
-}
+        @Schema(required = true) String recipientName) {}

@@ -15,14 +15,20 @@ import org.tribune.web.SortOrder;
 @ApplicationScoped
 public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
 
-    static final Map<String, String> SORT_PATHS = Map.of("year", "year", "category", "sortCategory",
-            "distinction", "distinctionRank", "recipientName", "recipientName");
+    static final Map<String, String> SORT_PATHS = Map.of(
+            "year",
+            "year",
+            "category",
+            "sortCategory",
+            "distinction",
+            "distinctionRank",
+            "recipientName",
+            "recipientName");
 
-    record Listing(List<Award> items, long total) {
-    }
+    record Listing(List<Award> items, long total) {}
 
-    record Filter(UUID prizeId, Integer year, String category, Distinction distinction, String country, List<String> words) {
-    }
+    record Filter(
+            UUID prizeId, Integer year, String category, Distinction distinction, String country, List<String> words) {}
 
     Optional<Award> findForUpdate(UUID id) {
         return Optional.ofNullable(getEntityManager().find(Award.class, id, LockModeType.PESSIMISTIC_WRITE));
@@ -57,7 +63,8 @@ public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
         }
         long total = count(where.toString(), params);
         List<Award> items = find("from Award where " + where + sort.toHql(SORT_PATHS, "id"), params)
-                .page(page.page() - 1, page.size()).list();
+                .page(page.page() - 1, page.size())
+                .list();
         return new Listing(items, total);
     }
 

@@ -61,43 +61,88 @@ public class AwardResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listAwards", summary = "List awards",
-            description = "By default year descending, then category, then distinction (laureate, special_mention, special_prize):"
-                    + " `?prize=...&year=2025&size=100` is a prize page, grouped by category, laureates first, in one call.")
+    @Operation(
+            operationId = "listAwards",
+            summary = "List awards",
+            description =
+                    "By default year descending, then category, then distinction (laureate, special_mention, special_prize):"
+                            + " `?prize=...&year=2025&size=100` is a prize page, grouped by category, laureates first, in one call.")
     public RestResponse<PageResponse<AwardView>> list(
             @BeanParam PageParams paging,
-            @QueryParam("sort") @Parameter(description = "Comma-separated: `year`, `category`, `distinction`, `recipientName`; `-` for descending.",
-                    schema = @Schema(type = SchemaType.STRING, defaultValue = "-year,category,distinction",
-                            pattern = "^-?(year|category|distinction|recipientName)(,-?(year|category|distinction|recipientName))*$"))
-            String sort,
-            @QueryParam("prize") @Parameter(description = "Prize slug.", schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.MAX_LENGTH))
-            String prize,
-            @QueryParam("year") @Parameter(description = "Edition year.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2200"))
-            String year,
-            @QueryParam("category") @Parameter(description = "Category, ignoring case and accents.", schema = @Schema(type = SchemaType.STRING, maxLength = 100), example = "Prix francophone")
-            String category,
-            @QueryParam("distinction") @Parameter(description = "laureate, special_mention or special_prize.",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"laureate", "special_mention", "special_prize"}))
-            String distinction,
-            @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 code.", schema = @Schema(type = SchemaType.STRING, maxLength = 2))
-            String country,
-            @QueryParam("q") @Parameter(description = "Words of the recipient's name or description, or of the category.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-            String q,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @QueryParam("sort")
+                    @Parameter(
+                            description =
+                                    "Comma-separated: `year`, `category`, `distinction`, `recipientName`; `-` for descending.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            defaultValue = "-year,category,distinction",
+                                            pattern =
+                                                    "^-?(year|category|distinction|recipientName)(,-?(year|category|distinction|recipientName))*$"))
+                    String sort,
+            @QueryParam("prize")
+                    @Parameter(
+                            description = "Prize slug.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = Slugs.PATTERN,
+                                            maxLength = Slugs.MAX_LENGTH))
+                    String prize,
+            @QueryParam("year")
+                    @Parameter(
+                            description = "Edition year.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2200"))
+                    String year,
+            @QueryParam("category")
+                    @Parameter(
+                            description = "Category, ignoring case and accents.",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100),
+                            example = "Prix francophone")
+                    String category,
+            @QueryParam("distinction")
+                    @Parameter(
+                            description = "laureate, special_mention or special_prize.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"laureate", "special_mention", "special_prize"}))
+                    String distinction,
+            @QueryParam("country")
+                    @Parameter(
+                            description = "ISO 3166-1 alpha-2 code.",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 2))
+                    String country,
+            @QueryParam("q")
+                    @Parameter(
+                            description = "Words of the recipient's name or description, or of the category.",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+                    String q,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         PageRequest page = PageRequest.of(paging);
         SortOrder order = SortOrder.parse(sort, AwardService.SORTABLE, AwardService.DEFAULT_SORT);
         Integer y = year == null ? null : QueryParams.integer("year", year, 1900, 2200);
-        return representations.page(service.list(QueryParams.text("prize", prize, Slugs.MAX_LENGTH), y,
-                QueryParams.text("category", category, 100), QueryParams.oneOf("distinction", distinction, Distinction.class),
-                country, QueryParams.text("q", q, 200), order, page), uri, headers);
+        return representations.page(
+                service.list(
+                        QueryParams.text("prize", prize, Slugs.MAX_LENGTH),
+                        y,
+                        QueryParams.text("category", category, 100),
+                        QueryParams.oneOf("distinction", distinction, Distinction.class),
+                        country,
+                        QueryParams.text("q", q, 200),
+                        order,
+                        page),
+                uri,
+                headers);
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
     @Operation(operationId = "getAward", summary = "Get an award by id")
-    public RestResponse<AwardView> get(@PathParam("id") @Parameter(description = "Id") UUID id, @Context HttpHeaders headers) {
+    public RestResponse<AwardView> get(
+            @PathParam("id") @Parameter(description = "Id") UUID id, @Context HttpHeaders headers) {
         AwardView v = service.get(id);
         return representations.read(v, v.updatedAt(), headers);
     }
@@ -106,12 +151,24 @@ public class AwardResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createAward", summary = "Create an award")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AwardView.class)))
     public RestResponse<AwardView> create(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AwardWrite.class), examples = @ExampleObject(name = "example", value = EXAMPLE)))
-            @Valid @NotNull AwardWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = AwardWrite.class),
+                                            examples = @ExampleObject(name = "example", value = EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    AwardWrite body,
             @Context UriInfo uri) {
         AwardView v = service.create(body);
         return representations.created(uri, v.id(), v, v.updatedAt());
@@ -121,13 +178,22 @@ public class AwardResource {
     @Path("/{id}")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceAward", summary = "Replace an award",
+    @Operation(
+            operationId = "replaceAward",
+            summary = "Replace an award",
             description = "Sets every field; an absent optional field is cleared, except the slug, which is kept.")
     public RestResponse<AwardView> replace(
             @PathParam("id") @Parameter(description = "Id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AwardWrite.class), examples = @ExampleObject(name = "example", value = EXAMPLE)))
-            @Valid @NotNull AwardWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = AwardWrite.class),
+                                            examples = @ExampleObject(name = "example", value = EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    AwardWrite body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         AwardView v = service.replace(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -137,12 +203,24 @@ public class AwardResource {
     @Path("/{id}")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MergePatcher.MEDIA_TYPE)
-    @Operation(operationId = "patchAward", summary = "Change some fields of an award", description = "An RFC 7396 JSON merge patch.")
+    @Operation(
+            operationId = "patchAward",
+            summary = "Change some fields of an award",
+            description = "An RFC 7396 JSON merge patch.")
     public RestResponse<AwardView> patch(
             @PathParam("id") @Parameter(description = "Id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
-                    schema = @Schema(ref = "AwardPatch"), examples = @ExampleObject(name = "example", value = "{\"recipientDescription\": \"Militant tunisien\"}")))
-            JsonNode body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatcher.MEDIA_TYPE,
+                                            schema = @Schema(ref = "AwardPatch"),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "example",
+                                                            value =
+                                                                    "{\"recipientDescription\": \"Militant tunisien\"}")))
+                    JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         AwardView v = service.patch(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -151,9 +229,13 @@ public class AwardResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    @Operation(operationId = "deleteAward", summary = "Delete an award", description = "The posts that mention it lose the link.")
+    @Operation(
+            operationId = "deleteAward",
+            summary = "Delete an award",
+            description = "The posts that mention it lose the link.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public RestResponse<Void> delete(@PathParam("id") @Parameter(description = "Id") UUID id,
+    public RestResponse<Void> delete(
+            @PathParam("id") @Parameter(description = "Id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         service.delete(id, ifMatch);
         return representations.deleted();

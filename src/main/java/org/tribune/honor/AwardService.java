@@ -36,7 +36,11 @@ public class AwardService {
     private final Representations representations;
     private final MergePatcher patcher;
 
-    public AwardService(AwardRepository awards, PrizeService prizes, Links links, Representations representations,
+    public AwardService(
+            AwardRepository awards,
+            PrizeService prizes,
+            Links links,
+            Representations representations,
             MergePatcher patcher) {
         this.awards = awards;
         this.prizes = prizes;
@@ -45,8 +49,15 @@ public class AwardService {
         this.patcher = patcher;
     }
 
-    public PageResponse<AwardView> list(String prizeSlug, Integer year, String category, Distinction distinction,
-            String country, String q, SortOrder sort, PageRequest page) {
+    public PageResponse<AwardView> list(
+            String prizeSlug,
+            Integer year,
+            String category,
+            Distinction distinction,
+            String country,
+            String q,
+            SortOrder sort,
+            PageRequest page) {
         List<FieldError> errors = new ArrayList<>();
         String countryCode = Countries.check(country, "country", errors);
         if (!errors.isEmpty()) {
@@ -59,14 +70,19 @@ public class AwardService {
                 return PageResponse.of(List.of(), page, 0);
             }
         }
-        List<String> words = q == null ? List.of() : Text.words(q).stream().limit(8).toList();
-        AwardRepository.Listing listing = awards.list(new AwardRepository.Filter(prizeId, year,
-                category == null ? null : Text.fold(category), distinction, countryCode, words), sort, page);
+        List<String> words =
+                q == null ? List.of() : Text.words(q).stream().limit(8).toList();
+        AwardRepository.Listing listing = awards.list(
+                new AwardRepository.Filter(
+                        prizeId, year, category == null ? null : Text.fold(category), distinction, countryCode, words),
+                sort,
+                page);
         return PageResponse.of(views(listing.items()), page, listing.total());
     }
 
     public AwardView get(UUID id) {
-        return views(List.of(awards.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Award", id)))).get(0);
+        return views(List.of(awards.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Award", id))))
+                .get(0);
     }
 
     @Transactional
@@ -92,10 +108,20 @@ public class AwardService {
     @Transactional
     public AwardView patch(UUID id, JsonNode patch, String ifMatch) {
         Award a = lockMatching(id, ifMatch);
-        List<UUID> related = links.posts().of(RelatedPosts.Kind.AWARD, List.of(id)).getOrDefault(id, List.of())
-                .stream().map(RelatedPost::id).toList();
-        AwardWrite current = new AwardWrite(a.prizeId, a.year, a.category, a.distinction, a.recipientName,
-                a.recipientDescription, a.country, a.citation, a.photoId, related);
+        List<UUID> related = links.posts().of(RelatedPosts.Kind.AWARD, List.of(id)).getOrDefault(id, List.of()).stream()
+                .map(RelatedPost::id)
+                .toList();
+        AwardWrite current = new AwardWrite(
+                a.prizeId,
+                a.year,
+                a.category,
+                a.distinction,
+                a.recipientName,
+                a.recipientDescription,
+                a.country,
+                a.citation,
+                a.photoId,
+                related);
         links.posts().link(RelatedPosts.Kind.AWARD, id, apply(a, patcher.apply(current, patch, AwardWrite.class)));
         awards.flush();
         return get(id);
@@ -112,10 +138,12 @@ public class AwardService {
 
     public Map<UUID, AwardRef> refs(Collection<UUID> ids) {
         List<Award> found = awards.byIds(Set.copyOf(ids));
-        Map<UUID, PrizeRef> prizeRefs = prizes.refs(found.stream().map(a -> a.prizeId).toList());
+        Map<UUID, PrizeRef> prizeRefs =
+                prizes.refs(found.stream().map(a -> a.prizeId).toList());
         Map<UUID, AwardRef> refs = new LinkedHashMap<>();
-        found.forEach(a -> refs.put(a.id, new AwardRef(a.id, prizeRefs.get(a.prizeId), a.year, a.category,
-                a.distinction, a.recipientName)));
+        found.forEach(a -> refs.put(
+                a.id,
+                new AwardRef(a.id, prizeRefs.get(a.prizeId), a.year, a.category, a.distinction, a.recipientName)));
         return refs;
     }
 
@@ -148,8 +176,13 @@ public class AwardService {
         a.country = country;
         a.citation = w.citation() == null || w.citation().isBlank() ? null : Html.sanitize(w.citation());
         a.photoId = w.photo();
-        a.searchText = Text.truncate(Text.fold(String.join(" ", a.recipientName,
-                a.recipientDescription == null ? "" : a.recipientDescription, a.category)), 2000);
+        a.searchText = Text.truncate(
+                Text.fold(String.join(
+                        " ",
+                        a.recipientName,
+                        a.recipientDescription == null ? "" : a.recipientDescription,
+                        a.category)),
+                2000);
         a.updatedAt = HonoraryCitizenService.now();
         return related;
     }
@@ -163,11 +196,25 @@ public class AwardService {
     private List<AwardView> views(List<Award> page) {
         List<UUID> ids = page.stream().map(a -> a.id).toList();
         Map<UUID, List<RelatedPost>> related = links.posts().of(RelatedPosts.Kind.AWARD, ids);
-        Map<UUID, MediaRef> photos = links.media(page.stream().map(a -> a.photoId).toList());
-        Map<UUID, PrizeRef> prizeRefs = prizes.refs(page.stream().map(a -> a.prizeId).toList());
-        return page.stream().map(a -> new AwardView(a.id, prizeRefs.get(a.prizeId), a.year, a.category,
-                a.distinction, a.recipientName, a.recipientDescription, a.country, a.citation,
-                a.photoId == null ? null : photos.get(a.photoId), related.getOrDefault(a.id, List.of()),
-                a.createdAt, a.updatedAt)).toList();
+        Map<UUID, MediaRef> photos =
+                links.media(page.stream().map(a -> a.photoId).toList());
+        Map<UUID, PrizeRef> prizeRefs =
+                prizes.refs(page.stream().map(a -> a.prizeId).toList());
+        return page.stream()
+                .map(a -> new AwardView(
+                        a.id,
+                        prizeRefs.get(a.prizeId),
+                        a.year,
+                        a.category,
+                        a.distinction,
+                        a.recipientName,
+                        a.recipientDescription,
+                        a.country,
+                        a.citation,
+                        a.photoId == null ? null : photos.get(a.photoId),
+                        related.getOrDefault(a.id, List.of()),
+                        a.createdAt,
+                        a.updatedAt))
+                .toList();
     }
 }

@@ -16,9 +16,14 @@ public record AwardView(
         @Schema(required = true) String recipientName,
         @Schema(required = true, nullable = true) String recipientDescription,
         @Schema(required = true, nullable = true) String country,
-        @Schema(required = true, nullable = true, description = "Sanitized HTML.") String citation,
+
+        @Schema(required = true, nullable = true, description = "Sanitized HTML.")
+        String citation,
+
         @Schema(required = true, nullable = true) MediaRef photo,
-        @Schema(required = true, description = "Newest first.") List<RelatedPost> relatedPosts,
+
+        @Schema(required = true, description = "Newest first.")
+        List<RelatedPost> relatedPosts,
+
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true) Instant updatedAt) {
-}
+        @Schema(required = true) Instant updatedAt) {}

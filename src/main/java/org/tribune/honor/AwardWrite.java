@@ -11,14 +11,31 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "AwardWrite", description = "The fields a client sets on an award. Unknown fields are rejected.")
 public record AwardWrite(
-        @NotNull @Schema(required = true, description = "Id of an existing prize.") UUID prize,
-        @NotNull @Min(1900) @Max(2200) @Schema(required = true, minimum = "1900", examples = "2025") Integer year,
-        @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100, examples = "Prix francophone") String category,
+        @NotNull @Schema(required = true, description = "Id of an existing prize.")
+        UUID prize,
+
+        @NotNull @Min(1900) @Max(2200) @Schema(required = true, minimum = "1900", examples = "2025")
+        Integer year,
+
+        @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100, examples = "Prix francophone")
+        String category,
+
         @NotNull @Schema(required = true) Distinction distinction,
-        @NotBlank @Size(max = 200) @Schema(required = true, maxLength = 200, examples = "Bouhdid Belhedi") String recipientName,
-        @Size(max = 300) @Schema(nullable = true, maxLength = 300, examples = "Directeur exécutif de Shams Tunisie") String recipientDescription,
-        @Size(max = 2) @Schema(nullable = true, maxLength = 2, examples = "TN", description = "ISO 3166-1 alpha-2.") String country,
-        @Size(max = 20_000) @Schema(nullable = true, maxLength = 20_000, description = "HTML, sanitized.") String citation,
-        @Schema(nullable = true, description = "Id of an existing media item.") UUID photo,
-        @Size(max = 50) @Schema(nullable = true, maxItems = 50, description = "Ids of posts that tell the story.") List<@NotNull UUID> relatedPosts) {
-}
+
+        @NotBlank @Size(max = 200) @Schema(required = true, maxLength = 200, examples = "Bouhdid Belhedi")
+        String recipientName,
+
+        @Size(max = 300) @Schema(nullable = true, maxLength = 300, examples = "Directeur exécutif de Shams Tunisie")
+        String recipientDescription,
+
+        @Size(max = 2) @Schema(nullable = true, maxLength = 2, examples = "TN", description = "ISO 3166-1 alpha-2.")
+        String country,
+
+        @Size(max = 20_000) @Schema(nullable = true, maxLength = 20_000, description = "HTML, sanitized.")
+        String citation,
+
+        @Schema(nullable = true, description = "Id of an existing media item.")
+        UUID photo,
+
+        @Size(max = 50) @Schema(nullable = true, maxItems = 50, description = "Ids of posts that tell the story.")
+        List<@NotNull UUID> relatedPosts) {}

@@ -10,8 +10,7 @@ final class Countries {
 
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
 
-    private Countries() {
-    }
+    private Countries() {}
 
     /** The upper-case code, or null when absent; a bad code is reported under the field. */
     static String check(String raw, String field, List<FieldError> errors) {

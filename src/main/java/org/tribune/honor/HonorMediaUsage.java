@@ -21,7 +21,8 @@ public class HonorMediaUsage implements MediaUsage {
     @Override
     public List<String> usedBy(UUID mediaId) {
         List<String> users = new ArrayList<>();
-        citizens.list("portraitId", mediaId).forEach(c -> users.add("honorary citizen '" + c.name + "' (" + c.id + ")"));
+        citizens.list("portraitId", mediaId)
+                .forEach(c -> users.add("honorary citizen '" + c.name + "' (" + c.id + ")"));
         awards.list("photoId", mediaId).forEach(a -> users.add("award to '" + a.recipientName + "' (" + a.id + ")"));
         return users;
     }

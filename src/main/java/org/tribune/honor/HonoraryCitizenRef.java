@@ -9,5 +9,4 @@ public record HonoraryCitizenRef(
         @Schema(required = true) UUID id,
         @Schema(required = true) String slug,
         @Schema(required = true) String name,
-        @Schema(required = true) LocalDate conferredOn) {
-}
+        @Schema(required = true) LocalDate conferredOn) {}

@@ -18,8 +18,7 @@ public class HonoraryCitizenRepository implements PanacheRepositoryBase<Honorary
 
     static final Map<String, String> SORT_PATHS = Map.of("conferredOn", "conferredOn", "name", "sortName");
 
-    record Listing(List<HonoraryCitizen> items, long total) {
-    }
+    record Listing(List<HonoraryCitizen> items, long total) {}
 
     Optional<HonoraryCitizen> findForUpdate(UUID id) {
         return Optional.ofNullable(getEntityManager().find(HonoraryCitizen.class, id, LockModeType.PESSIMISTIC_WRITE));
@@ -30,7 +29,10 @@ public class HonoraryCitizenRepository implements PanacheRepositoryBase<Honorary
     }
 
     boolean slugTaken(String slug, UUID exceptId) {
-        return count("slug = :s and id <> :id", Parameters.with("s", slug).and("id", exceptId == null ? new UUID(0, 0) : exceptId)) > 0;
+        return count(
+                        "slug = :s and id <> :id",
+                        Parameters.with("s", slug).and("id", exceptId == null ? new UUID(0, 0) : exceptId))
+                > 0;
     }
 
     Listing list(Integer year, String country, List<String> words, SortOrder sort, PageRequest page) {
@@ -50,7 +52,8 @@ public class HonoraryCitizenRepository implements PanacheRepositoryBase<Honorary
         }
         long total = count(where.toString(), params);
         List<HonoraryCitizen> items = find("from HonoraryCitizen where " + where + sort.toHql(SORT_PATHS, "id"), params)
-                .page(page.page() - 1, page.size()).list();
+                .page(page.page() - 1, page.size())
+                .list();
         return new Listing(items, total);
     }
 

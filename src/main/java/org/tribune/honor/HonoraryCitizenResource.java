@@ -62,21 +62,40 @@ public class HonoraryCitizenResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listHonoraryCitizens", summary = "List honorary citizens",
-            description = "Newest conferral first unless `sort` says otherwise. Each carries its portrait and related posts.")
+    @Operation(
+            operationId = "listHonoraryCitizens",
+            summary = "List honorary citizens",
+            description =
+                    "Newest conferral first unless `sort` says otherwise. Each carries its portrait and related posts.")
     public RestResponse<PageResponse<HonoraryCitizenView>> list(
             @BeanParam PageParams paging,
-            @QueryParam("sort") @Parameter(description = "`conferredOn` or `name`, `-` for descending.",
-                    schema = @Schema(type = SchemaType.STRING, defaultValue = "-conferredOn", pattern = "^-?(conferredOn|name)(,-?(conferredOn|name))*$"))
-            String sort,
-            @QueryParam("year") @Parameter(description = "Year of conferral.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2200"))
-            String year,
-            @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 code.", schema = @Schema(type = SchemaType.STRING, maxLength = 2), example = "FR")
-            String country,
-            @QueryParam("q") @Parameter(description = "Words of the name, description or situation, ignoring case and accents.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-            String q,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @QueryParam("sort")
+                    @Parameter(
+                            description = "`conferredOn` or `name`, `-` for descending.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            defaultValue = "-conferredOn",
+                                            pattern = "^-?(conferredOn|name)(,-?(conferredOn|name))*$"))
+                    String sort,
+            @QueryParam("year")
+                    @Parameter(
+                            description = "Year of conferral.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2200"))
+                    String year,
+            @QueryParam("country")
+                    @Parameter(
+                            description = "ISO 3166-1 alpha-2 code.",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 2),
+                            example = "FR")
+                    String country,
+            @QueryParam("q")
+                    @Parameter(
+                            description = "Words of the name, description or situation, ignoring case and accents.",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+                    String q,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         PageRequest page = PageRequest.of(paging);
         SortOrder order = SortOrder.parse(sort, HonoraryCitizenService.SORTABLE, HonoraryCitizenService.DEFAULT_SORT);
         java.util.List<org.tribune.web.FieldError> errors = new java.util.ArrayList<>();
@@ -92,7 +111,8 @@ public class HonoraryCitizenResource {
     @Path("/{id}")
     @PermitAll
     @Operation(operationId = "getHonoraryCitizen", summary = "Get an honorary citizen by id")
-    public RestResponse<HonoraryCitizenView> get(@PathParam("id") @Parameter(description = "Id") UUID id, @Context HttpHeaders headers) {
+    public RestResponse<HonoraryCitizenView> get(
+            @PathParam("id") @Parameter(description = "Id") UUID id, @Context HttpHeaders headers) {
         HonoraryCitizenView v = service.get(id);
         return representations.read(v, v.updatedAt(), headers);
     }
@@ -102,7 +122,15 @@ public class HonoraryCitizenResource {
     @PermitAll
     @Operation(operationId = "getHonoraryCitizenBySlug", summary = "Get an honorary citizen by slug")
     public RestResponse<HonoraryCitizenView> getBySlug(
-            @PathParam("slug") @Parameter(description = "Slug", schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.MAX_LENGTH)) String slug,
+            @PathParam("slug")
+                    @Parameter(
+                            description = "Slug",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = Slugs.PATTERN,
+                                            maxLength = Slugs.MAX_LENGTH))
+                    String slug,
             @Context HttpHeaders headers) {
         HonoraryCitizenView v = service.getBySlug(slug);
         return representations.read(v, v.updatedAt(), headers);
@@ -112,12 +140,24 @@ public class HonoraryCitizenResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createHonoraryCitizen", summary = "Create an honorary citizen")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HonoraryCitizenView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HonoraryCitizenView.class)))
     public RestResponse<HonoraryCitizenView> create(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = HonoraryCitizenWrite.class), examples = @ExampleObject(name = "example", value = EXAMPLE)))
-            @Valid @NotNull HonoraryCitizenWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = HonoraryCitizenWrite.class),
+                                            examples = @ExampleObject(name = "example", value = EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    HonoraryCitizenWrite body,
             @Context UriInfo uri) {
         HonoraryCitizenView v = service.create(body);
         return representations.created(uri, v.id(), v, v.updatedAt());
@@ -127,13 +167,22 @@ public class HonoraryCitizenResource {
     @Path("/{id}")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceHonoraryCitizen", summary = "Replace an honorary citizen",
+    @Operation(
+            operationId = "replaceHonoraryCitizen",
+            summary = "Replace an honorary citizen",
             description = "Sets every field; an absent optional field is cleared, except the slug, which is kept.")
     public RestResponse<HonoraryCitizenView> replace(
             @PathParam("id") @Parameter(description = "Id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = HonoraryCitizenWrite.class), examples = @ExampleObject(name = "example", value = EXAMPLE)))
-            @Valid @NotNull HonoraryCitizenWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = HonoraryCitizenWrite.class),
+                                            examples = @ExampleObject(name = "example", value = EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    HonoraryCitizenWrite body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         HonoraryCitizenView v = service.replace(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -143,12 +192,23 @@ public class HonoraryCitizenResource {
     @Path("/{id}")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MergePatcher.MEDIA_TYPE)
-    @Operation(operationId = "patchHonoraryCitizen", summary = "Change some fields of an honorary citizen", description = "An RFC 7396 JSON merge patch.")
+    @Operation(
+            operationId = "patchHonoraryCitizen",
+            summary = "Change some fields of an honorary citizen",
+            description = "An RFC 7396 JSON merge patch.")
     public RestResponse<HonoraryCitizenView> patch(
             @PathParam("id") @Parameter(description = "Id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
-                    schema = @Schema(ref = "HonoraryCitizenPatch"), examples = @ExampleObject(name = "example", value = "{\"situation\": \"Libérée\"}")))
-            JsonNode body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatcher.MEDIA_TYPE,
+                                            schema = @Schema(ref = "HonoraryCitizenPatch"),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "example",
+                                                            value = "{\"situation\": \"Libérée\"}")))
+                    JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         HonoraryCitizenView v = service.patch(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -157,9 +217,13 @@ public class HonoraryCitizenResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    @Operation(operationId = "deleteHonoraryCitizen", summary = "Delete an honorary citizen", description = "The posts that mention them lose the link.")
+    @Operation(
+            operationId = "deleteHonoraryCitizen",
+            summary = "Delete an honorary citizen",
+            description = "The posts that mention them lose the link.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public RestResponse<Void> delete(@PathParam("id") @Parameter(description = "Id") UUID id,
+    public RestResponse<Void> delete(
+            @PathParam("id") @Parameter(description = "Id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         service.delete(id, ifMatch);
         return representations.deleted();

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.tribune.media.MediaRef;
-import org.tribune.media.MediaService;
 import org.tribune.web.ApiException;
 import org.tribune.web.FieldError;
 import org.tribune.web.Html;
@@ -39,8 +38,8 @@ public class HonoraryCitizenService {
     private final Representations representations;
     private final MergePatcher patcher;
 
-    public HonoraryCitizenService(HonoraryCitizenRepository citizens, Links links, Representations representations,
-            MergePatcher patcher) {
+    public HonoraryCitizenService(
+            HonoraryCitizenRepository citizens, Links links, Representations representations, MergePatcher patcher) {
         this.citizens = citizens;
         this.links = links;
         this.representations = representations;
@@ -48,18 +47,24 @@ public class HonoraryCitizenService {
     }
 
     /** A page with portraits and related posts loaded for the whole page: a fixed number of statements. */
-    public PageResponse<HonoraryCitizenView> list(Integer year, String country, String q, SortOrder sort, PageRequest page) {
-        List<String> words = q == null ? List.of() : Text.words(q).stream().limit(8).toList();
+    public PageResponse<HonoraryCitizenView> list(
+            Integer year, String country, String q, SortOrder sort, PageRequest page) {
+        List<String> words =
+                q == null ? List.of() : Text.words(q).stream().limit(8).toList();
         HonoraryCitizenRepository.Listing listing = citizens.list(year, country, words, sort, page);
         return PageResponse.of(views(listing.items()), page, listing.total());
     }
 
     public HonoraryCitizenView get(UUID id) {
-        return views(List.of(citizens.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Honorary citizen", id)))).get(0);
+        return views(List.of(
+                        citizens.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Honorary citizen", id))))
+                .get(0);
     }
 
     public HonoraryCitizenView getBySlug(String slug) {
-        return views(List.of(citizens.findBySlug(slug).orElseThrow(() -> ApiException.notFound("Honorary citizen with slug", slug)))).get(0);
+        return views(List.of(citizens.findBySlug(slug)
+                        .orElseThrow(() -> ApiException.notFound("Honorary citizen with slug", slug))))
+                .get(0);
     }
 
     @Transactional
@@ -85,8 +90,16 @@ public class HonoraryCitizenService {
     @Transactional
     public HonoraryCitizenView patch(UUID id, JsonNode patch, String ifMatch) {
         HonoraryCitizen c = lockMatching(id, ifMatch);
-        HonoraryCitizenWrite current = toWrite(c, links.posts().of(RelatedPosts.Kind.HONORARY_CITIZEN, List.of(id)).getOrDefault(id, List.of()));
-        links.posts().link(RelatedPosts.Kind.HONORARY_CITIZEN, id, apply(c, patcher.apply(current, patch, HonoraryCitizenWrite.class)));
+        HonoraryCitizenWrite current = toWrite(
+                c,
+                links.posts()
+                        .of(RelatedPosts.Kind.HONORARY_CITIZEN, List.of(id))
+                        .getOrDefault(id, List.of()));
+        links.posts()
+                .link(
+                        RelatedPosts.Kind.HONORARY_CITIZEN,
+                        id,
+                        apply(c, patcher.apply(current, patch, HonoraryCitizenWrite.class)));
         citizens.flush();
         return get(id);
     }
@@ -149,14 +162,17 @@ public class HonoraryCitizenService {
         }
         c.situation = situation;
         c.portraitId = w.portrait();
-        c.searchText = Text.truncate(Text.fold(String.join(" ", name, c.description, situation == null ? "" : situation)), 2000);
+        c.searchText = Text.truncate(
+                Text.fold(String.join(" ", name, c.description, situation == null ? "" : situation)), 2000);
         c.updatedAt = now();
         return related;
     }
 
     private String chooseSlug(HonoraryCitizen c, String requested, String name) {
         if (requested == null) {
-            return c.slug != null ? c.slug : Slugs.firstFree(Slugs.slugify(name, "citoyen"), s -> citizens.slugTaken(s, c.id));
+            return c.slug != null
+                    ? c.slug
+                    : Slugs.firstFree(Slugs.slugify(name, "citoyen"), s -> citizens.slugTaken(s, c.id));
         }
         if (!requested.equals(c.slug) && citizens.slugTaken(requested, c.id)) {
             throw ApiException.conflict("The slug '" + requested + "' is already used by another honorary citizen.");
@@ -173,16 +189,41 @@ public class HonoraryCitizenService {
     private List<HonoraryCitizenView> views(List<HonoraryCitizen> page) {
         List<UUID> ids = page.stream().map(c -> c.id).toList();
         Map<UUID, List<RelatedPost>> related = links.posts().of(RelatedPosts.Kind.HONORARY_CITIZEN, ids);
-        Map<UUID, MediaRef> portraits = links.media(page.stream().map(c -> c.portraitId).toList());
-        return page.stream().map(c -> new HonoraryCitizenView(c.id, c.name, c.slug, c.description, c.country,
-                c.conferredOn, c.decisionReference, c.vote, c.citation, c.situation, c.situationUpdatedAt,
-                c.portraitId == null ? null : portraits.get(c.portraitId), related.getOrDefault(c.id, List.of()),
-                c.createdAt, c.updatedAt)).toList();
+        Map<UUID, MediaRef> portraits =
+                links.media(page.stream().map(c -> c.portraitId).toList());
+        return page.stream()
+                .map(c -> new HonoraryCitizenView(
+                        c.id,
+                        c.name,
+                        c.slug,
+                        c.description,
+                        c.country,
+                        c.conferredOn,
+                        c.decisionReference,
+                        c.vote,
+                        c.citation,
+                        c.situation,
+                        c.situationUpdatedAt,
+                        c.portraitId == null ? null : portraits.get(c.portraitId),
+                        related.getOrDefault(c.id, List.of()),
+                        c.createdAt,
+                        c.updatedAt))
+                .toList();
     }
 
     private static HonoraryCitizenWrite toWrite(HonoraryCitizen c, List<RelatedPost> related) {
-        return new HonoraryCitizenWrite(c.name, c.slug, c.description, c.country, c.conferredOn, c.decisionReference,
-                c.vote, c.citation, c.situation, c.portraitId, related.stream().map(RelatedPost::id).toList());
+        return new HonoraryCitizenWrite(
+                c.name,
+                c.slug,
+                c.description,
+                c.country,
+                c.conferredOn,
+                c.decisionReference,
+                c.vote,
+                c.citation,
+                c.situation,
+                c.portraitId,
+                related.stream().map(RelatedPost::id).toList());
     }
 
     static Instant now() {

@@ -17,11 +17,16 @@ public record HonoraryCitizenView(
         @Schema(required = true) LocalDate conferredOn,
         @Schema(required = true, nullable = true) String decisionReference,
         @Schema(required = true, nullable = true) Vote vote,
-        @Schema(required = true, nullable = true, description = "Sanitized HTML.") String citation,
+
+        @Schema(required = true, nullable = true, description = "Sanitized HTML.")
+        String citation,
+
         @Schema(required = true, nullable = true) String situation,
         @Schema(required = true, nullable = true) Instant situationUpdatedAt,
         @Schema(required = true, nullable = true) MediaRef portrait,
-        @Schema(required = true, description = "Newest first.") List<RelatedPost> relatedPosts,
+
+        @Schema(required = true, description = "Newest first.")
+        List<RelatedPost> relatedPosts,
+
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true) Instant updatedAt) {
-}
+        @Schema(required = true) Instant updatedAt) {}

@@ -10,19 +10,52 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tribune.web.Slugs;
 
-@Schema(name = "HonoraryCitizenWrite", description = "The fields a client sets on an honorary citizen. Unknown fields are rejected.")
+@Schema(
+        name = "HonoraryCitizenWrite",
+        description = "The fields a client sets on an honorary citizen. Unknown fields are rejected.")
 public record HonoraryCitizenWrite(
-        @NotBlank @Size(max = 200) @Schema(required = true, maxLength = 200, examples = "Cécile Kohler") String name,
-        @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters and digits in words joined by single hyphens")
-        @Schema(nullable = true, maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN, description = "Generated from the name when absent; kept when the name changes.")
+        @NotBlank @Size(max = 200) @Schema(required = true, maxLength = 200, examples = "Cécile Kohler")
+        String name,
+
+        @Size(max = Slugs.MAX_LENGTH)
+        @Pattern(
+                regexp = Slugs.PATTERN,
+                message = "must be lower-case letters and digits in words joined by single hyphens")
+        @Schema(
+                nullable = true,
+                maxLength = Slugs.MAX_LENGTH,
+                pattern = Slugs.PATTERN,
+                description = "Generated from the name when absent; kept when the name changes.")
         String slug,
-        @NotBlank @Size(max = 300) @Schema(required = true, maxLength = 300, description = "Who they are.") String description,
-        @Size(max = 2) @Schema(nullable = true, maxLength = 2, examples = "FR", description = "ISO 3166-1 alpha-2.") String country,
-        @NotNull @Schema(required = true, description = "When the council conferred it; not in the future.") LocalDate conferredOn,
-        @Size(max = 200) @Schema(nullable = true, maxLength = 200, description = "The council deliberation.", examples = "2025 DGRI 42") String decisionReference,
+
+        @NotBlank @Size(max = 300) @Schema(required = true, maxLength = 300, description = "Who they are.")
+        String description,
+
+        @Size(max = 2) @Schema(nullable = true, maxLength = 2, examples = "FR", description = "ISO 3166-1 alpha-2.")
+        String country,
+
+        @NotNull @Schema(required = true, description = "When the council conferred it; not in the future.")
+        LocalDate conferredOn,
+
+        @Size(max = 200)
+        @Schema(nullable = true, maxLength = 200, description = "The council deliberation.", examples = "2025 DGRI 42")
+        String decisionReference,
+
         @Schema(nullable = true) Vote vote,
-        @Size(max = 20_000) @Schema(nullable = true, maxLength = 20_000, description = "HTML, sanitized: the reasons.") String citation,
-        @Size(max = 300) @Schema(nullable = true, maxLength = 300, examples = "Détenue en Iran depuis 2022", description = "Where they stand now. Changing it sets situationUpdatedAt.") String situation,
-        @Schema(nullable = true, description = "Id of an existing media item.") UUID portrait,
-        @Size(max = 50) @Schema(nullable = true, maxItems = 50, description = "Ids of posts that tell their story.") List<@NotNull UUID> relatedPosts) {
-}
+
+        @Size(max = 20_000) @Schema(nullable = true, maxLength = 20_000, description = "HTML, sanitized: the reasons.")
+        String citation,
+
+        @Size(max = 300)
+        @Schema(
+                nullable = true,
+                maxLength = 300,
+                examples = "Détenue en Iran depuis 2022",
+                description = "Where they stand now. Changing it sets situationUpdatedAt.")
+        String situation,
+
+        @Schema(nullable = true, description = "Id of an existing media item.")
+        UUID portrait,
+
+        @Size(max = 50) @Schema(nullable = true, maxItems = 50, description = "Ids of posts that tell their story.")
+        List<@NotNull UUID> relatedPosts) {}

@@ -23,7 +23,10 @@ public class PrizeRepository implements PanacheRepositoryBase<Prize, UUID> {
     }
 
     boolean taken(String field, String value, UUID exceptId) {
-        return count(field + " = :v and id <> :id", Parameters.with("v", value).and("id", exceptId == null ? new UUID(0, 0) : exceptId)) > 0;
+        return count(
+                        field + " = :v and id <> :id",
+                        Parameters.with("v", value).and("id", exceptId == null ? new UUID(0, 0) : exceptId))
+                > 0;
     }
 
     List<Prize> byIds(Collection<UUID> ids) {
@@ -35,8 +38,12 @@ public class PrizeRepository implements PanacheRepositoryBase<Prize, UUID> {
         if (prizeIds.isEmpty()) {
             return counts;
         }
-        getEntityManager().createQuery("select a.prizeId, count(a) from Award a where a.prizeId in :ids group by a.prizeId", Object[].class)
-                .setParameter("ids", prizeIds).getResultList()
+        getEntityManager()
+                .createQuery(
+                        "select a.prizeId, count(a) from Award a where a.prizeId in :ids group by a.prizeId",
+                        Object[].class)
+                .setParameter("ids", prizeIds)
+                .getResultList()
                 .forEach(r -> counts.put((UUID) r[0], (Long) r[1]));
         return counts;
     }

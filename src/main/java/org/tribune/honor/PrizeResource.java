@@ -16,7 +16,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -36,11 +35,9 @@ import org.tribune.web.MergePatcher;
 import org.tribune.web.PageParams;
 import org.tribune.web.PageRequest;
 import org.tribune.web.PageResponse;
-import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
 import org.tribune.web.Roles;
 import org.tribune.web.Slugs;
-import org.tribune.web.SortOrder;
 
 @Path("/api/v1/prizes")
 @Tag(name = "Awards")
@@ -60,8 +57,12 @@ public class PrizeResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listPrizes", summary = "List prizes", description = "Sorted by name, each with its number of awards.")
-    public RestResponse<PageResponse<PrizeView>> list(@BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
+    @Operation(
+            operationId = "listPrizes",
+            summary = "List prizes",
+            description = "Sorted by name, each with its number of awards.")
+    public RestResponse<PageResponse<PrizeView>> list(
+            @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
         return representations.page(service.list(PageRequest.of(paging)), uri, headers);
     }
 
@@ -69,7 +70,8 @@ public class PrizeResource {
     @Path("/{id}")
     @PermitAll
     @Operation(operationId = "getPrize", summary = "Get a prize by id")
-    public RestResponse<PrizeView> get(@PathParam("id") @Parameter(description = "Id") UUID id, @Context HttpHeaders headers) {
+    public RestResponse<PrizeView> get(
+            @PathParam("id") @Parameter(description = "Id") UUID id, @Context HttpHeaders headers) {
         PrizeView v = service.get(id);
         return representations.read(v, v.updatedAt(), headers);
     }
@@ -79,7 +81,15 @@ public class PrizeResource {
     @PermitAll
     @Operation(operationId = "getPrizeBySlug", summary = "Get a prize by slug")
     public RestResponse<PrizeView> getBySlug(
-            @PathParam("slug") @Parameter(description = "Slug", schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.MAX_LENGTH)) String slug,
+            @PathParam("slug")
+                    @Parameter(
+                            description = "Slug",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = Slugs.PATTERN,
+                                            maxLength = Slugs.MAX_LENGTH))
+                    String slug,
             @Context HttpHeaders headers) {
         PrizeView v = service.getBySlug(slug);
         return representations.read(v, v.updatedAt(), headers);
@@ -89,12 +99,24 @@ public class PrizeResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPrize", summary = "Create a prize")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PrizeView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PrizeView.class)))
     public RestResponse<PrizeView> create(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PrizeWrite.class), examples = @ExampleObject(name = "example", value = EXAMPLE)))
-            @Valid @NotNull PrizeWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = PrizeWrite.class),
+                                            examples = @ExampleObject(name = "example", value = EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    PrizeWrite body,
             @Context UriInfo uri) {
         PrizeView v = service.create(body);
         return representations.created(uri, v.id(), v, v.updatedAt());
@@ -104,13 +126,22 @@ public class PrizeResource {
     @Path("/{id}")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replacePrize", summary = "Replace a prize",
+    @Operation(
+            operationId = "replacePrize",
+            summary = "Replace a prize",
             description = "Sets every field; an absent optional field is cleared, except the slug, which is kept.")
     public RestResponse<PrizeView> replace(
             @PathParam("id") @Parameter(description = "Id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PrizeWrite.class), examples = @ExampleObject(name = "example", value = EXAMPLE)))
-            @Valid @NotNull PrizeWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = PrizeWrite.class),
+                                            examples = @ExampleObject(name = "example", value = EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    PrizeWrite body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         PrizeView v = service.replace(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -120,12 +151,23 @@ public class PrizeResource {
     @Path("/{id}")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MergePatcher.MEDIA_TYPE)
-    @Operation(operationId = "patchPrize", summary = "Change some fields of a prize", description = "An RFC 7396 JSON merge patch.")
+    @Operation(
+            operationId = "patchPrize",
+            summary = "Change some fields of a prize",
+            description = "An RFC 7396 JSON merge patch.")
     public RestResponse<PrizeView> patch(
             @PathParam("id") @Parameter(description = "Id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
-                    schema = @Schema(ref = "PrizePatch"), examples = @ExampleObject(name = "example", value = "{\"description\": \"Remis chaque année\"}")))
-            JsonNode body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatcher.MEDIA_TYPE,
+                                            schema = @Schema(ref = "PrizePatch"),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "example",
+                                                            value = "{\"description\": \"Remis chaque année\"}")))
+                    JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         PrizeView v = service.patch(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -134,10 +176,14 @@ public class PrizeResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    @Operation(operationId = "deletePrize", summary = "Delete a prize", description = "A prize that still has awards is kept (409).")
+    @Operation(
+            operationId = "deletePrize",
+            summary = "Delete a prize",
+            description = "A prize that still has awards is kept (409).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public RestResponse<Void> delete(@PathParam("id") @Parameter(description = "Id") UUID id,
+    public RestResponse<Void> delete(
+            @PathParam("id") @Parameter(description = "Id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         service.delete(id, ifMatch);
         return representations.deleted();

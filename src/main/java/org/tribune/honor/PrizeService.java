@@ -26,7 +26,8 @@ public class PrizeService {
     private final Representations representations;
     private final MergePatcher patcher;
 
-    public PrizeService(PrizeRepository prizes, AwardRepository awards, Representations representations, MergePatcher patcher) {
+    public PrizeService(
+            PrizeRepository prizes, AwardRepository awards, Representations representations, MergePatcher patcher) {
         this.prizes = prizes;
         this.awards = awards;
         this.representations = representations;
@@ -34,9 +35,13 @@ public class PrizeService {
     }
 
     public PageResponse<PrizeView> list(PageRequest page) {
-        List<Prize> items = prizes.findAll(Sort.by("nameKey", "id")).page(page.page() - 1, page.size()).list();
-        Map<UUID, Long> counts = prizes.awardCounts(items.stream().map(p -> p.id).toList());
-        return PageResponse.of(items.stream().map(p -> view(p, counts.getOrDefault(p.id, 0L))).toList(), page, prizes.count());
+        List<Prize> items = prizes.findAll(Sort.by("nameKey", "id"))
+                .page(page.page() - 1, page.size())
+                .list();
+        Map<UUID, Long> counts =
+                prizes.awardCounts(items.stream().map(p -> p.id).toList());
+        return PageResponse.of(
+                items.stream().map(p -> view(p, counts.getOrDefault(p.id, 0L))).toList(), page, prizes.count());
     }
 
     public PrizeView get(UUID id) {
@@ -104,8 +109,11 @@ public class PrizeService {
         if (w.slug() != null && !w.slug().equals(p.slug) && prizes.taken("slug", w.slug(), p.id)) {
             throw ApiException.conflict("The slug '" + w.slug() + "' is already used by another prize.");
         }
-        p.slug = w.slug() != null ? w.slug()
-                : p.slug != null ? p.slug : Slugs.firstFree(Slugs.slugify(name, "prix"), s -> prizes.taken("slug", s, p.id));
+        p.slug = w.slug() != null
+                ? w.slug()
+                : p.slug != null
+                        ? p.slug
+                        : Slugs.firstFree(Slugs.slugify(name, "prix"), s -> prizes.taken("slug", s, p.id));
         p.name = name;
         p.nameKey = key;
         p.description = Text.blankToNull(w.description());

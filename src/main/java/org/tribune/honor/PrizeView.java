@@ -12,5 +12,4 @@ public record PrizeView(
         @Schema(required = true, nullable = true) String description,
         @Schema(required = true) long awardCount,
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true) Instant updatedAt) {
-}
+        @Schema(required = true) Instant updatedAt) {}

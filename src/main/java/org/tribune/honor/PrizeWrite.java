@@ -8,8 +8,17 @@ import org.tribune.web.Slugs;
 
 @Schema(name = "PrizeWrite", description = "The fields a client sets on a prize. Unknown fields are rejected.")
 public record PrizeWrite(
-        @NotBlank @Size(max = 200) @Schema(required = true, maxLength = 200, examples = "Prix international LGBTQIA+ de la Ville de Paris") String name,
-        @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters and digits in words joined by single hyphens")
-        @Schema(nullable = true, maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN) String slug,
-        @Size(max = 2000) @Schema(nullable = true, maxLength = 2000) String description) {
-}
+        @NotBlank
+        @Size(max = 200)
+        @Schema(required = true, maxLength = 200, examples = "Prix international LGBTQIA+ de la Ville de Paris")
+        String name,
+
+        @Size(max = Slugs.MAX_LENGTH)
+        @Pattern(
+                regexp = Slugs.PATTERN,
+                message = "must be lower-case letters and digits in words joined by single hyphens")
+        @Schema(nullable = true, maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN)
+        String slug,
+
+        @Size(max = 2000) @Schema(nullable = true, maxLength = 2000)
+        String description) {}

@@ -13,5 +13,4 @@ public record RelatedPost(
         @Schema(required = true) String title,
         @Schema(required = true) String excerpt,
         @Schema(required = true) Instant publishedAt,
-        @Schema(required = true, nullable = true) MediaRef featuredMedia) {
-}
+        @Schema(required = true, nullable = true) MediaRef featuredMedia) {}

@@ -13,7 +13,8 @@ import java.util.UUID;
 public interface RelatedPosts {
 
     enum Kind {
-        HONORARY_CITIZEN, AWARD
+        HONORARY_CITIZEN,
+        AWARD
     }
 
     /** The posts linked to each record, newest first, limited to what the caller may read. */

@@ -134,7 +134,8 @@ public class LocalBlobStore implements BlobStore {
                         }
                     })
                     .map(p -> p.getFileName().toString())
-                    .filter(name -> KEY.matcher(name).matches()).collect(Collectors.toSet());
+                    .filter(name -> KEY.matcher(name).matches())
+                    .collect(Collectors.toSet());
         }
     }
 

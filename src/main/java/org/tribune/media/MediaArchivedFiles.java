@@ -27,10 +27,12 @@ class MediaArchivedFiles implements ArchivedFiles {
     @Override
     public List<StoredFile> list(Connection connection) throws SQLException {
         List<StoredFile> files = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT DISTINCT media_id, file_name, size_bytes, checksum FROM media_rendition ORDER BY media_id, file_name")) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT DISTINCT media_id, file_name, size_bytes, checksum FROM media_rendition ORDER BY media_id, file_name")) {
             while (rs.next()) {
-                files.add(new StoredFile(rs.getObject(1, UUID.class) + "/" + rs.getString(2), rs.getLong(3), rs.getString(4)));
+                files.add(new StoredFile(
+                        rs.getObject(1, UUID.class) + "/" + rs.getString(2), rs.getLong(3), rs.getString(4)));
             }
         }
         return files;
@@ -38,8 +40,8 @@ class MediaArchivedFiles implements ArchivedFiles {
 
     @Override
     public InputStream open(StoredFile file) throws IOException {
-        BlobStore.Blob blob = blobs.get(file.key()).orElseThrow(() -> new IOException("The media file " + file.key()
-                + " is missing from the storage"));
+        BlobStore.Blob blob = blobs.get(file.key())
+                .orElseThrow(() -> new IOException("The media file " + file.key() + " is missing from the storage"));
         return blob.open(0, blob.size());
     }
 

@@ -43,24 +43,27 @@ import org.tribune.web.ProblemType;
 public class MediaProcessor {
 
     /** Derived sizes: the long side in pixels. */
-    public static final List<SizeSpec> SIZES = List.of(
-            new SizeSpec("thumbnail", 150), new SizeSpec("medium", 768), new SizeSpec("large", 1600));
+    public static final List<SizeSpec> SIZES =
+            List.of(new SizeSpec("thumbnail", 150), new SizeSpec("medium", 768), new SizeSpec("large", 1600));
+
     public static final String ORIGINAL = "original";
     private static final float ORIGINAL_JPEG_QUALITY = 0.92f;
     private static final float SIZE_JPEG_QUALITY = 0.85f;
     private static final Tika TIKA = new Tika();
 
-    public record SizeSpec(String name, int longSide) {
-    }
+    public record SizeSpec(String name, int longSide) {}
 
     /** One stored file: the original or a size. A size no smaller than the original is the original's file. */
-    public record Rendition(String name, String fileName, MediaFormat format, int width, int height, long size,
-            String checksum) {
-    }
+    public record Rendition(
+            String name, String fileName, MediaFormat format, int width, int height, long size, String checksum) {}
 
-    public record Processed(MediaFormat format, Integer width, Integer height, long size, String checksum,
-            List<Rendition> renditions) {
-    }
+    public record Processed(
+            MediaFormat format,
+            Integer width,
+            Integer height,
+            long size,
+            String checksum,
+            List<Rendition> renditions) {}
 
     private final MediaConfig config;
     private final Semaphore decoding;
@@ -93,8 +96,14 @@ public class MediaProcessor {
             int height = upright.getHeight();
             String checksum = sha256(original);
             List<Rendition> renditions = new ArrayList<>();
-            renditions.add(new Rendition(ORIGINAL, original.getFileName().toString(), format, width, height,
-                    Files.size(original), checksum));
+            renditions.add(new Rendition(
+                    ORIGINAL,
+                    original.getFileName().toString(),
+                    format,
+                    width,
+                    height,
+                    Files.size(original),
+                    checksum));
             for (SizeSpec spec : SIZES) {
                 renditions.add(resize(upright, format, spec, renditions.get(0), work));
             }
@@ -109,8 +118,11 @@ public class MediaProcessor {
         try (InputStream in = Files.newInputStream(upload)) {
             detected = TIKA.detect(in);
         }
-        return MediaFormat.ofMimeType(detected).orElseThrow(() -> new ApiException(ProblemType.UNSUPPORTED_FILE_TYPE,
-                "The file is " + describe(detected) + ". Accepted: JPEG, PNG, WebP and GIF images, and PDF documents."));
+        return MediaFormat.ofMimeType(detected)
+                .orElseThrow(() -> new ApiException(
+                        ProblemType.UNSUPPORTED_FILE_TYPE,
+                        "The file is " + describe(detected)
+                                + ". Accepted: JPEG, PNG, WebP and GIF images, and PDF documents."));
     }
 
     private static String describe(String detected) {
@@ -130,8 +142,9 @@ public class MediaProcessor {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > config.maxPixels()) {
-                    throw new ApiException(ProblemType.TOO_LARGE, "The image has " + pixels + " pixels; the limit is "
-                            + config.maxPixels() + ".");
+                    throw new ApiException(
+                            ProblemType.TOO_LARGE,
+                            "The image has " + pixels + " pixels; the limit is " + config.maxPixels() + ".");
                 }
             } catch (IOException | RuntimeException e) {
                 if (e instanceof ApiException api) {
@@ -153,8 +166,9 @@ public class MediaProcessor {
                 reader.setInput(in, true, true);
                 BufferedImage image = reader.read(0);
                 // A truncated JPEG decodes with a grey bottom and only a warning; it is still a broken upload.
-                if (warnings.stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("premature")
-                        || w.toLowerCase(Locale.ROOT).contains("truncat"))) {
+                if (warnings.stream()
+                        .anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("premature")
+                                || w.toLowerCase(Locale.ROOT).contains("truncat"))) {
                     throw corrupt();
                 }
                 return image;
@@ -225,12 +239,19 @@ public class MediaProcessor {
         }
     }
 
-    private static Rendition resize(BufferedImage upright, MediaFormat format, SizeSpec spec, Rendition original,
-            Path work) throws IOException {
+    private static Rendition resize(
+            BufferedImage upright, MediaFormat format, SizeSpec spec, Rendition original, Path work)
+            throws IOException {
         int longSide = Math.max(upright.getWidth(), upright.getHeight());
         if (longSide <= spec.longSide()) {
-            return new Rendition(spec.name(), original.fileName(), original.format(), original.width(),
-                    original.height(), original.size(), original.checksum());
+            return new Rendition(
+                    spec.name(),
+                    original.fileName(),
+                    original.format(),
+                    original.width(),
+                    original.height(),
+                    original.size(),
+                    original.checksum());
         }
         // JPEG and PNG keep their format; a GIF's size is its first frame as PNG, a WebP's a PNG or a JPEG.
         MediaFormat out = switch (format) {
@@ -238,20 +259,28 @@ public class MediaProcessor {
             case WEBP -> upright.getColorModel().hasAlpha() ? MediaFormat.PNG : MediaFormat.JPEG;
             default -> MediaFormat.PNG;
         };
-        BufferedImage scaled = Thumbnails.of(upright).size(spec.longSide(), spec.longSide()).asBufferedImage();
+        BufferedImage scaled =
+                Thumbnails.of(upright).size(spec.longSide(), spec.longSide()).asBufferedImage();
         Path file = work.resolve(spec.name() + "." + out.extension());
         if (out == MediaFormat.JPEG) {
             writeJpeg(scaled, file, SIZE_JPEG_QUALITY);
         } else {
             ImageIO.write(scaled, "png", file.toFile());
         }
-        return new Rendition(spec.name(), file.getFileName().toString(), out, scaled.getWidth(), scaled.getHeight(),
-                Files.size(file), sha256(file));
+        return new Rendition(
+                spec.name(),
+                file.getFileName().toString(),
+                out,
+                scaled.getWidth(),
+                scaled.getHeight(),
+                Files.size(file),
+                sha256(file));
     }
 
     private static void writeJpeg(BufferedImage image, Path target, float quality) throws IOException {
         BufferedImage rgb = image;
-        if (image.getType() != BufferedImage.TYPE_INT_RGB && image.getType() != BufferedImage.TYPE_3BYTE_BGR
+        if (image.getType() != BufferedImage.TYPE_INT_RGB
+                && image.getType() != BufferedImage.TYPE_3BYTE_BGR
                 && image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
             rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
             var g = rgb.createGraphics();
@@ -274,7 +303,8 @@ public class MediaProcessor {
     static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

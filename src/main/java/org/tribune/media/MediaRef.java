@@ -16,5 +16,4 @@ public record MediaRef(
         @Schema(required = true, nullable = true) Integer height,
         @Schema(required = true, nullable = true) FocalPoint focalPoint,
         @Schema(required = true) String url,
-        @Schema(required = true) Map<String, MediaSize> sizes) {
-}
+        @Schema(required = true) Map<String, MediaSize> sizes) {}

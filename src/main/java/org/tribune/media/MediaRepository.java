@@ -21,8 +21,7 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
         return Optional.ofNullable(getEntityManager().find(Media.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    record Listing(List<Media> items, long total) {
-    }
+    record Listing(List<Media> items, long total) {}
 
     /** Count, then the page's ids, then those items with their renditions in one statement. */
     Listing list(String kind, List<String> words, SortOrder sort, PageRequest page) {
@@ -55,17 +54,22 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
             return java.util.Map.of();
         }
         List<Media> found = getEntityManager()
-                .createQuery("select distinct m from Media m left join fetch m.renditions where m.id in :ids", Media.class)
-                .setParameter("ids", ids).getResultList();
+                .createQuery(
+                        "select distinct m from Media m left join fetch m.renditions where m.id in :ids", Media.class)
+                .setParameter("ids", ids)
+                .getResultList();
         java.util.Map<UUID, Media> byId = new java.util.HashMap<>();
         found.forEach(m -> byId.put(m.id, m));
         return byId;
     }
 
     List<UUID> existingIds(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of()
-                : getEntityManager().createQuery("select m.id from Media m where m.id in :ids", UUID.class)
-                        .setParameter("ids", ids).getResultList();
+        return ids.isEmpty()
+                ? List.of()
+                : getEntityManager()
+                        .createQuery("select m.id from Media m where m.id in :ids", UUID.class)
+                        .setParameter("ids", ids)
+                        .getResultList();
     }
 
     long countByUploader(UUID accountId) {

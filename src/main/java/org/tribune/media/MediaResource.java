@@ -73,32 +73,56 @@ public class MediaResource {
     /** The multipart form, for the spec: the resource reads the parts one by one. */
     @Schema(name = "MediaUpload")
     public static class UploadForm {
-        @Schema(required = true, type = SchemaType.STRING, format = "binary",
+        @Schema(
+                required = true,
+                type = SchemaType.STRING,
+                format = "binary",
                 description = "JPEG, PNG, WebP, GIF or PDF; the type is read from the bytes.")
         public byte[] file;
+
         @Schema(maxLength = 1000)
         public String alt;
+
         @Schema(maxLength = 2000)
         public String caption;
+
         @Schema(maxLength = 300, description = "Photographer or source.")
         public String credit;
     }
 
     @GET
     @PermitAll
-    @Operation(operationId = "listMedia", summary = "List media", description = "Newest first unless `sort` says otherwise.")
+    @Operation(
+            operationId = "listMedia",
+            summary = "List media",
+            description = "Newest first unless `sort` says otherwise.")
     public RestResponse<PageResponse<MediaView>> list(
             @BeanParam PageParams paging,
-            @QueryParam("sort") @Parameter(description = "`createdAt` or `-createdAt`.",
-                    schema = @Schema(type = SchemaType.STRING, defaultValue = "-createdAt", pattern = "^-?createdAt$"))
-            String sort,
-            @QueryParam("type") @Parameter(description = "Only images or only documents (PDF).",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"image", "document"}))
-            String type,
-            @QueryParam("q") @Parameter(description = "Words to find in the file name, alt text, caption and credit, ignoring case and accents.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-            String q,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @QueryParam("sort")
+                    @Parameter(
+                            description = "`createdAt` or `-createdAt`.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            defaultValue = "-createdAt",
+                                            pattern = "^-?createdAt$"))
+                    String sort,
+            @QueryParam("type")
+                    @Parameter(
+                            description = "Only images or only documents (PDF).",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"image", "document"}))
+                    String type,
+            @QueryParam("q")
+                    @Parameter(
+                            description =
+                                    "Words to find in the file name, alt text, caption and credit, ignoring case and accents.",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+                    String q,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         PageRequest page = PageRequest.of(paging);
         SortOrder order = SortOrder.parse(sort, MediaService.SORTABLE, MediaService.DEFAULT_SORT);
         if (type != null && !type.equals(MediaService.IMAGE) && !type.equals(MediaService.DOCUMENT)) {
@@ -111,8 +135,8 @@ public class MediaResource {
     @Path("/{id}")
     @PermitAll
     @Operation(operationId = "getMedia", summary = "Get a media item by id")
-    public RestResponse<MediaView> get(@PathParam("id") @Parameter(description = "Media id") UUID id,
-            @Context HttpHeaders headers) {
+    public RestResponse<MediaView> get(
+            @PathParam("id") @Parameter(description = "Media id") UUID id, @Context HttpHeaders headers) {
         MediaView v = service.get(id);
         return representations.read(v, v.updatedAt(), headers);
     }
@@ -120,15 +144,31 @@ public class MediaResource {
     @POST
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(operationId = "uploadMedia", summary = "Upload an image or a PDF",
-            description = "Images are stored upright and without metadata (EXIF, XMP, IPTC: GPS position, date, camera),"
-                    + " with thumbnail, medium and large sizes. Other types get 415, files over the size limit or images"
-                    + " over the pixel limit 413, corrupt images 400.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = UploadForm.class),
-            examples = @ExampleObject(name = "photo", value = "{\"file\": \"(binary)\", \"alt\": \"Rassemblement devant l'Hôtel de Ville\", \"credit\": \"Ville de Paris\"}")))
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaView.class)))
+    @Operation(
+            operationId = "uploadMedia",
+            summary = "Upload an image or a PDF",
+            description =
+                    "Images are stored upright and without metadata (EXIF, XMP, IPTC: GPS position, date, camera),"
+                            + " with thumbnail, medium and large sizes. Other types get 415, files over the size limit or images"
+                            + " over the pixel limit 413, corrupt images 400.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema = @Schema(implementation = UploadForm.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "photo",
+                                            value =
+                                                    "{\"file\": \"(binary)\", \"alt\": \"Rassemblement devant l'Hôtel de Ville\", \"credit\": \"Ville de Paris\"}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MediaView.class)))
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedFileType")
     public RestResponse<MediaView> upload(
@@ -148,14 +188,23 @@ public class MediaResource {
     @Path("/{id}")
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceMedia", summary = "Replace a media item's description",
-            description = "Sets alt, caption, credit and focal point; absent ones are cleared. The file itself cannot change. Authors may change only what they uploaded.")
+    @Operation(
+            operationId = "replaceMedia",
+            summary = "Replace a media item's description",
+            description =
+                    "Sets alt, caption, credit and focal point; absent ones are cleared. The file itself cannot change. Authors may change only what they uploaded.")
     public RestResponse<MediaView> replace(
             @PathParam("id") @Parameter(description = "Media id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = MediaWrite.class),
-                    examples = @ExampleObject(name = "description", value = WRITE_EXAMPLE)))
-            @Valid @NotNull MediaWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = MediaWrite.class),
+                                            examples = @ExampleObject(name = "description", value = WRITE_EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    MediaWrite body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         MediaView v = service.replace(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -165,14 +214,23 @@ public class MediaResource {
     @Path("/{id}")
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Consumes(MergePatcher.MEDIA_TYPE)
-    @Operation(operationId = "patchMedia", summary = "Change some of a media item's description",
+    @Operation(
+            operationId = "patchMedia",
+            summary = "Change some of a media item's description",
             description = "An RFC 7396 JSON merge patch of alt, caption, credit and focalPoint.")
     public RestResponse<MediaView> patch(
             @PathParam("id") @Parameter(description = "Media id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
-                    schema = @Schema(ref = "MediaPatch"),
-                    examples = @ExampleObject(name = "alt text", value = "{\"alt\": \"Portrait de la lauréate\"}")))
-            JsonNode body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatcher.MEDIA_TYPE,
+                                            schema = @Schema(ref = "MediaPatch"),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "alt text",
+                                                            value = "{\"alt\": \"Portrait de la lauréate\"}")))
+                    JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         MediaView v = service.patch(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -181,15 +239,20 @@ public class MediaResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
-    @Operation(operationId = "deleteMedia", summary = "Delete a media item and its files",
-            description = "Media that posts use is kept (409, naming them) unless `force=true`, which editors may use to remove it from those posts first.")
+    @Operation(
+            operationId = "deleteMedia",
+            summary = "Delete a media item and its files",
+            description =
+                    "Media that posts use is kept (409, naming them) unless `force=true`, which editors may use to remove it from those posts first.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<Void> delete(
             @PathParam("id") @Parameter(description = "Media id") UUID id,
-            @QueryParam("force") @Parameter(description = "Detach the media from every post first.",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            String force,
+            @QueryParam("force")
+                    @Parameter(
+                            description = "Detach the media from every post first.",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String force,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         service.delete(id, QueryParams.bool("force", force), ifMatch);
         return representations.deleted();
@@ -199,30 +262,54 @@ public class MediaResource {
     @Path("/{id}/file")
     @PermitAll
     @Produces(MediaType.WILDCARD)
-    @Operation(operationId = "getMediaFile", summary = "Download the original file or one of its sizes",
-            description = "Streams the file with its real type, `nosniff`, a strong ETag (its checksum) and a year of"
-                    + " immutable caching. Answers 304 to If-None-Match and 206 to a single byte Range (If-Range honoured).")
-    @APIResponse(responseCode = "200", description = "The file",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Accept-Ranges", schema = @Schema(type = SchemaType.STRING))},
-            content = {@Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "206", description = "The requested byte range",
+    @Operation(
+            operationId = "getMediaFile",
+            summary = "Download the original file or one of its sizes",
+            description =
+                    "Streams the file with its real type, `nosniff`, a strong ETag (its checksum) and a year of"
+                            + " immutable caching. Answers 304 to If-None-Match and 206 to a single byte Range (If-Range honoured).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file",
+            headers = {
+                @Header(name = "ETag", ref = "ETag"),
+                @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Accept-Ranges", schema = @Schema(type = SchemaType.STRING))
+            },
+            content = {
+                @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "206",
+            description = "The requested byte range",
             headers = @Header(name = "Content-Range", schema = @Schema(type = SchemaType.STRING)),
-            content = {@Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            content = {
+                @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @APIResponse(responseCode = "416", ref = "RangeNotSatisfiable")
     public jakarta.ws.rs.core.Response file(
             @PathParam("id") @Parameter(description = "Media id") UUID id,
-            @QueryParam("size") @Parameter(description = "A derived size; absent for the original.",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"thumbnail", "medium", "large"}))
-            String size,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @QueryParam("size")
+                    @Parameter(
+                            description = "A derived size; absent for the original.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"thumbnail", "medium", "large"}))
+                    String size,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         MediaService.StoredFile f = service.file(id, size);
-        BlobStoreHolder blob = new BlobStoreHolder(service.blob(f.key()).orElseThrow(() -> ApiException.notFound("File of media", id)));
+        BlobStoreHolder blob = new BlobStoreHolder(
+                service.blob(f.key()).orElseThrow(() -> ApiException.notFound("File of media", id)));
         String disposition = f.mimeType().equals(MediaFormat.PDF.mimeType()) ? inline(f.filename()) : null;
-        return representations.file(new FileRepresentation(f.mimeType(), blob.blob().size(), f.checksum(), f.createdAt(),
-                disposition, blob::range), uri, headers);
+        return representations.file(
+                new FileRepresentation(
+                        f.mimeType(), blob.blob().size(), f.checksum(), f.createdAt(), disposition, blob::range),
+                uri,
+                headers);
     }
 
     private record BlobStoreHolder(BlobStore.Blob blob) {
@@ -242,7 +329,8 @@ public class MediaResource {
     /** RFC 6266: an ASCII fallback name, and the real one encoded. */
     static String inline(String filename) {
         String ascii = java.text.Normalizer.normalize(filename, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9._ -]", "_");
+                .replaceAll("\\p{M}", "")
+                .replaceAll("[^A-Za-z0-9._ -]", "_");
         String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
         return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }

@@ -18,7 +18,6 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -68,10 +67,19 @@ public class MediaService {
     private final Validator validator;
     private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    public MediaService(MediaRepository media, MediaProcessor processor, BlobStore blobs, MediaConfig config,
-            AccountService accounts, Callers callers, Representations representations, MergePatcher patcher,
-            Instance<MediaUsage> usages, @ConfigProperty(name = "tribune.public-url") Optional<String> publicUrl,
-            Validator validator, io.micrometer.core.instrument.MeterRegistry metrics) {
+    public MediaService(
+            MediaRepository media,
+            MediaProcessor processor,
+            BlobStore blobs,
+            MediaConfig config,
+            AccountService accounts,
+            Callers callers,
+            Representations representations,
+            MergePatcher patcher,
+            Instance<MediaUsage> usages,
+            @ConfigProperty(name = "tribune.public-url") Optional<String> publicUrl,
+            Validator validator,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         this.validator = validator;
         this.metrics = metrics;
         this.media = media;
@@ -87,11 +95,15 @@ public class MediaService {
     }
 
     public PageResponse<MediaView> list(String type, String q, SortOrder sort, PageRequest page) {
-        List<String> words = q == null ? List.of() : Text.words(q).stream().limit(8).toList();
+        List<String> words =
+                q == null ? List.of() : Text.words(q).stream().limit(8).toList();
         MediaRepository.Listing listing = media.list(type, words, sort, page);
-        Map<UUID, AccountRef> uploaders = accounts.refs(
-                listing.items().stream().map(m -> m.uploadedBy).filter(u -> u != null).toList());
-        return PageResponse.of(listing.items().stream().map(m -> view(m, uploaders)).toList(), page, listing.total());
+        Map<UUID, AccountRef> uploaders = accounts.refs(listing.items().stream()
+                .map(m -> m.uploadedBy)
+                .filter(u -> u != null)
+                .toList());
+        return PageResponse.of(
+                listing.items().stream().map(m -> view(m, uploaders)).toList(), page, listing.total());
     }
 
     public MediaView get(UUID id) {
@@ -109,8 +121,10 @@ public class MediaService {
      */
     public MediaView upload(Path file, String originalName, long size, String alt, String caption, String credit) {
         if (size > config.maxUploadSize().asLongValue()) {
-            throw new ApiException(ProblemType.TOO_LARGE, "The file has " + size + " bytes; the limit is "
-                    + config.maxUploadSize().asLongValue() + ".");
+            throw new ApiException(
+                    ProblemType.TOO_LARGE,
+                    "The file has " + size + " bytes; the limit is "
+                            + config.maxUploadSize().asLongValue() + ".");
         }
         MediaWrite write = new MediaWrite(alt, caption, credit, null);
         Set<ConstraintViolation<MediaWrite>> violations = validator.validate(write);
@@ -133,17 +147,21 @@ public class MediaService {
                 blobs.put(id + "/" + name, work.resolve(name));
             }
             Caller caller = callers.current();
-            Media m = QuarkusTransaction.requiringNew().call(() -> insert(id, sanitizeFilename(originalName), processed, write, caller));
-            metrics.counter("tribune.media.uploads", "outcome", "stored", "type", m.kind).increment();
+            Media m = QuarkusTransaction.requiringNew()
+                    .call(() -> insert(id, sanitizeFilename(originalName), processed, write, caller));
+            metrics.counter("tribune.media.uploads", "outcome", "stored", "type", m.kind)
+                    .increment();
             metrics.summary("tribune.media.upload.bytes").record(m.sizeBytes);
             return view(m);
         } catch (IOException e) {
             deleteQuietly(id, stored);
-            metrics.counter("tribune.media.uploads", "outcome", "failed", "type", "unknown").increment();
+            metrics.counter("tribune.media.uploads", "outcome", "failed", "type", "unknown")
+                    .increment();
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             deleteQuietly(id, stored);
-            metrics.counter("tribune.media.uploads", "outcome", "refused", "type", "unknown").increment();
+            metrics.counter("tribune.media.uploads", "outcome", "refused", "type", "unknown")
+                    .increment();
             throw e;
         } finally {
             if (work != null) {
@@ -165,11 +183,18 @@ public class MediaService {
         m.uploadedBy = caller.accountId();
         m.createdAt = now();
         if (p.renditions().isEmpty()) {
-            m.renditions.add(rendition(MediaProcessor.ORIGINAL, MediaProcessor.ORIGINAL + "." + p.format().extension(),
-                    p.format().mimeType(), 0, 0, p.size(), p.checksum()));
+            m.renditions.add(rendition(
+                    MediaProcessor.ORIGINAL,
+                    MediaProcessor.ORIGINAL + "." + p.format().extension(),
+                    p.format().mimeType(),
+                    0,
+                    0,
+                    p.size(),
+                    p.checksum()));
         }
         for (MediaProcessor.Rendition r : p.renditions()) {
-            m.renditions.add(rendition(r.name(), r.fileName(), r.format().mimeType(), r.width(), r.height(), r.size(), r.checksum()));
+            m.renditions.add(rendition(
+                    r.name(), r.fileName(), r.format().mimeType(), r.width(), r.height(), r.size(), r.checksum()));
         }
         apply(m, write);
         media.persist(m);
@@ -199,7 +224,8 @@ public class MediaService {
     public void delete(UUID id, boolean force, String ifMatch) {
         QuarkusTransaction.requiringNew().run(() -> {
             Media m = lockMatching(id, ifMatch);
-            List<String> users = usages.stream().flatMap(u -> u.usedBy(id).stream()).toList();
+            List<String> users =
+                    usages.stream().flatMap(u -> u.usedBy(id).stream()).toList();
             if (!users.isEmpty()) {
                 if (!force) {
                     throw ApiException.conflict("This media is used by " + users.size() + " item(s): "
@@ -217,19 +243,22 @@ public class MediaService {
     }
 
     /** What the file endpoint serves: the original, or a size. */
-    public record StoredFile(String key, String mimeType, long size, String checksum, String filename, Instant createdAt) {
-    }
+    public record StoredFile(
+            String key, String mimeType, long size, String checksum, String filename, Instant createdAt) {}
 
     public StoredFile file(UUID id, String size) {
         String name = size == null ? MediaProcessor.ORIGINAL : size;
-        if (size != null && MediaProcessor.SIZES.stream().noneMatch(s -> s.name().equals(size))) {
+        if (size != null
+                && MediaProcessor.SIZES.stream().noneMatch(s -> s.name().equals(size))) {
             throw ApiException.invalid("size", "must be one of thumbnail, medium, large");
         }
         Media m = media.withRenditions(List.of(id)).get(id);
         if (m == null) {
             throw ApiException.notFound("Media", id);
         }
-        MediaRendition r = m.renditions.stream().filter(x -> x.name.equals(name)).findFirst()
+        MediaRendition r = m.renditions.stream()
+                .filter(x -> x.name.equals(name))
+                .findFirst()
                 .orElseThrow(() -> ApiException.invalid("size", "does not exist for a document"));
         return new StoredFile(id + "/" + r.fileName, r.mimeType, r.sizeBytes, r.checksum, m.filename, m.createdAt);
     }
@@ -247,8 +276,20 @@ public class MediaService {
     /** Embeddable summaries of the given media, in one statement. */
     public Map<UUID, MediaRef> refs(Collection<UUID> ids) {
         Map<UUID, MediaRef> refs = new LinkedHashMap<>();
-        media.withRenditions(Set.copyOf(ids)).forEach((id, m) -> refs.put(id, new MediaRef(m.id, m.mimeType, m.alt,
-                m.caption, m.credit, m.width, m.height, focal(m), url(m.id, null), sizes(m))));
+        media.withRenditions(Set.copyOf(ids))
+                .forEach((id, m) -> refs.put(
+                        id,
+                        new MediaRef(
+                                m.id,
+                                m.mimeType,
+                                m.alt,
+                                m.caption,
+                                m.credit,
+                                m.width,
+                                m.height,
+                                focal(m),
+                                url(m.id, null),
+                                sizes(m))));
         return refs;
     }
 
@@ -260,7 +301,10 @@ public class MediaService {
     void sweepOrphans(@Observes StartupEvent event) {
         try {
             Set<String> prefixes = blobs.prefixesOlderThan(Instant.now().minus(ORPHAN_AGE));
-            List<UUID> ids = prefixes.stream().map(MediaService::uuidOrNull).filter(u -> u != null).toList();
+            List<UUID> ids = prefixes.stream()
+                    .map(MediaService::uuidOrNull)
+                    .filter(u -> u != null)
+                    .toList();
             Set<UUID> known = QuarkusTransaction.requiringNew().call(() -> existing(ids));
             for (UUID id : ids) {
                 if (!known.contains(id)) {
@@ -290,8 +334,8 @@ public class MediaService {
         m.credit = Text.blankToNull(w.credit());
         m.focalX = w.focalPoint() == null ? null : w.focalPoint().x();
         m.focalY = w.focalPoint() == null ? null : w.focalPoint().y();
-        m.searchText = Text.truncate(Text.fold(String.join(" ", m.filename,
-                nonNull(m.alt), nonNull(m.caption), nonNull(m.credit))), 8000);
+        m.searchText = Text.truncate(
+                Text.fold(String.join(" ", m.filename, nonNull(m.alt), nonNull(m.caption), nonNull(m.credit))), 8000);
         m.updatedAt = now();
     }
 
@@ -300,9 +344,24 @@ public class MediaService {
     }
 
     private MediaView view(Media m, Map<UUID, AccountRef> uploaders) {
-        return new MediaView(m.id, m.filename, m.mimeType, m.kind, m.sizeBytes, m.width, m.height, m.checksum, m.alt,
-                m.caption, m.credit, focal(m), m.uploadedBy == null ? null : uploaders.get(m.uploadedBy),
-                m.createdAt, m.updatedAt, url(m.id, null), sizes(m));
+        return new MediaView(
+                m.id,
+                m.filename,
+                m.mimeType,
+                m.kind,
+                m.sizeBytes,
+                m.width,
+                m.height,
+                m.checksum,
+                m.alt,
+                m.caption,
+                m.credit,
+                focal(m),
+                m.uploadedBy == null ? null : uploaders.get(m.uploadedBy),
+                m.createdAt,
+                m.updatedAt,
+                url(m.id, null),
+                sizes(m));
     }
 
     private Map<String, MediaSize> sizes(Media m) {
@@ -337,8 +396,8 @@ public class MediaService {
         return new MediaWrite(m.alt, m.caption, m.credit, focal(m));
     }
 
-    private static MediaRendition rendition(String name, String fileName, String mimeType, int width, int height,
-            long size, String checksum) {
+    private static MediaRendition rendition(
+            String name, String fileName, String mimeType, int width, int height, long size, String checksum) {
         MediaRendition r = new MediaRendition();
         r.name = name;
         r.fileName = fileName;
@@ -354,7 +413,9 @@ public class MediaService {
     static String sanitizeFilename(String raw) {
         String name = raw == null ? "" : raw.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
-        name = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();
+        name = Normalizer.normalize(name, Normalizer.Form.NFC)
+                .replaceAll("[^\\p{L}\\p{N}._ -]", "_")
+                .strip();
         name = name.replaceAll("^[.]+", "");
         if (name.isEmpty()) {
             return "file";
@@ -369,7 +430,9 @@ public class MediaService {
         try {
             blobs.deleteAll(id.toString());
         } catch (IOException e) {
-            LOG.warnf("Could not remove the files of media %s; they will be removed at a later start: %s", id, e.getMessage());
+            LOG.warnf(
+                    "Could not remove the files of media %s; they will be removed at a later start: %s",
+                    id, e.getMessage());
         }
     }
 

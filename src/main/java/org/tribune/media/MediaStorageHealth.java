@@ -23,7 +23,10 @@ public class MediaStorageHealth implements HealthCheck {
             blobs.checkWritable();
             return HealthCheckResponse.up("media storage");
         } catch (IOException | RuntimeException e) {
-            return HealthCheckResponse.named("media storage").down().withData("error", "not writable").build();
+            return HealthCheckResponse.named("media storage")
+                    .down()
+                    .withData("error", "not writable")
+                    .build();
         }
     }
 }

@@ -7,10 +7,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What a client may change on a media item: its description, never its bytes. */
 @Schema(name = "MediaWrite", description = "The editable fields of a media item. Unknown fields are rejected.")
 public record MediaWrite(
-        @Size(max = 1000) @Schema(nullable = true, maxLength = 1000, description = "Text alternative for screen readers.",
+        @Size(max = 1000)
+        @Schema(
+                nullable = true,
+                maxLength = 1000,
+                description = "Text alternative for screen readers.",
                 examples = "Des militantes brandissent une banderole devant l'Hôtel de Ville")
         String alt,
-        @Size(max = 2000) @Schema(nullable = true, maxLength = 2000) String caption,
-        @Size(max = 300) @Schema(nullable = true, maxLength = 300, description = "Photographer or source.") String credit,
-        @Valid @Schema(nullable = true) FocalPoint focalPoint) {
-}
+
+        @Size(max = 2000) @Schema(nullable = true, maxLength = 2000)
+        String caption,
+
+        @Size(max = 300) @Schema(nullable = true, maxLength = 300, description = "Photographer or source.")
+        String credit,
+
+        @Valid @Schema(nullable = true) FocalPoint focalPoint) {}

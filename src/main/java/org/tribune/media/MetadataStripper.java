@@ -18,8 +18,7 @@ import java.nio.file.Path;
  */
 final class MetadataStripper {
 
-    private MetadataStripper() {
-    }
+    private MetadataStripper() {}
 
     /** GIF: keeps the header, colour tables, frames and the looping extension; drops comments and other application blocks. */
     static void gif(Path source, Path target) throws IOException {

@@ -18,14 +18,17 @@ public class ExitWithParent {
 
     private static final Logger LOG = Logger.getLogger(ExitWithParent.class);
 
-    void watch(@Observes StartupEvent started,
+    void watch(
+            @Observes StartupEvent started,
             @ConfigProperty(name = "tribune.exit-with-parent", defaultValue = "false") boolean enabled) {
         if (!enabled) {
             return;
         }
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
-            LOG.infof("The process that started Tribune (pid %d) has ended: shutting down", parent.pid());
-            Quarkus.asyncExit(0);
-        }));
+        ProcessHandle.current()
+                .parent()
+                .ifPresent(parent -> parent.onExit().thenRun(() -> {
+                    LOG.infof("The process that started Tribune (pid %d) has ended: shutting down", parent.pid());
+                    Quarkus.asyncExit(0);
+                }));
     }
 }

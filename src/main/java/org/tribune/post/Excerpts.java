@@ -8,8 +8,7 @@ final class Excerpts {
     static final int TARGET = 300;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+");
 
-    private Excerpts() {
-    }
+    private Excerpts() {}
 
     /**
      * Whole sentences while they fit in about {@value #TARGET} characters; if even the first does not, the first

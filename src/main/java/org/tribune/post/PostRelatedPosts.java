@@ -3,6 +3,7 @@ package org.tribune.post;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.ArrayList;
 import org.tribune.honor.RelatedPost;
 import org.tribune.honor.RelatedPosts;
 import org.tribune.media.MediaRef;
@@ -40,14 +40,23 @@ public class PostRelatedPosts implements RelatedPosts {
     @Override
     public Map<UUID, List<RelatedPost>> of(Kind kind, Collection<UUID> recordIds) {
         // The public sees only published posts; signed-in readers also see drafts, as in every other listing.
-        List<Object[]> pairs = posts.linkedTo(collection(kind), recordIds, callers.current().isAnonymous(), time.now());
-        Map<UUID, MediaRef> featured = media.refs(pairs.stream().map(r -> ((Post) r[1]).featuredMediaId)
-                .filter(m -> m != null).toList());
+        List<Object[]> pairs =
+                posts.linkedTo(collection(kind), recordIds, callers.current().isAnonymous(), time.now());
+        Map<UUID, MediaRef> featured = media.refs(pairs.stream()
+                .map(r -> ((Post) r[1]).featuredMediaId)
+                .filter(m -> m != null)
+                .toList());
         Map<UUID, List<RelatedPost>> result = new LinkedHashMap<>();
         for (Object[] pair : pairs) {
             Post p = (Post) pair[1];
-            result.computeIfAbsent((UUID) pair[0], k -> new ArrayList<>()).add(new RelatedPost(p.id, p.slug, p.title,
-                    p.excerpt, p.publishedAt, p.featuredMediaId == null ? null : featured.get(p.featuredMediaId)));
+            result.computeIfAbsent((UUID) pair[0], k -> new ArrayList<>())
+                    .add(new RelatedPost(
+                            p.id,
+                            p.slug,
+                            p.title,
+                            p.excerpt,
+                            p.publishedAt,
+                            p.featuredMediaId == null ? null : featured.get(p.featuredMediaId)));
         }
         return result;
     }

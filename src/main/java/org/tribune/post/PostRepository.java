@@ -29,9 +29,17 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             "updatedAt", "p.updatedAt");
 
     /** The columns of a listing card; the content is never loaded for a list. */
-    record Row(UUID id, String slug, String title, String excerpt, PostStatus status, Instant publishedAt, String lang, UUID authorId,
-            UUID featuredMediaId, Instant updatedAt) {
-    }
+    record Row(
+            UUID id,
+            String slug,
+            String title,
+            String excerpt,
+            PostStatus status,
+            Instant publishedAt,
+            String lang,
+            UUID authorId,
+            UUID featuredMediaId,
+            Instant updatedAt) {}
 
     /** What the public may see: published, or scheduled and due; bind with {@link #bindPublic}. */
     static final String PUBLIC = " and p.status in :visible and p.publishedAt <= :now";
@@ -41,8 +49,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         bind.accept("now", now);
     }
 
-    record Listing(List<Row> rows, long total) {
-    }
+    record Listing(List<Row> rows, long total) {}
 
     public Optional<Post> findForUpdate(UUID id) {
         return Optional.ofNullable(getEntityManager().find(Post.class, id, LockModeType.PESSIMISTIC_WRITE));
@@ -110,7 +117,10 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         for (int i = 0; i < filter.searchTerms().size(); i++) {
             String word = filter.searchTerms().get(i);
             where.append(" and p.id in (select ps.id from Post ps join ps.searchTerms st where st >= :from")
-                    .append(i).append(" and st < :to").append(i).append(')');
+                    .append(i)
+                    .append(" and st < :to")
+                    .append(i)
+                    .append(')');
             params.put("from" + i, word);
             params.put("to" + i, Text.prefixUpperBound(word));
         }
@@ -135,9 +145,11 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             return new Listing(List.of(), total);
         }
 
-        TypedQuery<Row> rows = getEntityManager().createQuery(
-                "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.status, p.publishedAt, p.lang, p.authorId, p.featuredMediaId, p.updatedAt)"
-                        + where + sort.toHql(SORT_PATHS, "p.id"), Row.class);
+        TypedQuery<Row> rows = getEntityManager()
+                .createQuery(
+                        "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.status, p.publishedAt, p.lang, p.authorId, p.featuredMediaId, p.updatedAt)"
+                                + where + sort.toHql(SORT_PATHS, "p.id"),
+                        Row.class);
         params.forEach(rows::setParameter);
         rows.setFirstResult(page.offset());
         rows.setMaxResults(page.size());
@@ -146,24 +158,36 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     /** Category ids of many posts in one statement. */
     Map<UUID, Set<UUID>> categoryIdsOf(Collection<UUID> postIds) {
-        return grouped("select p.id, c from Post p join p.categoryIds c where p.id in :ids",
-                postIds, UUID.class, LinkedHashSet::new);
+        return grouped(
+                "select p.id, c from Post p join p.categoryIds c where p.id in :ids",
+                postIds,
+                UUID.class,
+                LinkedHashSet::new);
     }
 
     /** Tags of many posts in one statement, in their stored order. */
     Map<UUID, List<String>> tagsOf(Collection<UUID> postIds) {
-        return grouped("select p.id, t from Post p join p.tags t where p.id in :ids order by p.id, index(t)",
-                postIds, String.class, ArrayList::new);
+        return grouped(
+                "select p.id, t from Post p join p.tags t where p.id in :ids order by p.id, index(t)",
+                postIds,
+                String.class,
+                ArrayList::new);
     }
 
     Map<UUID, Set<UUID>> honoraryCitizenIdsOf(Collection<UUID> postIds) {
-        return grouped("select p.id, h from Post p join p.honoraryCitizenIds h where p.id in :ids",
-                postIds, UUID.class, LinkedHashSet::new);
+        return grouped(
+                "select p.id, h from Post p join p.honoraryCitizenIds h where p.id in :ids",
+                postIds,
+                UUID.class,
+                LinkedHashSet::new);
     }
 
     Map<UUID, Set<UUID>> awardIdsOf(Collection<UUID> postIds) {
-        return grouped("select p.id, a from Post p join p.awardIds a where p.id in :ids",
-                postIds, UUID.class, LinkedHashSet::new);
+        return grouped(
+                "select p.id, a from Post p join p.awardIds a where p.id in :ids",
+                postIds,
+                UUID.class,
+                LinkedHashSet::new);
     }
 
     /** Posts linked to each record, newest first, as (record id, post) pairs in one statement. */
@@ -172,8 +196,11 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             return List.of();
         }
         String visible = publicOnly ? PUBLIC : "";
-        var query = getEntityManager().createQuery("select r, p from Post p join p." + collection + " r where r in :ids"
-                + " and p.deletedAt is null" + visible + " order by p.publishedAt desc, p.id desc", Object[].class)
+        var query = getEntityManager()
+                .createQuery(
+                        "select r, p from Post p join p." + collection + " r where r in :ids"
+                                + " and p.deletedAt is null" + visible + " order by p.publishedAt desc, p.id desc",
+                        Object[].class)
                 .setParameter("ids", recordIds);
         if (publicOnly) {
             bindPublic(query::setParameter, now);
@@ -186,14 +213,20 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     }
 
     int nextRevisionNumber(UUID postId) {
-        Integer max = getEntityManager().createQuery("select max(r.number) from PostRevision r where r.postId = :id", Integer.class)
-                .setParameter("id", postId).getSingleResult();
+        Integer max = getEntityManager()
+                .createQuery("select max(r.number) from PostRevision r where r.postId = :id", Integer.class)
+                .setParameter("id", postId)
+                .getSingleResult();
         return max == null ? 1 : max + 1;
     }
 
     java.util.Optional<PostRevision> lastRevision(UUID postId) {
-        return getEntityManager().createQuery("from PostRevision r where r.postId = :id order by r.number desc", PostRevision.class)
-                .setParameter("id", postId).setMaxResults(1).getResultStream().findFirst();
+        return getEntityManager()
+                .createQuery("from PostRevision r where r.postId = :id order by r.number desc", PostRevision.class)
+                .setParameter("id", postId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     List<Post> linkedPosts(String collection, UUID recordId) {
@@ -202,16 +235,25 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     /** Gallery media ids of many posts in one statement, in their order. */
     Map<UUID, List<UUID>> galleriesOf(Collection<UUID> postIds) {
-        return grouped("select p.id, g from Post p join p.gallery g where p.id in :ids order by p.id, index(g)",
-                postIds, UUID.class, ArrayList::new);
+        return grouped(
+                "select p.id, g from Post p join p.gallery g where p.id in :ids order by p.id, index(g)",
+                postIds,
+                UUID.class,
+                ArrayList::new);
     }
 
     /** "'Title' (id)" for each post that shows the media, as featured media or in its gallery. */
     List<String> describeUsersOf(UUID mediaId) {
-        return getEntityManager().createQuery("select distinct p.title, p.id from Post p left join p.gallery g"
-                + " where p.featuredMediaId = :m or g = :m order by p.title", Object[].class)
-                .setParameter("m", mediaId).getResultList().stream()
-                .map(r -> "'" + r[0] + "' (" + r[1] + ")").toList();
+        return getEntityManager()
+                .createQuery(
+                        "select distinct p.title, p.id from Post p left join p.gallery g"
+                                + " where p.featuredMediaId = :m or g = :m order by p.title",
+                        Object[].class)
+                .setParameter("m", mediaId)
+                .getResultList()
+                .stream()
+                .map(r -> "'" + r[0] + "' (" + r[1] + ")")
+                .toList();
     }
 
     /**
@@ -219,8 +261,8 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
      * post's version and updatedAt move (their cached ETags expire). A media item is shown by few posts.
      */
     int detachMedia(UUID mediaId, Instant now) {
-        List<Post> users = list("select distinct p from Post p left join p.gallery g where p.featuredMediaId = ?1 or g = ?1",
-                mediaId);
+        List<Post> users = list(
+                "select distinct p from Post p left join p.gallery g where p.featuredMediaId = ?1 or g = ?1", mediaId);
         for (Post p : users) {
             if (mediaId.equals(p.featuredMediaId)) {
                 p.featuredMediaId = null;
@@ -233,13 +275,14 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     }
 
     /** Runs a query of (post id, value) pairs and groups the values by post. */
-    private <V, C extends Collection<V>> Map<UUID, C> grouped(String pairsQuery, Collection<UUID> postIds,
-            Class<V> valueType, Supplier<C> newCollection) {
+    private <V, C extends Collection<V>> Map<UUID, C> grouped(
+            String pairsQuery, Collection<UUID> postIds, Class<V> valueType, Supplier<C> newCollection) {
         Map<UUID, C> result = new HashMap<>();
         if (postIds.isEmpty()) {
             return result;
         }
-        List<Object[]> pairs = getEntityManager().createQuery(pairsQuery, Object[].class)
+        List<Object[]> pairs = getEntityManager()
+                .createQuery(pairsQuery, Object[].class)
                 .setParameter("ids", postIds)
                 .getResultList();
         for (Object[] pair : pairs) {
@@ -255,8 +298,10 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             return result;
         }
         var query = getEntityManager()
-                .createQuery("select c, count(p) from Post p join p.categoryIds c where c in :ids and p.deletedAt is null"
-                        + PUBLIC + " group by c", Object[].class)
+                .createQuery(
+                        "select c, count(p) from Post p join p.categoryIds c where c in :ids and p.deletedAt is null"
+                                + PUBLIC + " group by c",
+                        Object[].class)
                 .setParameter("ids", categoryIds);
         bindPublic(query::setParameter, now);
         List<Object[]> rows = query.getResultList();
@@ -277,9 +322,13 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     }
 
     int detachCategory(UUID categoryId, Instant now) {
-        int touched = update("updatedAt = ?1, version = version + 1"
-                + " where id in (select pc.id from Post pc join pc.categoryIds c where c = ?2)", now, categoryId);
-        getEntityManager().createNativeQuery("delete from post_category where category_id = ?1")
+        int touched = update(
+                "updatedAt = ?1, version = version + 1"
+                        + " where id in (select pc.id from Post pc join pc.categoryIds c where c = ?2)",
+                now,
+                categoryId);
+        getEntityManager()
+                .createNativeQuery("delete from post_category where category_id = ?1")
                 .setParameter(1, categoryId)
                 .executeUpdate();
         return touched;

@@ -71,50 +71,97 @@ public class PostResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listPosts", summary = "List posts",
-            description = "Listing cards without the content, newest first unless `sort` says otherwise. All filters combine.")
+    @Operation(
+            operationId = "listPosts",
+            summary = "List posts",
+            description =
+                    "Listing cards without the content, newest first unless `sort` says otherwise. All filters combine.")
     public RestResponse<PageResponse<PostSummary>> list(
             @BeanParam PageParams paging,
             @QueryParam("sort")
-            @Parameter(description = "Comma-separated sort keys: `publishedAt`, `title`, `updatedAt`; prefix with `-` for descending.",
-                    schema = @Schema(type = SchemaType.STRING, defaultValue = "-publishedAt", pattern = SORT_PATTERN),
-                    example = "-publishedAt")
-            String sort,
+                    @Parameter(
+                            description =
+                                    "Comma-separated sort keys: `publishedAt`, `title`, `updatedAt`; prefix with `-` for descending.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            defaultValue = "-publishedAt",
+                                            pattern = SORT_PATTERN),
+                            example = "-publishedAt")
+                    String sort,
             @QueryParam("category")
-            @Parameter(description = "Category slug. Repeat it to match posts in any of several categories.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), example = "droits-humains")
-            List<String> category,
-            @QueryParam("tag") @Parameter(description = "Tag, ignoring case.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 60))
-            String tag,
-            @QueryParam("q") @Parameter(description = "Words to find in the title, excerpt and content, ignoring case and accents (`ouighour` finds `Ouïghour`). Every word must match the start of a word of the post: `ouig` finds it too.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-            String q,
-            @QueryParam("publishedAfter") @Parameter(description = "Only posts published at or after this date (YYYY-MM-DD, start of day UTC) or timestamp.",
-                    schema = @Schema(type = SchemaType.STRING), example = "2025-01-01")
-            String publishedAfter,
-            @QueryParam("publishedBefore") @Parameter(description = "Only posts published before this date (YYYY-MM-DD, start of day UTC) or timestamp.",
-                    schema = @Schema(type = SchemaType.STRING), example = "2026-01-01")
-            String publishedBefore,
-            @QueryParam("lang") @Parameter(description = "BCP 47 language; `fr` also matches regional tags such as `fr-BE`.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 35), example = "fr")
-            String lang,
-            @QueryParam("honoraryCitizen") @Parameter(description = "Slug of an honorary citizen: only the posts about them.",
-                    schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.MAX_LENGTH))
-            String honoraryCitizen,
-            @QueryParam("award") @Parameter(description = "Id of an award: only the posts about it.",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            String award,
-            @QueryParam("status") @Parameter(description = "For signed-in callers, who see drafts too: only posts of this"
-                    + " status. The public sees published posts only, whatever this says.",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"draft", "scheduled", "published", "archived"}))
-            String status,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+                    @Parameter(
+                            description = "Category slug. Repeat it to match posts in any of several categories.",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class),
+                            example = "droits-humains")
+                    List<String> category,
+            @QueryParam("tag")
+                    @Parameter(
+                            description = "Tag, ignoring case.",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 60))
+                    String tag,
+            @QueryParam("q")
+                    @Parameter(
+                            description =
+                                    "Words to find in the title, excerpt and content, ignoring case and accents (`ouighour` finds `Ouïghour`). Every word must match the start of a word of the post: `ouig` finds it too.",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+                    String q,
+            @QueryParam("publishedAfter")
+                    @Parameter(
+                            description =
+                                    "Only posts published at or after this date (YYYY-MM-DD, start of day UTC) or timestamp.",
+                            schema = @Schema(type = SchemaType.STRING),
+                            example = "2025-01-01")
+                    String publishedAfter,
+            @QueryParam("publishedBefore")
+                    @Parameter(
+                            description =
+                                    "Only posts published before this date (YYYY-MM-DD, start of day UTC) or timestamp.",
+                            schema = @Schema(type = SchemaType.STRING),
+                            example = "2026-01-01")
+                    String publishedBefore,
+            @QueryParam("lang")
+                    @Parameter(
+                            description = "BCP 47 language; `fr` also matches regional tags such as `fr-BE`.",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 35),
+                            example = "fr")
+                    String lang,
+            @QueryParam("honoraryCitizen")
+                    @Parameter(
+                            description = "Slug of an honorary citizen: only the posts about them.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = Slugs.PATTERN,
+                                            maxLength = Slugs.MAX_LENGTH))
+                    String honoraryCitizen,
+            @QueryParam("award")
+                    @Parameter(
+                            description = "Id of an award: only the posts about it.",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String award,
+            @QueryParam("status")
+                    @Parameter(
+                            description = "For signed-in callers, who see drafts too: only posts of this"
+                                    + " status. The public sees published posts only, whatever this says.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"draft", "scheduled", "published", "archived"}))
+                    String status,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         PageRequest page = PageRequest.of(paging);
         SortOrder order = SortOrder.parse(sort, PostService.SORTABLE, PostService.DEFAULT_SORT);
-        List<String> slugs = category == null ? List.of()
-                : category.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-        PageResponse<PostSummary> body = service.list(slugs,
+        List<String> slugs = category == null
+                ? List.of()
+                : category.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
+        PageResponse<PostSummary> body = service.list(
+                slugs,
                 QueryParams.text("tag", tag, 60),
                 QueryParams.text("q", q, 200),
                 QueryParams.instant("publishedAfter", publishedAfter),
@@ -123,7 +170,8 @@ public class PostResource {
                 QueryParams.text("honoraryCitizen", honoraryCitizen, Slugs.MAX_LENGTH),
                 QueryParams.uuid("award", award),
                 QueryParams.oneOf("status", status, PostStatus.class),
-                order, page);
+                order,
+                page);
         return representations.page(body, uri, headers);
     }
 
@@ -131,8 +179,8 @@ public class PostResource {
     @PermitAll
     @Path("/{id}")
     @Operation(operationId = "getPost", summary = "Get a post by id")
-    public RestResponse<PostView> get(@PathParam("id") @Parameter(description = "Post id") UUID id,
-            @Context HttpHeaders headers) {
+    public RestResponse<PostView> get(
+            @PathParam("id") @Parameter(description = "Post id") UUID id, @Context HttpHeaders headers) {
         PostView v = service.get(id);
         return representations.read(v, v.updatedAt(), headers);
     }
@@ -143,8 +191,14 @@ public class PostResource {
     @Operation(operationId = "getPostBySlug", summary = "Get a post by slug")
     public RestResponse<PostView> getBySlug(
             @PathParam("slug")
-            @Parameter(description = "Post slug", schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.MAX_LENGTH))
-            String slug,
+                    @Parameter(
+                            description = "Post slug",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = Slugs.PATTERN,
+                                            maxLength = Slugs.MAX_LENGTH))
+                    String slug,
             @Context HttpHeaders headers) {
         PostView v = service.getBySlug(slug);
         return representations.read(v, v.updatedAt(), headers);
@@ -154,13 +208,22 @@ public class PostResource {
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPost", summary = "Create a post")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     public RestResponse<PostView> create(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PostWrite.class),
-                    examples = @ExampleObject(name = "post", value = EXAMPLE)))
-            @Valid @NotNull PostWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = PostWrite.class),
+                                            examples = @ExampleObject(name = "post", value = EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    PostWrite body,
             @Context UriInfo uri) {
         PostView v = service.create(body);
         return representations.created(uri, v.id(), v, v.updatedAt());
@@ -170,14 +233,23 @@ public class PostResource {
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replacePost", summary = "Replace a post",
-            description = "Sets every field; an absent optional field goes back to its default, except the slug and publishedAt, which are kept.")
+    @Operation(
+            operationId = "replacePost",
+            summary = "Replace a post",
+            description =
+                    "Sets every field; an absent optional field goes back to its default, except the slug and publishedAt, which are kept.")
     public RestResponse<PostView> replace(
             @PathParam("id") @Parameter(description = "Post id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PostWrite.class),
-                    examples = @ExampleObject(name = "post", value = EXAMPLE)))
-            @Valid @NotNull PostWrite body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = PostWrite.class),
+                                            examples = @ExampleObject(name = "post", value = EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    PostWrite body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         PostView v = service.replace(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -187,14 +259,22 @@ public class PostResource {
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
     @Consumes(MergePatcher.MEDIA_TYPE)
-    @Operation(operationId = "patchPost", summary = "Change some fields of a post",
-            description = "An RFC 7396 JSON merge patch: send only the fields to change; null resets an optional field to its default.")
+    @Operation(
+            operationId = "patchPost",
+            summary = "Change some fields of a post",
+            description =
+                    "An RFC 7396 JSON merge patch: send only the fields to change; null resets an optional field to its default.")
     public RestResponse<PostView> patch(
             @PathParam("id") @Parameter(description = "Post id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatcher.MEDIA_TYPE,
-                    schema = @Schema(ref = "PostPatch"),
-                    examples = @ExampleObject(name = "excerpt and tags", value = PATCH_EXAMPLE)))
-            JsonNode body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatcher.MEDIA_TYPE,
+                                            schema = @Schema(ref = "PostPatch"),
+                                            examples =
+                                                    @ExampleObject(name = "excerpt and tags", value = PATCH_EXAMPLE)))
+                    JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         PostView v = service.patch(id, body, ifMatch);
         return representations.updated(v, v.updatedAt());
@@ -203,16 +283,21 @@ public class PostResource {
     @DELETE
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Path("/{id}")
-    @Operation(operationId = "deletePost", summary = "Move a post to the trash, or delete it for good",
-            description = "The post disappears everywhere but keeps its links, and POST /api/v1/posts/{id}/restore brings it"
-                    + " back; it is deleted for good after the retention period (30 days by default)."
-                    + " `permanent=true` deletes at once, for editors and admins.")
+    @Operation(
+            operationId = "deletePost",
+            summary = "Move a post to the trash, or delete it for good",
+            description =
+                    "The post disappears everywhere but keeps its links, and POST /api/v1/posts/{id}/restore brings it"
+                            + " back; it is deleted for good after the retention period (30 days by default)."
+                            + " `permanent=true` deletes at once, for editors and admins.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(
             @PathParam("id") @Parameter(description = "Post id") UUID id,
-            @QueryParam("permanent") @Parameter(description = "Delete for good instead of moving to the trash.",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            String permanent,
+            @QueryParam("permanent")
+                    @Parameter(
+                            description = "Delete for good instead of moving to the trash.",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String permanent,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
         service.delete(id, QueryParams.bool("permanent", permanent), ifMatch);
         return representations.deleted();
@@ -221,10 +306,15 @@ public class PostResource {
     @POST
     @Path("/{id}/restore")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    @Operation(operationId = "restorePost", summary = "Bring a post back from the trash",
+    @Operation(
+            operationId = "restorePost",
+            summary = "Bring a post back from the trash",
             description = "With its categories, media, honorary citizens and awards. 409 if it is not in the trash.")
-    @APIResponse(responseCode = "200", description = "Restored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Restored",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<PostView> restore(@PathParam("id") @Parameter(description = "Post id") UUID id) {
         PostView v = service.restore(id);
@@ -234,10 +324,15 @@ public class PostResource {
     @GET
     @Path("/{id}/revisions")
     @RolesAllowed({Roles.READER, Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
-    @Operation(operationId = "listPostRevisions", summary = "List a post's revisions", description = "Newest first. Never public.")
+    @Operation(
+            operationId = "listPostRevisions",
+            summary = "List a post's revisions",
+            description = "Newest first. Never public.")
     public RestResponse<PageResponse<RevisionSummary>> revisions(
             @PathParam("id") @Parameter(description = "Post id") UUID id,
-            @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
+            @BeanParam PageParams paging,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         return representations.page(service.revisions(id, PageRequest.of(paging)), uri, headers);
     }
 
@@ -256,8 +351,11 @@ public class PostResource {
     @POST
     @Path("/{id}/revisions/{revisionId}/restore")
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
-    @Operation(operationId = "restorePostRevision", summary = "Make a revision current again",
-            description = "The restore is itself recorded as a new revision. Authors may restore revisions of their own drafts.")
+    @Operation(
+            operationId = "restorePostRevision",
+            summary = "Make a revision current again",
+            description =
+                    "The restore is itself recorded as a new revision. Authors may restore revisions of their own drafts.")
     public RestResponse<PostView> restoreRevision(
             @PathParam("id") @Parameter(description = "Post id") UUID id,
             @PathParam("revisionId") @Parameter(description = "Revision id") UUID revisionId,

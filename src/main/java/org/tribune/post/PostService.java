@@ -1,8 +1,10 @@
 package org.tribune.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.account.AccountRef;
 import org.tribune.account.AccountService;
 import org.tribune.category.CategoryRef;
@@ -26,12 +29,8 @@ import org.tribune.honor.HonoraryCitizenRef;
 import org.tribune.honor.HonoraryCitizenService;
 import org.tribune.media.MediaRef;
 import org.tribune.media.MediaService;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.web.ApiException;
 import org.tribune.web.Caller;
-import org.tribune.web.TimeSource;
 import org.tribune.web.Callers;
 import org.tribune.web.FieldError;
 import org.tribune.web.Html;
@@ -42,6 +41,7 @@ import org.tribune.web.Representations;
 import org.tribune.web.Slugs;
 import org.tribune.web.SortOrder;
 import org.tribune.web.Text;
+import org.tribune.web.TimeSource;
 
 @ApplicationScoped
 public class PostService {
@@ -67,9 +67,18 @@ public class PostService {
     private final ObjectMapper mapper;
     private final Duration trashRetention;
 
-    public PostService(PostRepository posts, CategoryService categories, Representations representations,
-            MergePatcher patcher, AccountService accounts, Callers callers, MediaService media,
-            HonoraryCitizenService citizens, AwardService awards, TimeSource time, ObjectMapper mapper,
+    public PostService(
+            PostRepository posts,
+            CategoryService categories,
+            Representations representations,
+            MergePatcher patcher,
+            AccountService accounts,
+            Callers callers,
+            MediaService media,
+            HonoraryCitizenService citizens,
+            AwardService awards,
+            TimeSource time,
+            ObjectMapper mapper,
             @ConfigProperty(name = "tribune.trash-retention") Duration trashRetention) {
         this.time = time;
         this.mapper = mapper;
@@ -89,11 +98,30 @@ public class PostService {
      * A page of listing cards in a fixed number of statements, whatever its size: count, page, category ids,
      * tags, category summaries, authors, gallery ids and media (with their sizes). A test holds this line against N+1 regressions.
      */
-    public PageResponse<PostSummary> list(List<String> categorySlugs, String tag, String q, Instant after,
-            Instant before, String lang, String honoraryCitizenSlug, UUID awardId, PostStatus status, SortOrder sort,
+    public PageResponse<PostSummary> list(
+            List<String> categorySlugs,
+            String tag,
+            String q,
+            Instant after,
+            Instant before,
+            String lang,
+            String honoraryCitizenSlug,
+            UUID awardId,
+            PostStatus status,
+            SortOrder sort,
             PageRequest page) {
-        return list(categorySlugs, tag, q, after, before, lang, honoraryCitizenSlug, awardId,
-                new PostFilter.Visibility(callers.current().isAnonymous(), status, false, time.now()), sort, page);
+        return list(
+                categorySlugs,
+                tag,
+                q,
+                after,
+                before,
+                lang,
+                honoraryCitizenSlug,
+                awardId,
+                new PostFilter.Visibility(callers.current().isAnonymous(), status, false, time.now()),
+                sort,
+                page);
     }
 
     /** Every post, drafts and trash included: for start-up tasks that need an empty database. */
@@ -103,17 +131,36 @@ public class PostService {
 
     /** The trash, for editors: what DELETE put there, most recently deleted first. */
     public PageResponse<PostSummary> trash(SortOrder sort, PageRequest page) {
-        return list(List.of(), null, null, null, null, null, null, null,
-                new PostFilter.Visibility(false, null, true, time.now()), sort, page);
+        return list(
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new PostFilter.Visibility(false, null, true, time.now()),
+                sort,
+                page);
     }
 
-    private PageResponse<PostSummary> list(List<String> categorySlugs, String tag, String q, Instant after,
-            Instant before, String lang, String honoraryCitizenSlug, UUID awardId, PostFilter.Visibility visibility,
-            SortOrder sort, PageRequest page) {
+    private PageResponse<PostSummary> list(
+            List<String> categorySlugs,
+            String tag,
+            String q,
+            Instant after,
+            Instant before,
+            String lang,
+            String honoraryCitizenSlug,
+            UUID awardId,
+            PostFilter.Visibility visibility,
+            SortOrder sort,
+            PageRequest page) {
         Set<UUID> categoryIds = categorySlugs.isEmpty() ? null : categories.idsBySlugs(categorySlugs);
         Set<UUID> citizenIds = honoraryCitizenSlug == null ? null : citizens.idsBySlugs(List.of(honoraryCitizenSlug));
-        PostFilter filter = new PostFilter(categoryIds, tag, searchTerms(q), after, before, lang, citizenIds, awardId,
-                visibility);
+        PostFilter filter =
+                new PostFilter(categoryIds, tag, searchTerms(q), after, before, lang, citizenIds, awardId, visibility);
         PostRepository.Listing listing = posts.list(filter, sort, page);
 
         List<UUID> ids = listing.rows().stream().map(PostRepository.Row::id).toList();
@@ -121,45 +168,64 @@ public class PostService {
         Map<UUID, List<String>> tagsByPost = posts.tagsOf(ids);
         Map<UUID, CategoryRef> refs = categories.refs(
                 categoryIdsByPost.values().stream().flatMap(Set::stream).toList());
-        Map<UUID, AccountRef> authors = accounts.refs(
-                listing.rows().stream().map(PostRepository.Row::authorId).filter(a -> a != null).toList());
+        Map<UUID, AccountRef> authors = accounts.refs(listing.rows().stream()
+                .map(PostRepository.Row::authorId)
+                .filter(a -> a != null)
+                .toList());
         Map<UUID, List<UUID>> galleries = posts.galleriesOf(ids);
         List<UUID> mediaIds = new ArrayList<>();
-        listing.rows().stream().map(PostRepository.Row::featuredMediaId).filter(m -> m != null).forEach(mediaIds::add);
+        listing.rows().stream()
+                .map(PostRepository.Row::featuredMediaId)
+                .filter(m -> m != null)
+                .forEach(mediaIds::add);
         galleries.values().forEach(mediaIds::addAll);
         Map<UUID, MediaRef> mediaRefs = media.refs(mediaIds);
         Map<UUID, Set<UUID>> citizensByPost = posts.honoraryCitizenIdsOf(ids);
         Map<UUID, Set<UUID>> awardsByPost = posts.awardIdsOf(ids);
-        Map<UUID, HonoraryCitizenRef> citizenRefs = citizens.refs(citizensByPost.values().stream().flatMap(Set::stream).toList());
-        Map<UUID, AwardRef> awardRefs = awards.refs(awardsByPost.values().stream().flatMap(Set::stream).toList());
+        Map<UUID, HonoraryCitizenRef> citizenRefs = citizens.refs(
+                citizensByPost.values().stream().flatMap(Set::stream).toList());
+        Map<UUID, AwardRef> awardRefs =
+                awards.refs(awardsByPost.values().stream().flatMap(Set::stream).toList());
 
-        List<PostSummary> items = listing.rows().stream().map(r -> new PostSummary(
-                r.id(), r.slug(), r.title(), r.excerpt(), effective(r.status(), r.publishedAt()), r.publishedAt(), r.lang(),
-                refsOf(categoryIdsByPost.getOrDefault(r.id(), Set.of()), refs),
-                tagsByPost.getOrDefault(r.id(), List.of()),
-                r.authorId() == null ? null : authors.get(r.authorId()),
-                r.featuredMediaId() == null ? null : mediaRefs.get(r.featuredMediaId()),
-                refsOf(galleries.getOrDefault(r.id(), List.of()), mediaRefs),
-                ordered(citizensByPost.getOrDefault(r.id(), Set.of()), citizenRefs),
-                ordered(awardsByPost.getOrDefault(r.id(), Set.of()), awardRefs),
-                r.updatedAt())).toList();
+        List<PostSummary> items = listing.rows().stream()
+                .map(r -> new PostSummary(
+                        r.id(),
+                        r.slug(),
+                        r.title(),
+                        r.excerpt(),
+                        effective(r.status(), r.publishedAt()),
+                        r.publishedAt(),
+                        r.lang(),
+                        refsOf(categoryIdsByPost.getOrDefault(r.id(), Set.of()), refs),
+                        tagsByPost.getOrDefault(r.id(), List.of()),
+                        r.authorId() == null ? null : authors.get(r.authorId()),
+                        r.featuredMediaId() == null ? null : mediaRefs.get(r.featuredMediaId()),
+                        refsOf(galleries.getOrDefault(r.id(), List.of()), mediaRefs),
+                        ordered(citizensByPost.getOrDefault(r.id(), Set.of()), citizenRefs),
+                        ordered(awardsByPost.getOrDefault(r.id(), Set.of()), awardRefs),
+                        r.updatedAt()))
+                .toList();
         return PageResponse.of(items, page, listing.total());
     }
 
     /** A post the caller may not see answers exactly like one that does not exist. */
     public PostView get(UUID id) {
-        return view(posts.findByIdOptional(id).filter(this::visible).orElseThrow(() -> ApiException.notFound("Post", id)));
+        return view(
+                posts.findByIdOptional(id).filter(this::visible).orElseThrow(() -> ApiException.notFound("Post", id)));
     }
 
     public PostView getBySlug(String slug) {
-        return view(posts.findBySlug(slug).filter(this::visible).orElseThrow(() -> ApiException.notFound("Post with slug", slug)));
+        return view(posts.findBySlug(slug)
+                .filter(this::visible)
+                .orElseThrow(() -> ApiException.notFound("Post with slug", slug)));
     }
 
     private boolean visible(Post p) {
         if (p.deletedAt != null) {
             return false;
         }
-        boolean due = (p.status == PostStatus.published || p.status == PostStatus.scheduled) && !p.publishedAt.isAfter(time.now());
+        boolean due = (p.status == PostStatus.published || p.status == PostStatus.scheduled)
+                && !p.publishedAt.isAfter(time.now());
         return due || !callers.current().isAnonymous();
     }
 
@@ -240,7 +306,10 @@ public class PostService {
         return posts.purgeTrashedBefore(time.now().minus(trashRetention));
     }
 
-    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "1m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    @io.quarkus.scheduler.Scheduled(
+            every = "1h",
+            delayed = "1m",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void purgeOnSchedule() {
         purgeTrash();
     }
@@ -251,17 +320,30 @@ public class PostService {
         requireReadable(postId);
         List<PostRevision> all = posts.getEntityManager()
                 .createQuery("from PostRevision r where r.postId = :id order by r.number desc", PostRevision.class)
-                .setParameter("id", postId).getResultList();
+                .setParameter("id", postId)
+                .getResultList();
         List<PostRevision> slice = page.slice(all);
-        Map<UUID, AccountRef> authors = accounts.refs(slice.stream().map(r -> r.authorId).filter(a -> a != null).toList());
-        return PageResponse.of(slice.stream().map(r -> new RevisionSummary(r.id, r.number, r.status, r.title,
-                r.authorId == null ? null : authors.get(r.authorId), r.createdAt)).toList(), page, all.size());
+        Map<UUID, AccountRef> authors = accounts.refs(
+                slice.stream().map(r -> r.authorId).filter(a -> a != null).toList());
+        return PageResponse.of(
+                slice.stream()
+                        .map(r -> new RevisionSummary(
+                                r.id,
+                                r.number,
+                                r.status,
+                                r.title,
+                                r.authorId == null ? null : authors.get(r.authorId),
+                                r.createdAt))
+                        .toList(),
+                page,
+                all.size());
     }
 
     public RevisionView revision(UUID postId, UUID revisionId) {
         requireReadable(postId);
         PostRevision r = findRevision(postId, revisionId);
-        AccountRef author = r.authorId == null ? null : accounts.refs(List.of(r.authorId)).get(r.authorId);
+        AccountRef author =
+                r.authorId == null ? null : accounts.refs(List.of(r.authorId)).get(r.authorId);
         return new RevisionView(r.id, r.postId, r.number, author, r.createdAt, snapshot(r));
     }
 
@@ -276,7 +358,9 @@ public class PostService {
     }
 
     private void requireReadable(UUID postId) {
-        posts.findByIdOptional(postId).filter(p -> p.deletedAt == null).orElseThrow(() -> ApiException.notFound("Post", postId));
+        posts.findByIdOptional(postId)
+                .filter(p -> p.deletedAt == null)
+                .orElseThrow(() -> ApiException.notFound("Post", postId));
     }
 
     private PostRevision findRevision(UUID postId, UUID revisionId) {
@@ -323,7 +407,8 @@ public class PostService {
     }
 
     private Post lockMatching(UUID id, String ifMatch, boolean evenInTrash) {
-        Post p = posts.findForUpdate(id).filter(x -> evenInTrash || x.deletedAt == null)
+        Post p = posts.findForUpdate(id)
+                .filter(x -> evenInTrash || x.deletedAt == null)
                 .orElseThrow(() -> ApiException.notFound("Post", id));
         Caller caller = callers.current();
         if (!caller.mayChange(p.authorId)) {
@@ -342,7 +427,8 @@ public class PostService {
         String lang = normalizeLang(w.lang(), errors);
         Set<UUID> categoryIds = checkedCategories(w.categories(), errors);
         List<UUID> gallery = checkedMedia(w.featuredMedia(), w.gallery(), errors);
-        Set<UUID> citizenIds = checkedIds(w.honoraryCitizens(), "honoraryCitizens", "honorary citizen", citizens::existing, errors);
+        Set<UUID> citizenIds =
+                checkedIds(w.honoraryCitizens(), "honoraryCitizens", "honorary citizen", citizens::existing, errors);
         Set<UUID> awardIds = checkedIds(w.awards(), "awards", "award", awards::existing, errors);
         PostStatus status = checkedStatus(p, w, errors);
         if (!errors.isEmpty()) {
@@ -365,7 +451,8 @@ public class PostService {
         p.excerpt = excerpt != null ? excerpt : Excerpts.derive(text);
         p.lang = lang;
         boolean publishing = status == PostStatus.published && p.status != PostStatus.published;
-        p.publishedAt = w.publishedAt() != null ? w.publishedAt().truncatedTo(ChronoUnit.MILLIS)
+        p.publishedAt = w.publishedAt() != null
+                ? w.publishedAt().truncatedTo(ChronoUnit.MILLIS)
                 : p.publishedAt != null && !publishing ? p.publishedAt : now();
         p.status = status;
         p.categoryIds.clear();
@@ -389,7 +476,9 @@ public class PostService {
 
     private String chooseSlug(Post p, String requested, String title) {
         if (requested == null) {
-            return p.slug != null ? p.slug : Slugs.firstFree(Slugs.slugify(title, "post"), s -> posts.slugTaken(s, p.id));
+            return p.slug != null
+                    ? p.slug
+                    : Slugs.firstFree(Slugs.slugify(title, "post"), s -> posts.slugTaken(s, p.id));
         }
         if (!requested.equals(p.slug) && posts.slugTaken(requested, p.id)) {
             throw ApiException.conflict("The slug '" + requested + "' is already used by another post.");
@@ -444,25 +533,42 @@ public class PostService {
      */
     private PostStatus checkedStatus(Post p, PostWrite w, List<FieldError> errors) {
         Caller caller = callers.current();
-        PostStatus status = w.status() != null ? w.status()
-                : p.status != null ? p.status
-                : caller.isEditorOrAdmin() ? PostStatus.published : PostStatus.draft;
+        PostStatus status = w.status() != null
+                ? w.status()
+                : p.status != null ? p.status : caller.isEditorOrAdmin() ? PostStatus.published : PostStatus.draft;
         if (status != PostStatus.draft && !caller.isEditorOrAdmin()) {
             throw ApiException.forbidden("Authors write drafts; an editor schedules, publishes or archives them.");
         }
-        if (status == PostStatus.scheduled && (w.publishedAt() == null || !w.publishedAt().isAfter(time.now()))) {
+        if (status == PostStatus.scheduled
+                && (w.publishedAt() == null || !w.publishedAt().isAfter(time.now()))) {
             errors.add(new FieldError("publishedAt", "must be a time to come for a scheduled post"));
         }
         return status;
     }
 
     private static PostWrite withPublishedAt(PostWrite w, Instant publishedAt) {
-        return new PostWrite(w.title(), w.slug(), w.excerpt(), w.content(), w.lang(), w.categories(), w.tags(),
-                publishedAt, w.status(), w.featuredMedia(), w.gallery(), w.honoraryCitizens(), w.awards());
+        return new PostWrite(
+                w.title(),
+                w.slug(),
+                w.excerpt(),
+                w.content(),
+                w.lang(),
+                w.categories(),
+                w.tags(),
+                publishedAt,
+                w.status(),
+                w.featuredMedia(),
+                w.gallery(),
+                w.honoraryCitizens(),
+                w.awards());
     }
 
-    private static Set<UUID> checkedIds(List<UUID> requested, String field, String what,
-            java.util.function.Function<List<UUID>, Set<UUID>> existing, List<FieldError> errors) {
+    private static Set<UUID> checkedIds(
+            List<UUID> requested,
+            String field,
+            String what,
+            java.util.function.Function<List<UUID>, Set<UUID>> existing,
+            List<FieldError> errors) {
         if (requested == null || requested.isEmpty()) {
             return Set.of();
         }
@@ -470,7 +576,8 @@ public class PostService {
         Set<UUID> result = new LinkedHashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             if (!found.contains(requested.get(i))) {
-                errors.add(new FieldError(field + "[" + i + "]", "refers to no existing " + what + ": " + requested.get(i)));
+                errors.add(new FieldError(
+                        field + "[" + i + "]", "refers to no existing " + what + ": " + requested.get(i)));
             }
             result.add(requested.get(i));
         }
@@ -490,7 +597,8 @@ public class PostService {
             return DEFAULT_LANG;
         }
         try {
-            String tag = new Locale.Builder().setLanguageTag(raw.strip()).build().toLanguageTag();
+            String tag =
+                    new Locale.Builder().setLanguageTag(raw.strip()).build().toLanguageTag();
             if (!tag.equals("und")) {
                 return tag;
             }
@@ -525,29 +633,56 @@ public class PostService {
 
     private PostView view(Post p) {
         Map<UUID, CategoryRef> refs = categories.refs(p.categoryIds);
-        AccountRef author = p.authorId == null ? null : accounts.refs(List.of(p.authorId)).get(p.authorId);
+        AccountRef author =
+                p.authorId == null ? null : accounts.refs(List.of(p.authorId)).get(p.authorId);
         List<UUID> mediaIds = new ArrayList<>(p.gallery);
         if (p.featuredMediaId != null) {
             mediaIds.add(p.featuredMediaId);
         }
         Map<UUID, MediaRef> mediaRefs = mediaIds.isEmpty() ? Map.of() : media.refs(mediaIds);
-        return new PostView(p.id, p.slug, p.title, p.excerpt, p.content, p.lang, refsOf(p.categoryIds, refs),
-                List.copyOf(p.tags), author, p.featuredMediaId == null ? null : mediaRefs.get(p.featuredMediaId),
-                refsOf(p.gallery, mediaRefs), ordered(p.honoraryCitizenIds, citizens.refs(p.honoraryCitizenIds)),
-                ordered(p.awardIds, awards.refs(p.awardIds)), effective(p.status, p.publishedAt), p.publishedAt,
-                p.createdAt, p.updatedAt);
+        return new PostView(
+                p.id,
+                p.slug,
+                p.title,
+                p.excerpt,
+                p.content,
+                p.lang,
+                refsOf(p.categoryIds, refs),
+                List.copyOf(p.tags),
+                author,
+                p.featuredMediaId == null ? null : mediaRefs.get(p.featuredMediaId),
+                refsOf(p.gallery, mediaRefs),
+                ordered(p.honoraryCitizenIds, citizens.refs(p.honoraryCitizenIds)),
+                ordered(p.awardIds, awards.refs(p.awardIds)),
+                effective(p.status, p.publishedAt),
+                p.publishedAt,
+                p.createdAt,
+                p.updatedAt);
     }
 
     private static List<CategoryRef> refsOf(Collection<UUID> ids, Map<UUID, CategoryRef> refs) {
-        return ids.stream().map(refs::get).filter(r -> r != null)
+        return ids.stream()
+                .map(refs::get)
+                .filter(r -> r != null)
                 .sorted(Comparator.comparing(CategoryRef::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
 
     private static PostWrite toWrite(Post p) {
-        return new PostWrite(p.title, p.slug, p.excerptDerived ? null : p.excerpt, p.content, p.lang,
-                List.copyOf(p.categoryIds), List.copyOf(p.tags), p.publishedAt, p.status, p.featuredMediaId, List.copyOf(p.gallery),
-                List.copyOf(p.honoraryCitizenIds), List.copyOf(p.awardIds));
+        return new PostWrite(
+                p.title,
+                p.slug,
+                p.excerptDerived ? null : p.excerpt,
+                p.content,
+                p.lang,
+                List.copyOf(p.categoryIds),
+                List.copyOf(p.tags),
+                p.publishedAt,
+                p.status,
+                p.featuredMediaId,
+                List.copyOf(p.gallery),
+                List.copyOf(p.honoraryCitizenIds),
+                List.copyOf(p.awardIds));
     }
 
     private static Instant now() {

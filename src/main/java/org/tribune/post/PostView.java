@@ -16,18 +16,31 @@ public record PostView(
         @Schema(required = true) String slug,
         @Schema(required = true) String title,
         @Schema(required = true) String excerpt,
-        @Schema(required = true, description = "Sanitized HTML.") String content,
+
+        @Schema(required = true, description = "Sanitized HTML.")
+        String content,
+
         @Schema(required = true, examples = "fr") String lang,
         @Schema(required = true) List<CategoryRef> categories,
         @Schema(required = true) List<String> tags,
-        @Schema(required = true, nullable = true, description = "Who wrote it: set from the token that created it, never from the request body.")
+
+        @Schema(
+                required = true,
+                nullable = true,
+                description = "Who wrote it: set from the token that created it, never from the request body.")
         AccountRef author,
+
         @Schema(required = true, nullable = true) MediaRef featuredMedia,
-        @Schema(required = true, description = "In display order.") List<MediaRef> gallery,
+
+        @Schema(required = true, description = "In display order.")
+        List<MediaRef> gallery,
+
         @Schema(required = true) List<HonoraryCitizenRef> honoraryCitizens,
         @Schema(required = true) List<AwardRef> awards,
-        @Schema(required = true, description = "A scheduled post whose time has come reads as published.") PostStatus status,
+
+        @Schema(required = true, description = "A scheduled post whose time has come reads as published.")
+        PostStatus status,
+
         @Schema(required = true) Instant publishedAt,
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true) Instant updatedAt) {
-}
+        @Schema(required = true) Instant updatedAt) {}

@@ -13,57 +13,88 @@ import org.tribune.web.Slugs;
 /** Everything a client may set on a post, and nothing else. */
 @Schema(name = "PostWrite", description = "The fields a client sets on a post. Unknown fields are rejected.")
 public record PostWrite(
-        @NotBlank @Size(max = 300)
-        @Schema(required = true, maxLength = 300, examples = "Paris soutient 15 associations de défense des droits humains")
+        @NotBlank
+        @Size(max = 300)
+        @Schema(
+                required = true,
+                maxLength = 300,
+                examples = "Paris soutient 15 associations de défense des droits humains")
         String title,
 
         @Size(max = Slugs.MAX_LENGTH)
-        @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters and digits in words joined by single hyphens, such as droits-humains")
-        @Schema(nullable = true, maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN,
+        @Pattern(
+                regexp = Slugs.PATTERN,
+                message =
+                        "must be lower-case letters and digits in words joined by single hyphens, such as droits-humains")
+        @Schema(
+                nullable = true,
+                maxLength = Slugs.MAX_LENGTH,
+                pattern = Slugs.PATTERN,
                 description = "Generated from the title when absent; kept when the title changes.")
         String slug,
 
         @Size(max = 1000)
-        @Schema(nullable = true, maxLength = 1000, description = "Plain text. When absent, derived from the content (about 300 characters, cut at a sentence or word).")
+        @Schema(
+                nullable = true,
+                maxLength = 1000,
+                description =
+                        "Plain text. When absent, derived from the content (about 300 characters, cut at a sentence or word).")
         String excerpt,
 
-        @NotNull @Size(max = 200_000)
-        @Schema(required = true, maxLength = 200_000,
-                description = "HTML. Sanitized on write: paragraphs, headings, lists, links, emphasis, blockquote and figure/img/figcaption are kept; scripts, styles, event handlers and javascript: URLs are dropped.")
+        @NotNull
+        @Size(max = 200_000)
+        @Schema(
+                required = true,
+                maxLength = 200_000,
+                description =
+                        "HTML. Sanitized on write: paragraphs, headings, lists, links, emphasis, blockquote and figure/img/figcaption are kept; scripts, styles, event handlers and javascript: URLs are dropped.")
         String content,
 
         @Size(max = 35)
-        @Schema(nullable = true, maxLength = 35, examples = "fr", description = "BCP 47 language tag. Absent or null: `fr`.")
+        @Schema(
+                nullable = true,
+                maxLength = 35,
+                examples = "fr",
+                description = "BCP 47 language tag. Absent or null: `fr`.")
         String lang,
 
-        @Size(max = 20)
-        @Schema(nullable = true, maxItems = 20, description = "Ids of existing categories.")
+        @Size(max = 20) @Schema(nullable = true, maxItems = 20, description = "Ids of existing categories.")
         List<@NotNull UUID> categories,
 
         @Size(max = 30)
-        @Schema(nullable = true, maxItems = 30, description = "Free tags. Trimmed; duplicates ignoring case are dropped.")
+        @Schema(
+                nullable = true,
+                maxItems = 30,
+                description = "Free tags. Trimmed; duplicates ignoring case are dropped.")
         List<@NotBlank @Size(max = 60) String> tags,
 
-        @Schema(nullable = true, description = "Publication time (UTC). A scheduled post becomes public at this time;"
-                + " publishing without one sets it to now.")
+        @Schema(
+                nullable = true,
+                description = "Publication time (UTC). A scheduled post becomes public at this time;"
+                        + " publishing without one sets it to now.")
         Instant publishedAt,
 
-        @Schema(nullable = true, description = "draft, scheduled, published or archived. Absent: published when the caller"
-                + " may publish (editors, admins), draft for authors, who may not schedule or publish.")
+        @Schema(
+                nullable = true,
+                description = "draft, scheduled, published or archived. Absent: published when the caller"
+                        + " may publish (editors, admins), draft for authors, who may not schedule or publish.")
         PostStatus status,
 
-        @Schema(nullable = true, description = "Id of an existing media item shown with the post, such as a listing card's photo.")
+        @Schema(
+                nullable = true,
+                description = "Id of an existing media item shown with the post, such as a listing card's photo.")
         UUID featuredMedia,
 
         @Size(max = 50)
-        @Schema(nullable = true, maxItems = 50, description = "Ids of existing media items, in the order to show them. Repeats are dropped.")
+        @Schema(
+                nullable = true,
+                maxItems = 50,
+                description = "Ids of existing media items, in the order to show them. Repeats are dropped.")
         List<@NotNull UUID> gallery,
 
         @Size(max = 50)
         @Schema(nullable = true, maxItems = 50, description = "Ids of honorary citizens this post tells about.")
         List<@NotNull UUID> honoraryCitizens,
 
-        @Size(max = 50)
-        @Schema(nullable = true, maxItems = 50, description = "Ids of awards this post tells about.")
-        List<@NotNull UUID> awards) {
-}
+        @Size(max = 50) @Schema(nullable = true, maxItems = 50, description = "Ids of awards this post tells about.")
+        List<@NotNull UUID> awards) {}

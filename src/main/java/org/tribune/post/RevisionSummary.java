@@ -8,9 +8,14 @@ import org.tribune.account.AccountRef;
 @Schema(name = "PostRevisionSummary")
 public record RevisionSummary(
         @Schema(required = true) UUID id,
-        @Schema(required = true, description = "1 for the first version, then one more per change.") int number,
+
+        @Schema(required = true, description = "1 for the first version, then one more per change.")
+        int number,
+
         @Schema(required = true) PostStatus status,
         @Schema(required = true) String title,
-        @Schema(required = true, nullable = true, description = "Who made the change.") AccountRef author,
-        @Schema(required = true) Instant createdAt) {
-}
+
+        @Schema(required = true, nullable = true, description = "Who made the change.")
+        AccountRef author,
+
+        @Schema(required = true) Instant createdAt) {}

@@ -12,5 +12,6 @@ public record RevisionView(
         @Schema(required = true) int number,
         @Schema(required = true, nullable = true) AccountRef author,
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true, description = "The post's fields after this change, as a PUT would send them.") PostWrite snapshot) {
-}
+
+        @Schema(required = true, description = "The post's fields after this change, as a PUT would send them.")
+        PostWrite snapshot) {}

@@ -34,11 +34,17 @@ public class TrashResource {
     }
 
     @GET
-    @Operation(operationId = "listTrashedPosts", summary = "List the posts in the trash",
+    @Operation(
+            operationId = "listTrashedPosts",
+            summary = "List the posts in the trash",
             description = "Most recently deleted first. POST /api/v1/posts/{id}/restore brings one back.")
-    public RestResponse<PageResponse<PostSummary>> list(@BeanParam PageParams paging, @Context UriInfo uri,
-            @Context HttpHeaders headers) {
-        return representations.page(service.trash(SortOrder.parse("-updatedAt", PostService.SORTABLE, PostService.DEFAULT_SORT),
-                PageRequest.of(paging)), uri, headers);
+    public RestResponse<PageResponse<PostSummary>> list(
+            @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return representations.page(
+                service.trash(
+                        SortOrder.parse("-updatedAt", PostService.SORTABLE, PostService.DEFAULT_SORT),
+                        PageRequest.of(paging)),
+                uri,
+                headers);
     }
 }

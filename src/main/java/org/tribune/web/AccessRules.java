@@ -26,8 +26,7 @@ final class AccessRules {
 
     private static final String ROOT = "org/tribune/";
 
-    private AccessRules() {
-    }
+    private AccessRules() {}
 
     static Map<String, List<String>> byOperationId() {
         Map<String, List<String>> rules = new TreeMap<>();
@@ -61,7 +60,11 @@ final class AccessRules {
     private static List<Class<?>> resourceClasses() {
         ClassLoader loader = AccessRules.class.getClassLoader();
         try {
-            java.nio.file.Path location = Paths.get(AccessRules.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            java.nio.file.Path location = Paths.get(AccessRules.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (Files.isDirectory(location)) {
                 return scan(location, loader);
             }
@@ -84,7 +87,8 @@ final class AccessRules {
             List<Class<?>> resources = new ArrayList<>();
             files.map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .filter(name -> name.endsWith(".class") && !name.contains("$"))
-                    .map(name -> load(name.substring(0, name.length() - ".class".length()).replace('/', '.'), loader))
+                    .map(name -> load(
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.'), loader))
                     .filter(c -> c != null && c.isAnnotationPresent(Path.class))
                     .forEach(resources::add);
             return resources;

@@ -33,8 +33,8 @@ public class ApiException extends RuntimeException {
 
     public static ApiException tooManyRequests(String detail, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return new ApiException(ProblemType.TOO_MANY_REQUESTS, detail, null,
-                Map.of("Retry-After", Long.toString(seconds)));
+        return new ApiException(
+                ProblemType.TOO_MANY_REQUESTS, detail, null, Map.of("Retry-After", Long.toString(seconds)));
     }
 
     public static ApiException notFound(String what, Object id) {

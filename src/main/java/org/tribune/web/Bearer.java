@@ -6,6 +6,5 @@ public final class Bearer {
     public static final String CHALLENGE = "Bearer realm=\"tribune\"";
     public static final String INVALID_TOKEN = CHALLENGE + ", error=\"invalid_token\"";
 
-    private Bearer() {
-    }
+    private Bearer() {}
 }

@@ -26,13 +26,17 @@ public class BodyLimit {
     private final long defaultLimit;
     private final Map<String, Long> largeRoutes;
 
-    public BodyLimit(ObjectMapper mapper, @ConfigProperty(name = BodyLimitConfigSource.DEFAULT_LIMIT) long defaultLimit,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") io.quarkus.runtime.configuration.MemorySize serverLimit,
+    public BodyLimit(
+            ObjectMapper mapper,
+            @ConfigProperty(name = BodyLimitConfigSource.DEFAULT_LIMIT) long defaultLimit,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+                    io.quarkus.runtime.configuration.MemorySize serverLimit,
             Instance<LargeBodyRoute> largeRoutes) {
         this.mapper = mapper;
         this.defaultLimit = Math.min(defaultLimit, serverLimit.asLongValue());
-        this.largeRoutes = largeRoutes.stream().collect(Collectors.toMap(LargeBodyRoute::path,
-                r -> Math.min(r.maxBodySize(), serverLimit.asLongValue())));
+        this.largeRoutes = largeRoutes.stream()
+                .collect(Collectors.toMap(
+                        LargeBodyRoute::path, r -> Math.min(r.maxBodySize(), serverLimit.asLongValue())));
     }
 
     long limitFor(String path) {
@@ -42,7 +46,9 @@ public class BodyLimit {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
-            if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+            if (length != null
+                    && length.chars().allMatch(Character::isDigit)
+                    && length.length() < 19
                     && Long.parseLong(length) > limitFor(ctx.request().path())) {
                 refuse(ctx);
             } else {
@@ -67,12 +73,20 @@ public class BodyLimit {
     private void refuse(RoutingContext ctx) {
         ProblemType t = ProblemType.TOO_LARGE;
         try {
-            String body = mapper.writeValueAsString(new Problem(t.uri(), t.title(), 413,
-                    "The request body is larger than the " + limitFor(ctx.request().path())
-                            + " bytes this server accepts here.", ctx.request().path(), null));
+            String body = mapper.writeValueAsString(new Problem(
+                    t.uri(),
+                    t.title(),
+                    413,
+                    "The request body is larger than the "
+                            + limitFor(ctx.request().path()) + " bytes this server accepts here.",
+                    ctx.request().path(),
+                    null));
             // The rest of the body is not read: the connection cannot be reused.
-            ctx.response().setStatusCode(413).putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
-                    .putHeader("Connection", "close").end(body);
+            ctx.response()
+                    .setStatusCode(413)
+                    .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
+                    .putHeader("Connection", "close")
+                    .end(body);
         } catch (JsonProcessingException e) {
             ctx.fail(e);
         }

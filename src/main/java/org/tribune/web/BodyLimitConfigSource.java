@@ -24,9 +24,14 @@ public class BodyLimitConfigSource implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         long upload = bytes(context, "tribune.media.max-upload-size", "20M") + ENVELOPE;
         long archive = bytes(context, "tribune.backup.max-import-size", "4G");
-        return List.of(new PropertiesConfigSource(Map.of(
-                "quarkus.http.limits.max-body-size", Long.toString(Math.max(upload, archive)),
-                DEFAULT_LIMIT, Long.toString(upload)), "tribune-body-limits", 150));
+        return List.of(new PropertiesConfigSource(
+                Map.of(
+                        "quarkus.http.limits.max-body-size",
+                        Long.toString(Math.max(upload, archive)),
+                        DEFAULT_LIMIT,
+                        Long.toString(upload)),
+                "tribune-body-limits",
+                150));
     }
 
     private static long bytes(ConfigSourceContext context, String name, String fallback) {

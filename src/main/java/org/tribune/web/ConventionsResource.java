@@ -27,7 +27,9 @@ public class ConventionsResource {
     @PermitAll
     @Operation(hidden = true)
     public Response conventions() {
-        return Response.ok(conventions, MARKDOWN).header(HttpHeaders.CACHE_CONTROL, "public, no-cache").build();
+        return Response.ok(conventions, MARKDOWN)
+                .header(HttpHeaders.CACHE_CONTROL, "public, no-cache")
+                .build();
     }
 
     private static byte[] read(String resource) {

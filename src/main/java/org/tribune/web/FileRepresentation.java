@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param disposition a Content-Disposition value, or null
  * @param body        gives the entity for a byte range: a PathPart for zero-copy, or a stream
  */
-public record FileRepresentation(String contentType, long size, String checksum, Instant lastModified,
-        String disposition, Body body) {
+public record FileRepresentation(
+        String contentType, long size, String checksum, Instant lastModified, String disposition, Body body) {
 
     @FunctionalInterface
     public interface Body {

@@ -14,9 +14,39 @@ public final class Html {
     private static final String RELATIVE_BASE = "https://relative.invalid/";
 
     private static final Safelist CONTENT = new Safelist()
-            .addTags("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong",
-                    "i", "b", "u", "s", "sub", "sup", "small", "mark", "abbr", "cite", "q", "code", "pre",
-                    "blockquote", "figure", "figcaption", "img")
+            .addTags(
+                    "p",
+                    "br",
+                    "hr",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "ul",
+                    "ol",
+                    "li",
+                    "a",
+                    "em",
+                    "strong",
+                    "i",
+                    "b",
+                    "u",
+                    "s",
+                    "sub",
+                    "sup",
+                    "small",
+                    "mark",
+                    "abbr",
+                    "cite",
+                    "q",
+                    "code",
+                    "pre",
+                    "blockquote",
+                    "figure",
+                    "figcaption",
+                    "img")
             .addAttributes("a", "href", "title", "hreflang")
             .addAttributes("img", "src", "alt", "title", "width", "height")
             .addAttributes("blockquote", "cite")
@@ -31,8 +61,7 @@ public final class Html {
 
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
-    private Html() {
-    }
+    private Html() {}
 
     public static String sanitize(String html) {
         if (html == null || html.isBlank()) {

@@ -8,8 +8,7 @@ public final class InvalidToken {
 
     static final String DETAIL = "tribune.detail";
 
-    private InvalidToken() {
-    }
+    private InvalidToken() {}
 
     public static AuthenticationFailedException because(String safeReason) {
         return new AuthenticationFailedException(safeReason, Map.of(DETAIL, safeReason));

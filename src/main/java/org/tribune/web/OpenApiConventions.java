@@ -41,10 +41,12 @@ public class OpenApiConventions implements OASFilter {
             return;
         }
         Map<String, List<String>> access = AccessRules.byOperationId();
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
             String url = path.getKey();
             boolean single = url.endsWith("}");
-            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op :
+                    path.getValue().getOperations().entrySet()) {
                 applyConventions(url, single, op.getKey(), op.getValue());
                 arrayExamples(op.getValue());
                 documentAccess(op.getValue(), access.get(op.getValue().getOperationId()));
@@ -70,7 +72,11 @@ public class OpenApiConventions implements OASFilter {
                     op.getParameters().forEach(p -> push(pending, p.getSchema()));
                 }
                 if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-                    op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> push(pending, m.getSchema()));
+                    op.getRequestBody()
+                            .getContent()
+                            .getMediaTypes()
+                            .values()
+                            .forEach(m -> push(pending, m.getSchema()));
                 }
                 if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
                     op.getResponses().getAPIResponses().values().forEach(r -> pushContent(pending, r));
@@ -138,12 +144,14 @@ public class OpenApiConventions implements OASFilter {
         }
         op.addExtension("x-roles", roles);
         op.getResponses().addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"));
-        String sentence = roles.isEmpty() ? "Public: no token needed. A token that is sent is checked (401 when invalid), and may show more, such as drafts to signed-in callers."
+        String sentence = roles.isEmpty()
+                ? "Public: no token needed. A token that is sent is checked (401 when invalid), and may show more, such as drafts to signed-in callers."
                 : "Needs a bearer token with the role " + String.join(" or ", roles) + ".";
         op.setDescription(op.getDescription() == null ? sentence : op.getDescription() + "\n\n" + sentence);
         if (roles.isEmpty()) {
             // Optional security: anonymous callers are welcome, and a token, when sent, is checked and may show more.
-            op.setSecurity(List.of(OASFactory.createSecurityRequirement(),
+            op.setSecurity(List.of(
+                    OASFactory.createSecurityRequirement(),
                     OASFactory.createSecurityRequirement().addScheme("bearer")));
             return;
         }
@@ -191,8 +199,7 @@ public class OpenApiConventions implements OASFilter {
                 }
             }
             case DELETE -> addPreconditionFailed(op);
-            default -> {
-            }
+            default -> {}
         }
         addRef(responses, "406", "NotAcceptable");
         addRef(responses, "500", "InternalError");
@@ -205,8 +212,11 @@ public class OpenApiConventions implements OASFilter {
         }
         for (org.eclipse.microprofile.openapi.models.parameters.Parameter p : op.getParameters()) {
             Schema s = p.getSchema();
-            if (s != null && s.getType() != null && s.getType().contains(Schema.SchemaType.ARRAY)
-                    && p.getExample() != null && !(p.getExample() instanceof List)) {
+            if (s != null
+                    && s.getType() != null
+                    && s.getType().contains(Schema.SchemaType.ARRAY)
+                    && p.getExample() != null
+                    && !(p.getExample() instanceof List)) {
                 p.setExample(List.of(p.getExample()));
             }
         }
@@ -214,7 +224,9 @@ public class OpenApiConventions implements OASFilter {
 
     /** JSON representations and files carry validators; a streamed archive (the backup export) does not. */
     private static boolean isConditional(APIResponse ok) {
-        return ok == null || ok.getContent() == null || ok.getContent().hasMediaType("application/json")
+        return ok == null
+                || ok.getContent() == null
+                || ok.getContent().hasMediaType("application/json")
                 || (ok.getHeaders() != null && ok.getHeaders().containsKey("ETag"));
     }
 
@@ -225,7 +237,8 @@ public class OpenApiConventions implements OASFilter {
         }
         boolean resourceFields = op.getRequestBody().getContent().getMediaTypes().values().stream()
                 .map(m -> m.getSchema() == null ? null : m.getSchema().getRef())
-                .anyMatch(ref -> ref != null && (ref.endsWith("Write") || ref.endsWith("Patch") || ref.endsWith("Create")));
+                .anyMatch(ref ->
+                        ref != null && (ref.endsWith("Write") || ref.endsWith("Patch") || ref.endsWith("Create")));
         if (resourceFields) {
             addRef(op.getResponses(), "409", "Conflict");
         }
@@ -270,17 +283,24 @@ public class OpenApiConventions implements OASFilter {
                 continue;
             }
             for (Schema property : schema.getProperties().values()) {
-                boolean nullable = property.getType() != null && property.getType().contains(Schema.SchemaType.NULL);
-                List<Schema> wrapped = property.getAnyOf() != null ? property.getAnyOf()
+                boolean nullable =
+                        property.getType() != null && property.getType().contains(Schema.SchemaType.NULL);
+                List<Schema> wrapped = property.getAnyOf() != null
+                        ? property.getAnyOf()
                         : property.getOneOf() != null ? property.getOneOf() : property.getAllOf();
                 if (wrapped == null) {
                     continue;
                 }
-                nullable |= wrapped.stream().anyMatch(w -> w.getType() != null && w.getType().contains(Schema.SchemaType.NULL));
+                nullable |= wrapped.stream()
+                        .anyMatch(w -> w.getType() != null && w.getType().contains(Schema.SchemaType.NULL));
                 if (!nullable) {
                     continue;
                 }
-                String ref = wrapped.stream().map(Schema::getRef).filter(r -> r != null).findFirst().orElse(null);
+                String ref = wrapped.stream()
+                        .map(Schema::getRef)
+                        .filter(r -> r != null)
+                        .findFirst()
+                        .orElse(null);
                 Schema target = ref == null ? null : c.getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
                 if (target == null) {
                     continue;
@@ -322,53 +342,95 @@ public class OpenApiConventions implements OASFilter {
             }
             String patchName = e.getKey().substring(0, e.getKey().length() - "Write".length()) + "Patch";
             Schema write = e.getValue();
-            c.addSchema(patchName, OASFactory.createSchema()
-                    .addType(Schema.SchemaType.OBJECT)
-                    .description("RFC 7396 JSON merge patch of " + e.getKey() + ": only the fields to change."
-                            + " A null value resets that field as if it were absent from a PUT. Unknown fields are rejected.")
-                    .properties(write.getProperties()));
+            c.addSchema(
+                    patchName,
+                    OASFactory.createSchema()
+                            .addType(Schema.SchemaType.OBJECT)
+                            .description(
+                                    "RFC 7396 JSON merge patch of " + e.getKey() + ": only the fields to change."
+                                            + " A null value resets that field as if it were absent from a PUT. Unknown fields are rejected.")
+                            .properties(write.getProperties()));
         }
     }
 
     private static void addSharedResponses(Components c) {
-        problem(c, "BadRequest", "Malformed JSON, an unknown or mistyped property, an invalid field, or a query"
-                + " parameter that does not parse or is out of range. Validation errors list each field in `errors`.");
-        problem(c, "Unauthorized", "No bearer token, or one that is malformed, expired, revoked or not signed by this"
-                + " server; or, when signing in, a wrong username or password. Carries WWW-Authenticate: Bearer.");
-        problem(c, "Forbidden", "The token is valid, but its role does not allow this request (an author changing"
-                + " someone else's post, an editor managing users...).");
-        problem(c, "TooManyRequests", "Too many failed sign-ins for this username or from this address. Retry-After"
-                + " says how many seconds to wait.");
+        problem(
+                c,
+                "BadRequest",
+                "Malformed JSON, an unknown or mistyped property, an invalid field, or a query"
+                        + " parameter that does not parse or is out of range. Validation errors list each field in `errors`.");
+        problem(
+                c,
+                "Unauthorized",
+                "No bearer token, or one that is malformed, expired, revoked or not signed by this"
+                        + " server; or, when signing in, a wrong username or password. Carries WWW-Authenticate: Bearer.");
+        problem(
+                c,
+                "Forbidden",
+                "The token is valid, but its role does not allow this request (an author changing"
+                        + " someone else's post, an editor managing users...).");
+        problem(
+                c,
+                "TooManyRequests",
+                "Too many failed sign-ins for this username or from this address. Retry-After"
+                        + " says how many seconds to wait.");
         problem(c, "NotFound", "No resource with this id or slug.");
-        problem(c, "TooLarge", "The upload is over the size limit, or the image over the pixel limit (checked from its"
-                + " header, before decoding).");
-        problem(c, "UnsupportedFileType", "The file's bytes are not one of the accepted types (JPEG, PNG, WebP, GIF, PDF)."
-                + " SVG and HTML are refused: they can carry scripts.");
+        problem(
+                c,
+                "TooLarge",
+                "The upload is over the size limit, or the image over the pixel limit (checked from its"
+                        + " header, before decoding).");
+        problem(
+                c,
+                "UnsupportedFileType",
+                "The file's bytes are not one of the accepted types (JPEG, PNG, WebP, GIF, PDF)."
+                        + " SVG and HTML are refused: they can carry scripts.");
         problem(c, "RangeNotSatisfiable", "The Range starts beyond the end of the file. Content-Range gives its size.");
-        problem(c, "Conflict", "The request conflicts with the current state: a name or slug is taken, a category"
-                + " hierarchy would form a cycle, or a category still holds posts.");
-        problem(c, "PreconditionFailed", "If-Match names a representation that is no longer current. Fetch the"
-                + " resource again and retry.");
-        problem(c, "PreconditionRequired", "The server is set to require If-Match (tribune.require-if-match) and the"
-                + " request has none. Fetch the resource and send its ETag.");
+        problem(
+                c,
+                "Conflict",
+                "The request conflicts with the current state: a name or slug is taken, a category"
+                        + " hierarchy would form a cycle, or a category still holds posts.");
+        problem(
+                c,
+                "PreconditionFailed",
+                "If-Match names a representation that is no longer current. Fetch the" + " resource again and retry.");
+        problem(
+                c,
+                "PreconditionRequired",
+                "The server is set to require If-Match (tribune.require-if-match) and the"
+                        + " request has none. Fetch the resource and send its ETag.");
         problem(c, "NotAcceptable", "None of the media types in Accept can be produced.");
         problem(c, "UnsupportedMediaType", "The request body's Content-Type is not accepted here.");
         problem(c, "InternalError", "The server failed. The detail carries a reference to quote when reporting it.");
-        c.addResponse("NotModified", OASFactory.createAPIResponse()
-                .description("The representation matching If-None-Match (or If-Modified-Since) is still current.")
-                .addHeader("ETag", OASFactory.createHeader().ref("ETag")));
+        c.addResponse(
+                "NotModified",
+                OASFactory.createAPIResponse()
+                        .description(
+                                "The representation matching If-None-Match (or If-Modified-Since) is still current.")
+                        .addHeader("ETag", OASFactory.createHeader().ref("ETag")));
     }
 
     private static void problem(Components c, String name, String description) {
-        c.addResponse(name, OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent().addMediaType(ProblemMappers.PROBLEM_JSON,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+        c.addResponse(
+                name,
+                OASFactory.createAPIResponse()
+                        .description(description)
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        ProblemMappers.PROBLEM_JSON,
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref("Problem")))));
     }
 
     private static void addSharedHeaders(Components c) {
-        header(c, "ETag", Schema.SchemaType.STRING, "Validator of this representation, for If-None-Match and If-Match. Strong on single"
-                + " resources, weak on collections.");
+        header(
+                c,
+                "ETag",
+                Schema.SchemaType.STRING,
+                "Validator of this representation, for If-None-Match and If-Match. Strong on single"
+                        + " resources, weak on collections.");
         header(c, "Last-Modified", Schema.SchemaType.STRING, "When the resource last changed (HTTP date).");
         header(c, "Location", Schema.SchemaType.STRING, "URL of the created resource.");
         header(c, "Link", Schema.SchemaType.STRING, "RFC 8288 links to the first, prev, next and last pages.");
@@ -376,8 +438,10 @@ public class OpenApiConventions implements OASFilter {
     }
 
     private static void header(Components c, String name, Schema.SchemaType type, String description) {
-        c.addHeader(name, OASFactory.createHeader()
-                .description(description)
-                .schema(OASFactory.createSchema().addType(type)));
+        c.addHeader(
+                name,
+                OASFactory.createHeader()
+                        .description(description)
+                        .schema(OASFactory.createSchema().addType(type)));
     }
 }

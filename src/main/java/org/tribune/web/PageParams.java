@@ -15,12 +15,14 @@ public class PageParams {
     public static final int MAX_SIZE = 100;
 
     @QueryParam("page")
-    @Parameter(description = "Page number, starting at 1. A page past the last one is empty.",
+    @Parameter(
+            description = "Page number, starting at 1. A page past the last one is empty.",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
     public String page;
 
     @QueryParam("size")
-    @Parameter(description = "Items per page.",
+    @Parameter(
+            description = "Items per page.",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
     public String size;
 }

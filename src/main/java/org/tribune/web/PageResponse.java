@@ -6,10 +6,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of every collection response. */
 public record PageResponse<T>(
         @Schema(required = true) List<T> items,
-        @Schema(required = true, description = "Current page, starting at 1.", examples = "1") int page,
-        @Schema(required = true, description = "Requested page size.", examples = "20") int size,
-        @Schema(required = true, description = "Items matching the filters, over all pages.", examples = "42") long totalItems,
-        @Schema(required = true, description = "Number of pages; 0 when nothing matches.", examples = "3") int totalPages) {
+
+        @Schema(required = true, description = "Current page, starting at 1.", examples = "1")
+        int page,
+
+        @Schema(required = true, description = "Requested page size.", examples = "20")
+        int size,
+
+        @Schema(required = true, description = "Items matching the filters, over all pages.", examples = "42")
+        long totalItems,
+
+        @Schema(required = true, description = "Number of pages; 0 when nothing matches.", examples = "3")
+        int totalPages) {
 
     public static <T> PageResponse<T> of(List<T> items, PageRequest request, long totalItems) {
         int totalPages = (int) ((totalItems + request.size() - 1) / request.size());

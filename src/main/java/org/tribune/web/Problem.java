@@ -8,16 +8,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Problem", description = "RFC 9457 problem details. Served as application/problem+json.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-        @Schema(description = "URI reference that identifies the problem type.", examples = "urn:tribune:problem:validation", required = true)
+        @Schema(
+                description = "URI reference that identifies the problem type.",
+                examples = "urn:tribune:problem:validation",
+                required = true)
         String type,
+
         @Schema(description = "Short summary of the problem type.", examples = "Invalid request", required = true)
         String title,
+
         @Schema(description = "HTTP status code.", examples = "400", required = true)
         int status,
-        @Schema(description = "Explanation specific to this occurrence.", examples = "The request has 1 invalid field.", required = true)
+
+        @Schema(
+                description = "Explanation specific to this occurrence.",
+                examples = "The request has 1 invalid field.",
+                required = true)
         String detail,
+
         @Schema(description = "Path of the request that failed.", examples = "/api/v1/posts", required = true)
         String instance,
+
         @Schema(description = "Invalid fields, on validation errors only.")
-        List<FieldError> errors) {
-}
+        List<FieldError> errors) {}

@@ -16,7 +16,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
@@ -44,7 +43,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         ProblemType t = e.type();
-        Response.ResponseBuilder builder = Response.status(t.status()).type(PROBLEM_JSON)
+        Response.ResponseBuilder builder = Response.status(t.status())
+                .type(PROBLEM_JSON)
                 .entity(new Problem(t.uri(), t.title(), t.status(), e.getMessage(), instance(uri), e.errors()));
         e.headers().forEach(builder::header);
         return builder.build();
@@ -56,15 +56,20 @@ public class ProblemMappers {
         String ours = e.getAttribute(InvalidToken.DETAIL);
         String detail = ours != null ? ours : "The bearer token is not valid. Sign in again or use another API token.";
         ProblemType t = ProblemType.UNAUTHORIZED;
-        return Response.status(401).type(PROBLEM_JSON).header("WWW-Authenticate", Bearer.INVALID_TOKEN)
-                .entity(new Problem(t.uri(), t.title(), 401, detail, instance(uri), null)).build();
+        return Response.status(401)
+                .type(PROBLEM_JSON)
+                .header("WWW-Authenticate", Bearer.INVALID_TOKEN)
+                .entity(new Problem(t.uri(), t.title(), 401, detail, instance(uri), null))
+                .build();
     }
 
     /** An anonymous request reached an endpoint that needs a role. */
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return api(ApiException.unauthorized(
-                "This request needs a bearer token: sign in at /api/v1/auth/token or use an API token."), uri);
+        return api(
+                ApiException.unauthorized(
+                        "This request needs a bearer token: sign in at /api/v1/auth/token or use an API token."),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -90,10 +95,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
         ProblemType t = ProblemType.MALFORMED_JSON;
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(new Problem(t.uri(), t.title(), t.status(), "The request body is not valid JSON" + where + ".",
-                instance(uri), null));
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+        return respond(new Problem(
+                t.uri(),
+                t.title(),
+                t.status(),
+                "The request body is not valid JSON" + where + ".",
+                instance(uri),
+                null));
     }
 
     @ServerExceptionMapper
@@ -118,8 +130,8 @@ public class ProblemMappers {
         }
         if (field.isEmpty()) {
             ProblemType t = ProblemType.MALFORMED_JSON;
-            return respond(new Problem(t.uri(), t.title(), t.status(),
-                    "The request body must be a JSON object.", instance(uri), null));
+            return respond(new Problem(
+                    t.uri(), t.title(), t.status(), "The request body must be a JSON object.", instance(uri), null));
         }
         return api(ApiException.invalid(field, message), uri);
     }
@@ -135,26 +147,34 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e, UriInfo uri) {
         ProblemType t = ProblemType.MALFORMED_JSON;
-        return respond(new Problem(t.uri(), t.title(), t.status(), "The request body could not be read as JSON.",
-                instance(uri), null));
+        return respond(new Problem(
+                t.uri(), t.title(), t.status(), "The request body could not be read as JSON.", instance(uri), null));
     }
 
     /** Hibernate wraps a unique-index violation that slipped past the service's own checks (a race). */
     @ServerExceptionMapper
     public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         if (e.getKind() == ConstraintKind.UNIQUE) {
-            return api(ApiException.conflict("The request conflicts with another resource (a name or slug is taken)."), uri);
+            return api(
+                    ApiException.conflict("The request conflicts with another resource (a name or slug is taken)."),
+                    uri);
         }
         if (e.getKind() == ConstraintKind.FOREIGN_KEY) {
-            return api(ApiException.conflict("The request refers to, or is referred to by, another resource that changed meanwhile."), uri);
+            return api(
+                    ApiException.conflict(
+                            "The request refers to, or is referred to by, another resource that changed meanwhile."),
+                    uri);
         }
         return internal(e, uri);
     }
 
     @ServerExceptionMapper
     public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
-        return api(new ApiException(ProblemType.PRECONDITION_FAILED,
-                "The resource was changed by another request meanwhile. Fetch it again and retry."), uri);
+        return api(
+                new ApiException(
+                        ProblemType.PRECONDITION_FAILED,
+                        "The resource was changed by another request meanwhile. Fetch it again and retry."),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -180,7 +200,8 @@ public class ProblemMappers {
         } else {
             p = ProblemType.generic(status, genericDetail(status), instance(uri));
         }
-        Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON).entity(p);
+        Response.ResponseBuilder builder =
+                Response.status(status).type(PROBLEM_JSON).entity(p);
         // Keep protocol headers such as Allow on 405.
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
@@ -202,8 +223,12 @@ public class ProblemMappers {
         }
         if (fromMultipartParser(e)) {
             // An empty body, a wrong boundary, a part cut short, random bytes: the client's body, not the server.
-            return api(ApiException.invalid("file", "The request body is not valid multipart/form-data with a part"
-                    + " named file: check the boundary and that the body is complete."), uri);
+            return api(
+                    ApiException.invalid(
+                            "file",
+                            "The request body is not valid multipart/form-data with a part"
+                                    + " named file: check the boundary and that the body is complete."),
+                    uri);
         }
         return internal(e, uri);
     }
@@ -226,8 +251,13 @@ public class ProblemMappers {
         String ref = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", ref, instance(uri));
         ProblemType t = ProblemType.INTERNAL;
-        return respond(new Problem(t.uri(), t.title(), 500,
-                "The server failed to handle the request. Reference: " + ref + ".", instance(uri), null));
+        return respond(new Problem(
+                t.uri(),
+                t.title(),
+                500,
+                "The server failed to handle the request. Reference: " + ref + ".",
+                instance(uri),
+                null));
     }
 
     private static Response respond(Problem p) {
@@ -242,8 +272,9 @@ public class ProblemMappers {
         return switch (status) {
             case 405 -> "This method is not allowed on this resource.";
             case 406 -> "None of the media types in Accept can be produced. Ask for application/json.";
-            case 415 -> "This content type is not supported here. Send application/json"
-                    + " (or application/merge-patch+json for PATCH).";
+            case 415 ->
+                "This content type is not supported here. Send application/json"
+                        + " (or application/merge-patch+json for PATCH).";
             default -> "The request cannot be handled.";
         };
     }

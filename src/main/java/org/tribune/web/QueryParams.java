@@ -11,8 +11,7 @@ import java.util.UUID;
 /** Parsing of query parameters into 400s that name the parameter. */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     static int parseInt(String name, String raw, int dflt, int min, int max, List<FieldError> errors) {
         if (raw == null) {
@@ -67,7 +66,8 @@ public final class QueryParams {
             }
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be a date (YYYY-MM-DD) or an ISO-8601 timestamp such as 2025-06-28T14:00:00Z");
+            throw ApiException.invalid(
+                    name, "must be a date (YYYY-MM-DD) or an ISO-8601 timestamp such as 2025-06-28T14:00:00Z");
         }
     }
 
@@ -103,7 +103,8 @@ public final class QueryParams {
                 return e;
             }
         }
-        List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        List<String> names =
+                java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         throw ApiException.invalid(name, "must be one of " + String.join(", ", names));
     }
 }

@@ -33,13 +33,16 @@ public class Representations {
     public static final String TOTAL_COUNT = "X-Total-Count";
     /** OpenAPI description of every write's If-Match parameter. */
     public static final String IF_MATCH_DOC = "ETag of the version this change is based on; a stale one gets 412.";
+
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final ObjectMapper mapper;
     private final boolean requireIfMatch;
 
-    public Representations(ObjectMapper mapper,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tribune.require-if-match") boolean requireIfMatch) {
+    public Representations(
+            ObjectMapper mapper,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tribune.require-if-match")
+                    boolean requireIfMatch) {
         this.mapper = mapper;
         this.requireIfMatch = requireIfMatch;
     }
@@ -57,8 +60,10 @@ public class Representations {
     public void requireMatch(String ifMatch, Supplier<?> currentRepresentation) {
         if (ifMatch == null || ifMatch.isBlank()) {
             if (requireIfMatch) {
-                throw new ApiException(ProblemType.PRECONDITION_REQUIRED, "This server requires If-Match on every change:"
-                        + " send the ETag of the version you are changing, so that no one else's change is lost.");
+                throw new ApiException(
+                        ProblemType.PRECONDITION_REQUIRED,
+                        "This server requires If-Match on every change:"
+                                + " send the ETag of the version you are changing, so that no one else's change is lost.");
             }
             return;
         }
@@ -70,7 +75,8 @@ public class Representations {
                 return;
             }
         }
-        throw new ApiException(ProblemType.PRECONDITION_FAILED,
+        throw new ApiException(
+                ProblemType.PRECONDITION_FAILED,
                 "The resource has changed since the version named in If-Match. Fetch it again, reapply your change and retry.");
     }
 
@@ -121,18 +127,27 @@ public class Representations {
         } else {
             String range = request.getHeaderString("Range");
             String ifRange = request.getHeaderString("If-Range");
-            long[] span = range == null || (ifRange != null && !ifRange.trim().equals(etag)) ? null : byteRange(range, f.size());
+            long[] span = range == null || (ifRange != null && !ifRange.trim().equals(etag))
+                    ? null
+                    : byteRange(range, f.size());
             if (span != null && span.length == 0) {
                 ProblemType t = ProblemType.RANGE_NOT_SATISFIABLE;
-                return Response.status(416).header("Content-Range", "bytes */" + f.size()).type(ProblemMappers.PROBLEM_JSON)
-                        .entity(new Problem(t.uri(), t.title(), 416,
+                return Response.status(416)
+                        .header("Content-Range", "bytes */" + f.size())
+                        .type(ProblemMappers.PROBLEM_JSON)
+                        .entity(new Problem(
+                                t.uri(),
+                                t.title(),
+                                416,
                                 "The range starts beyond the end of the file (" + f.size() + " bytes).",
-                                uri.getRequestUri().getRawPath(), null))
+                                uri.getRequestUri().getRawPath(),
+                                null))
                         .build();
             }
             if (span != null) {
                 long length = span[1] - span[0] + 1;
-                builder = Response.status(206).entity(f.body().range(span[0], length))
+                builder = Response.status(206)
+                        .entity(f.body().range(span[0], length))
                         .header("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + f.size());
             } else {
                 builder = Response.ok(f.body().range(0, f.size()));
@@ -260,10 +275,12 @@ public class Representations {
         try {
             byte[] json = mapper.writeValueAsBytes(representation);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, 27);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot compute an ETag", e);
         }
     }
-
 }

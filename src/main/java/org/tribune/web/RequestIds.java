@@ -21,7 +21,9 @@ public class RequestIds {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             String sent = ctx.request().getHeader(HEADER);
-            String id = sent != null && SAFE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+            String id = sent != null && SAFE.matcher(sent).matches()
+                    ? sent
+                    : UUID.randomUUID().toString();
             ctx.response().putHeader(HEADER, id);
             // Quarkus keeps the MDC in the request's Vert.x context, so it follows the request onto worker threads.
             MDC.put(MDC_KEY, id);

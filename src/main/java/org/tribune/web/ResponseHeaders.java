@@ -35,7 +35,8 @@ public class ResponseHeaders {
     private volatile FormattedSecond lastDate = new FormattedSecond(Long.MIN_VALUE, "");
 
     public ResponseHeaders(
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.compress-media-types") Set<String> compressible) {
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.compress-media-types")
+                    Set<String> compressible) {
         this.compressible = compressible;
     }
 
@@ -81,8 +82,7 @@ public class ResponseHeaders {
         return last.value();
     }
 
-    private record FormattedSecond(long epochSecond, String value) {
-    }
+    private record FormattedSecond(long epochSecond, String value) {}
 
     static String cachePolicy(HttpServerRequest request, int status) {
         boolean read = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;

@@ -8,10 +8,10 @@ public final class Roles {
 
     /** API tokens only: may read what signed-in users read (drafts, once they exist), and write nothing. */
     public static final String READER = "reader";
+
     public static final String AUTHOR = "author";
     public static final String EDITOR = "editor";
     public static final String ADMIN = "admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -12,8 +12,7 @@ public final class Slugs {
     /** Room for a "-NNN" suffix when a generated slug collides. */
     private static final int GENERATED_MAX = MAX_LENGTH - 8;
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** "Citoyenneté d'honneur" becomes "citoyennete-d-honneur". Falls back when nothing slug-worthy is left. */
     public static String slugify(String text, String fallback) {

@@ -10,8 +10,7 @@ import java.util.Set;
 /** A parsed {@code sort} parameter: "-publishedAt,title" means newest first, then by title. */
 public record SortOrder(List<Key> keys) {
 
-    public record Key(String field, boolean descending) {
-    }
+    public record Key(String field, boolean descending) {}
 
     /**
      * @param allowed API field names this collection can sort on
@@ -26,8 +25,10 @@ public record SortOrder(List<Key> keys) {
             boolean desc = p.startsWith("-");
             String field = desc ? p.substring(1) : p;
             if (!allowed.contains(field)) {
-                throw ApiException.invalid("sort", "'" + p + "' is not a sortable field; use "
-                        + String.join(", ", allowed) + ", each optionally prefixed with '-' for descending order");
+                throw ApiException.invalid(
+                        "sort",
+                        "'" + p + "' is not a sortable field; use " + String.join(", ", allowed)
+                                + ", each optionally prefixed with '-' for descending order");
             }
             if (!seen.add(field)) {
                 throw ApiException.invalid("sort", "names '" + field + "' twice");

@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
 public class SpecYaml {
 
     /** YAML 1.1 timestamps and base-60 numbers, which YAML 1.2 reads as plain strings. */
-    private static final Pattern YAML11_NON_STRING = Pattern.compile(
-            "\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?|[-+]?\\d[\\d_]*(:[0-5]?\\d)+(\\.[\\d_]*)?");
+    private static final Pattern YAML11_NON_STRING =
+            Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?|[-+]?\\d[\\d_]*(:[0-5]?\\d)+(\\.[\\d_]*)?");
+
     private static final String YAML_TYPE = "application/yaml;charset=UTF-8";
 
     private final Instance<OpenApiDocumentService> documents;
@@ -107,7 +108,8 @@ public class SpecYaml {
 
         @Override
         public boolean needToQuoteValue(String value) {
-            return super.needToQuoteValue(value) || YAML11_NON_STRING.matcher(value).matches();
+            return super.needToQuoteValue(value)
+                    || YAML11_NON_STRING.matcher(value).matches();
         }
     }
 }

@@ -13,8 +13,7 @@ public final class Text {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private Text() {
-    }
+    private Text() {}
 
     /** "Ouïghour" and "OUIGHOUR" both fold to "ouighour"; "cœur" folds to "coeur". */
     public static String fold(String s) {

@@ -26,18 +26,21 @@ public class UriCheck {
     private final byte[] tooLong;
 
     public UriCheck(ObjectMapper mapper) throws JsonProcessingException {
-        this.problem = mapper.writeValueAsBytes(ProblemType.generic(400,
+        this.problem = mapper.writeValueAsBytes(ProblemType.generic(
+                400,
                 "The request URI is not valid: a % must be followed by two hexadecimal digits, and spaces and other"
-                        + " reserved characters must be percent-encoded.", null));
-        this.tooLong = mapper.writeValueAsBytes(ProblemType.generic(414,
-                "The request URI is longer than " + MAX_URI_LENGTH + " characters.", null));
+                        + " reserved characters must be percent-encoded.",
+                null));
+        this.tooLong = mapper.writeValueAsBytes(
+                ProblemType.generic(414, "The request URI is longer than " + MAX_URI_LENGTH + " characters.", null));
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 2).handler(ctx -> {
             String uri = ctx.request().uri();
             if (uri != null && uri.length() > MAX_URI_LENGTH) {
-                ctx.response().setStatusCode(414)
+                ctx.response()
+                        .setStatusCode(414)
                         .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
                         .end(Buffer.buffer(tooLong));
                 return;
@@ -45,7 +48,8 @@ public class UriCheck {
             try {
                 new URI(Objects.requireNonNull(uri));
             } catch (URISyntaxException | NullPointerException e) {
-                ctx.response().setStatusCode(400)
+                ctx.response()
+                        .setStatusCode(400)
                         .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
                         .end(Buffer.buffer(problem));
                 return;

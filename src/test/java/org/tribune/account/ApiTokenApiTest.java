@@ -28,7 +28,8 @@ class ApiTokenApiTest extends ApiTestSupport {
         String name = "Générateur " + unique();
         Response created = create(token(Roles.ADMIN), Map.of("name", name, "role", "reader"));
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("Cache-Control", "no-store")
                 .body("secret", startsWith("trb_"))
                 .body("role", equalTo("reader"))
@@ -40,20 +41,37 @@ class ApiTokenApiTest extends ApiTestSupport {
         assertThat(secret).hasSizeGreaterThan(40);
         assertThat((String) created.path("hint")).isEqualTo(secret.substring(0, 8));
 
-        String one = as(token(Roles.ADMIN)).get("/api/v1/api-tokens/" + id).then().statusCode(200).extract().asString();
-        String list = as(token(Roles.ADMIN)).queryParam("size", 100).get("/api/v1/api-tokens").then().statusCode(200)
-                .body("items.name", hasItem(name)).extract().asString();
+        String one = as(token(Roles.ADMIN))
+                .get("/api/v1/api-tokens/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String list = as(token(Roles.ADMIN))
+                .queryParam("size", 100)
+                .get("/api/v1/api-tokens")
+                .then()
+                .statusCode(200)
+                .body("items.name", hasItem(name))
+                .extract()
+                .asString();
         assertThat(one + list).doesNotContain(secret.substring(8));
     }
 
     @Test
     void aReaderTokenReadsButWritesNothing() {
         String secret = create(token(Roles.ADMIN), Map.of("name", "Lecture " + unique(), "role", "reader"))
-                .then().extract().path("secret");
+                .then()
+                .extract()
+                .path("secret");
 
         as(secret).get("/api/v1/posts").then().statusCode(200);
-        as(secret).body(Map.of("title", "Interdit", "content", "<p>non</p>")).post("/api/v1/posts")
-                .then().statusCode(403).contentType("application/problem+json")
+        as(secret)
+                .body(Map.of("title", "Interdit", "content", "<p>non</p>"))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:tribune:problem:forbidden"));
     }
 
@@ -63,13 +81,28 @@ class ApiTokenApiTest extends ApiTestSupport {
         Response created = create(admin.token(), Map.of("name", "Pipeline " + unique(), "role", "editor"));
         String secret = created.path("secret");
 
-        as(secret).body(Map.of("title", "Publié par le pipeline " + unique(), "content", "<p>texte</p>"))
-                .post("/api/v1/posts").then().statusCode(201).body("author.id", equalTo(admin.id()));
-        as(secret).body(Map.of("name", "Catégorie pipeline " + unique())).post("/api/v1/categories").then().statusCode(201);
+        as(secret)
+                .body(Map.of("title", "Publié par le pipeline " + unique(), "content", "<p>texte</p>"))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(201)
+                .body("author.id", equalTo(admin.id()));
+        as(secret)
+                .body(Map.of("name", "Catégorie pipeline " + unique()))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(201);
         as(secret).get("/api/v1/users").then().statusCode(403);
-        as(secret).body(Map.of("name", "Escalade", "role", "editor")).post("/api/v1/api-tokens").then().statusCode(403);
+        as(secret)
+                .body(Map.of("name", "Escalade", "role", "editor"))
+                .post("/api/v1/api-tokens")
+                .then()
+                .statusCode(403);
 
-        as(admin.token()).get("/api/v1/api-tokens/" + created.path("id")).then().statusCode(200)
+        as(admin.token())
+                .get("/api/v1/api-tokens/" + created.path("id"))
+                .then()
+                .statusCode(200)
                 .body("lastUsedAt", notNullValue());
     }
 
@@ -77,19 +110,44 @@ class ApiTokenApiTest extends ApiTestSupport {
     void aRevokedTokenStopsWorkingAtOnce() {
         Response created = create(token(Roles.ADMIN), Map.of("name", "Révoquée " + unique(), "role", "editor"));
         String secret = created.path("secret");
-        as(secret).body(Map.of("name", "Avant " + unique())).post("/api/v1/categories").then().statusCode(201);
+        as(secret)
+                .body(Map.of("name", "Avant " + unique()))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(201);
 
-        as(token(Roles.ADMIN)).delete("/api/v1/api-tokens/" + created.path("id")).then().statusCode(204);
+        as(token(Roles.ADMIN))
+                .delete("/api/v1/api-tokens/" + created.path("id"))
+                .then()
+                .statusCode(204);
 
-        as(secret).body(Map.of("name", "Après " + unique())).post("/api/v1/categories").then().statusCode(401);
+        as(secret)
+                .body(Map.of("name", "Après " + unique()))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(401);
         given().auth().oauth2(secret).get("/api/v1/posts").then().statusCode(401);
-        as(token(Roles.ADMIN)).delete("/api/v1/api-tokens/" + created.path("id")).then().statusCode(404);
+        as(token(Roles.ADMIN))
+                .delete("/api/v1/api-tokens/" + created.path("id"))
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void anExpiredTokenStopsWorking() throws InterruptedException {
-        String secret = create(token(Roles.ADMIN), Map.of("name", "Éphémère " + unique(), "role", "reader",
-                "expiresAt", Instant.now().plusSeconds(1).toString())).then().statusCode(201).extract().path("secret");
+        String secret = create(
+                        token(Roles.ADMIN),
+                        Map.of(
+                                "name",
+                                "Éphémère " + unique(),
+                                "role",
+                                "reader",
+                                "expiresAt",
+                                Instant.now().plusSeconds(1).toString()))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
         as(secret).get("/api/v1/posts").then().statusCode(200);
 
         Thread.sleep(1500);
@@ -100,19 +158,28 @@ class ApiTokenApiTest extends ApiTestSupport {
     @Test
     void anExpiryInThePastOrAnUnknownRoleGets400() {
         create(token(Roles.ADMIN), Map.of("name", "Passée", "role", "reader", "expiresAt", "2020-01-01T00:00:00Z"))
-                .then().statusCode(400).body("errors[0].field", equalTo("expiresAt"));
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("expiresAt"));
         create(token(Roles.ADMIN), Map.of("name", "Admin", "role", "admin"))
-                .then().statusCode(400).body("errors[0].field", equalTo("role"));
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("role"));
     }
 
     @Test
     void aTokenStopsWorkingWhenTheAdminWhoCreatedItIsDeactivated() {
         TestAccount admin = newAccount(Roles.ADMIN);
         String secret = create(admin.token(), Map.of("name", "Orpheline " + unique(), "role", "editor"))
-                .then().extract().path("secret");
+                .then()
+                .extract()
+                .path("secret");
 
-        mergePatchAs(token(Roles.ADMIN)).body(Map.of("active", false)).patch("/api/v1/users/" + admin.id())
-                .then().statusCode(200);
+        mergePatchAs(token(Roles.ADMIN))
+                .body(Map.of("active", false))
+                .patch("/api/v1/users/" + admin.id())
+                .then()
+                .statusCode(200);
 
         as(secret).get("/api/v1/posts").then().statusCode(401);
     }

@@ -40,13 +40,15 @@ import org.tribune.web.Roles;
 class AuthApiTest extends ApiTestSupport {
 
     private static Response attempt(String username, String password, String address) {
-        return anonymousJson().header("X-Forwarded-For", address)
+        return anonymousJson()
+                .header("X-Forwarded-For", address)
                 .body(Map.of("username", username, "password", password))
                 .post("/api/v1/auth/token");
     }
 
     private static JsonPath part(String jwt, int index) {
-        return JsonPath.from(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]), StandardCharsets.UTF_8));
+        return JsonPath.from(
+                new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -55,12 +57,14 @@ class AuthApiTest extends ApiTestSupport {
 
         Response r = attempt(author.username(), author.password(), testAddress());
 
-        r.then().statusCode(200)
+        r.then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("tokenType", equalTo("Bearer"))
                 .body("expiresIn", equalTo(3600));
         String jwt = r.path("accessToken");
-        assertThat(part(jwt, 0).getString("alg")).isEqualTo(TestKeys.applicationKeys().algorithm().getName());
+        assertThat(part(jwt, 0).getString("alg"))
+                .isEqualTo(TestKeys.applicationKeys().algorithm().getName());
         JsonPath claims = part(jwt, 1);
         assertThat(claims.getString("sub")).isEqualTo(author.id());
         assertThat(claims.getString("role")).isEqualTo("author");
@@ -71,9 +75,14 @@ class AuthApiTest extends ApiTestSupport {
     void theUsernameIgnoresCaseAndSigningInRecordsLastLoginAt() {
         TestAccount author = newAccount(Roles.AUTHOR);
 
-        attempt(author.username().toUpperCase(), author.password(), testAddress()).then().statusCode(200);
+        attempt(author.username().toUpperCase(), author.password(), testAddress())
+                .then()
+                .statusCode(200);
 
-        as(token(Roles.ADMIN)).get("/api/v1/users/" + author.id()).then().statusCode(200)
+        as(token(Roles.ADMIN))
+                .get("/api/v1/users/" + author.id())
+                .then()
+                .statusCode(200)
                 .body("lastLoginAt", notNullValue());
     }
 
@@ -81,8 +90,11 @@ class AuthApiTest extends ApiTestSupport {
     void aWrongPasswordAnUnknownUserAndADeactivatedAccountGetTheSame401() {
         TestAccount author = newAccount(Roles.AUTHOR);
         TestAccount gone = newAccount(Roles.AUTHOR);
-        mergePatchAs(token(Roles.ADMIN)).body(Map.of("active", false)).patch("/api/v1/users/" + gone.id())
-                .then().statusCode(200);
+        mergePatchAs(token(Roles.ADMIN))
+                .body(Map.of("active", false))
+                .patch("/api/v1/users/" + gone.id())
+                .then()
+                .statusCode(200);
 
         List<Response> answers = List.of(
                 attempt(author.username(), "pas le bon mot de passe", testAddress()),
@@ -90,7 +102,9 @@ class AuthApiTest extends ApiTestSupport {
                 attempt(gone.username(), gone.password(), testAddress()));
 
         for (Response r : answers) {
-            r.then().statusCode(401).contentType("application/problem+json")
+            r.then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
                     .header("WWW-Authenticate", startsWith("Bearer"))
                     .body("type", equalTo("urn:tribune:problem:unauthorized"))
                     .body("detail", equalTo("The username or password is wrong."));
@@ -108,8 +122,16 @@ class AuthApiTest extends ApiTestSupport {
         List<Long> wrongPassword = new ArrayList<>();
         List<Long> unknownUser = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            wrongPassword.add(attempt(author.username(), "pas le bon mot de passe", testAddress()).then().statusCode(401).extract().time());
-            unknownUser.add(attempt("inconnu-" + unique(), "pas le bon mot de passe", testAddress()).then().statusCode(401).extract().time());
+            wrongPassword.add(attempt(author.username(), "pas le bon mot de passe", testAddress())
+                    .then()
+                    .statusCode(401)
+                    .extract()
+                    .time());
+            unknownUser.add(attempt("inconnu-" + unique(), "pas le bon mot de passe", testAddress())
+                    .then()
+                    .statusCode(401)
+                    .extract()
+                    .time());
         }
         wrongPassword.sort(Long::compare);
         unknownUser.sort(Long::compare);
@@ -123,12 +145,16 @@ class AuthApiTest extends ApiTestSupport {
     void fiveFailuresForOneUsernameGet429WithRetryAfterEvenWithTheRightPassword() {
         TestAccount author = newAccount(Roles.AUTHOR);
         for (int i = 0; i < 5; i++) {
-            attempt(author.username(), "essai " + i + " incorrect", testAddress()).then().statusCode(401);
+            attempt(author.username(), "essai " + i + " incorrect", testAddress())
+                    .then()
+                    .statusCode(401);
         }
 
         Response locked = attempt(author.username(), author.password(), testAddress());
 
-        locked.then().statusCode(429).contentType("application/problem+json")
+        locked.then()
+                .statusCode(429)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:tribune:problem:too-many-requests"));
         int retryAfter = Integer.parseInt(locked.header("Retry-After"));
         assertThat(retryAfter).isBetween(1, 15 * 60);
@@ -141,11 +167,15 @@ class AuthApiTest extends ApiTestSupport {
     void fiveFailuresFromOneAddressGet429ForEveryUsernameFromThatAddress() {
         String address = testAddress();
         for (int i = 0; i < 5; i++) {
-            attempt("inconnu-" + unique(), "mauvais mot de passe", address).then().statusCode(401);
+            attempt("inconnu-" + unique(), "mauvais mot de passe", address)
+                    .then()
+                    .statusCode(401);
         }
         TestAccount author = newAccount(Roles.AUTHOR);
 
-        attempt(author.username(), author.password(), address).then().statusCode(429)
+        attempt(author.username(), author.password(), address)
+                .then()
+                .statusCode(429)
                 .header("Retry-After", notNullValue());
         attempt(author.username(), author.password(), testAddress()).then().statusCode(200);
     }
@@ -154,11 +184,15 @@ class AuthApiTest extends ApiTestSupport {
     void aSuccessfulSignInClearsTheUsernamesFailures() {
         TestAccount author = newAccount(Roles.AUTHOR);
         for (int i = 0; i < 4; i++) {
-            attempt(author.username(), "essai " + i + " incorrect", testAddress()).then().statusCode(401);
+            attempt(author.username(), "essai " + i + " incorrect", testAddress())
+                    .then()
+                    .statusCode(401);
         }
         attempt(author.username(), author.password(), testAddress()).then().statusCode(200);
         for (int i = 0; i < 4; i++) {
-            attempt(author.username(), "encore " + i + " incorrect", testAddress()).then().statusCode(401);
+            attempt(author.username(), "encore " + i + " incorrect", testAddress())
+                    .then()
+                    .statusCode(401);
         }
 
         attempt(author.username(), author.password(), testAddress()).then().statusCode(200);
@@ -166,23 +200,32 @@ class AuthApiTest extends ApiTestSupport {
 
     @Test
     void aMissingUsernameOrPasswordGets400NamingIt() {
-        anonymousJson().body(Map.of("username", "admin")).post("/api/v1/auth/token")
-                .then().statusCode(400).body("errors[0].field", equalTo("password"));
+        anonymousJson()
+                .body(Map.of("username", "admin"))
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("password"));
     }
 
     static Stream<Arguments> unacceptableTokens() throws Exception {
         SigningKeys keys = TestKeys.applicationKeys();
-        String admin = JsonPath.from(new String(Base64.getUrlDecoder().decode(token(Roles.ADMIN).split("\\.")[1]),
-                StandardCharsets.UTF_8)).getString("sub");
+        String admin = JsonPath.from(new String(
+                        Base64.getUrlDecoder().decode(token(Roles.ADMIN).split("\\.")[1]), StandardCharsets.UTF_8))
+                .getString("sub");
         Instant now = Instant.now();
 
-        SignedJWT expired = new SignedJWT(new JWSHeader.Builder(keys.algorithm()).type(JOSEObjectType.JWT).build(),
+        SignedJWT expired = new SignedJWT(
+                new JWSHeader.Builder(keys.algorithm()).type(JOSEObjectType.JWT).build(),
                 claims(admin, now.minusSeconds(7200), now.minusSeconds(3600)));
         expired.sign(keys.signer());
 
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
-        SignedJWT foreign = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).build(),
+        SignedJWT foreign = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
                 claims(admin, now, now.plusSeconds(3600)));
         foreign.sign(new ECDSASigner((ECPrivateKey) generator.generateKeyPair().getPrivate()));
 
@@ -200,8 +243,14 @@ class AuthApiTest extends ApiTestSupport {
     }
 
     private static JWTClaimsSet claims(String subject, Instant issued, Instant expires) {
-        return new JWTClaimsSet.Builder().issuer("tribune").subject(subject).claim("role", "admin").claim("tv", 0)
-                .issueTime(Date.from(issued)).expirationTime(Date.from(expires)).build();
+        return new JWTClaimsSet.Builder()
+                .issuer("tribune")
+                .subject(subject)
+                .claim("role", "admin")
+                .claim("tv", 0)
+                .issueTime(Date.from(issued))
+                .expirationTime(Date.from(expires))
+                .build();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -209,9 +258,13 @@ class AuthApiTest extends ApiTestSupport {
     void anUnacceptableTokenGets401WithAnInvalidTokenChallengeEvenOnPublicReads(String kind, String authorization) {
         for (Response r : List.of(
                 given().header("Authorization", authorization).get("/api/v1/posts"),
-                given().header("Authorization", authorization).contentType("application/json")
-                        .body(Map.of("name", "Jamais " + unique())).post("/api/v1/categories"))) {
-            r.then().statusCode(401).contentType("application/problem+json")
+                given().header("Authorization", authorization)
+                        .contentType("application/json")
+                        .body(Map.of("name", "Jamais " + unique()))
+                        .post("/api/v1/categories"))) {
+            r.then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
                     .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
                     .body("type", equalTo("urn:tribune:problem:unauthorized"))
                     .body("detail", notNullValue());

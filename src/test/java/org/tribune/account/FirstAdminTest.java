@@ -41,7 +41,10 @@ class FirstAdminTest extends ApiTestSupport {
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
         assertThat(m.find()).isFalse();
 
-        as(signIn("admin", password)).get("/api/v1/users/me").then().statusCode(200)
+        as(signIn("admin", password))
+                .get("/api/v1/users/me")
+                .then()
+                .statusCode(200)
                 .body("username", org.hamcrest.Matchers.equalTo("admin"))
                 .body("role", org.hamcrest.Matchers.equalTo("admin"));
 
@@ -51,6 +54,7 @@ class FirstAdminTest extends ApiTestSupport {
     @Test
     void theSigningKeyIsGeneratedInTheDataDirectoryForItsOwnerOnly() throws IOException {
         Path key = DATA.resolve("keys/jwt-signing-key.pem");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                .isEqualTo("rw-------");
     }
 }

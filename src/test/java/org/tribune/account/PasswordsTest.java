@@ -30,7 +30,8 @@ class PasswordsTest {
     @Test
     void aHashMadeWithAnotherCostIsOutdated() {
         assertThat(passwords.isOutdated(passwords.hash("une phrase de passe"))).isFalse();
-        assertThat(passwords.isOutdated("$2a$12$abcdefghijklmnopqrstuuabcdefghijklmnopqrstuvwxyz01234")).isTrue();
+        assertThat(passwords.isOutdated("$2a$12$abcdefghijklmnopqrstuuabcdefghijklmnopqrstuvwxyz01234"))
+                .isTrue();
     }
 
     @Test

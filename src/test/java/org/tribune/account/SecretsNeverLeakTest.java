@@ -25,35 +25,70 @@ class SecretsNeverLeakTest extends ApiTestSupport {
     void noLogLineOrResponseCarriesAPasswordAHashATokenOrThePrivateKey() throws IOException {
         StringBuilder responses = new StringBuilder();
         String adminToken = signIn("admin", ADMIN_PASSWORD);
-        responses.append(anonymousJson().header("X-Forwarded-For", testAddress())
-                .body(Map.of("username", "admin", "password", ADMIN_PASSWORD + "x")).post("/api/v1/auth/token").asString());
+        responses.append(anonymousJson()
+                .header("X-Forwarded-For", testAddress())
+                .body(Map.of("username", "admin", "password", ADMIN_PASSWORD + "x"))
+                .post("/api/v1/auth/token")
+                .asString());
 
         String password = "secret de test " + unique();
         String username = "fuite-" + unique();
-        String created = as(adminToken).body(Map.of("username", username, "displayName", "Fuite", "role", "author",
-                "password", password)).post("/api/v1/users").then().statusCode(201).extract().asString();
+        String created = as(adminToken)
+                .body(Map.of("username", username, "displayName", "Fuite", "role", "author", "password", password))
+                .post("/api/v1/users")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString();
         responses.append(created);
         String id = io.restassured.path.json.JsonPath.from(created).getString("id");
         String userToken = signIn(username, password);
         String changed = "secret change " + unique();
-        responses.append(as(userToken).header("X-Forwarded-For", testAddress())
-                .body(Map.of("currentPassword", password, "newPassword", changed)).put("/api/v1/users/me/password").asString());
+        responses.append(as(userToken)
+                .header("X-Forwarded-For", testAddress())
+                .body(Map.of("currentPassword", password, "newPassword", changed))
+                .put("/api/v1/users/me/password")
+                .asString());
         String reset = "secret remis " + unique();
-        responses.append(as(adminToken).body(Map.of("newPassword", reset)).put("/api/v1/users/" + id + "/password").asString());
-        responses.append(as(adminToken).body(Map.of("username", "x", "displayName", "x", "role", "author",
-                "password", "court")).post("/api/v1/users").asString());
-        String apiToken = as(adminToken).body(Map.of("name", "Fuite " + unique(), "role", "editor"))
-                .post("/api/v1/api-tokens").then().statusCode(201).extract().path("secret");
+        responses.append(as(adminToken)
+                .body(Map.of("newPassword", reset))
+                .put("/api/v1/users/" + id + "/password")
+                .asString());
+        responses.append(as(adminToken)
+                .body(Map.of("username", "x", "displayName", "x", "role", "author", "password", "court"))
+                .post("/api/v1/users")
+                .asString());
+        String apiToken = as(adminToken)
+                .body(Map.of("name", "Fuite " + unique(), "role", "editor"))
+                .post("/api/v1/api-tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
         responses.append(as(apiToken).get("/api/v1/users/me").asString());
-        responses.append(as(adminToken).queryParam("size", 100).get("/api/v1/users").asString());
-        responses.append(as(adminToken).queryParam("size", 100).get("/api/v1/api-tokens").asString());
+        responses.append(
+                as(adminToken).queryParam("size", 100).get("/api/v1/users").asString());
+        responses.append(
+                as(adminToken).queryParam("size", 100).get("/api/v1/api-tokens").asString());
 
         String privateKey = Files.readString(Path.of("target/test-data/keys/jwt-signing-key.pem"))
-                .split("-----")[2].strip().split("\n")[1];
+                .split("-----")[2]
+                .strip()
+                .split("\n")[1];
         String log = Files.readString(LOG);
-        List<String> secrets = List.of(ADMIN_PASSWORD, password, changed, reset, apiToken,
-                apiToken.substring(ApiTokenService.PREFIX.length()), adminToken, userToken, token(Roles.EDITOR),
-                privateKey, "$2a$", "PRIVATE KEY");
+        List<String> secrets = List.of(
+                ADMIN_PASSWORD,
+                password,
+                changed,
+                reset,
+                apiToken,
+                apiToken.substring(ApiTokenService.PREFIX.length()),
+                adminToken,
+                userToken,
+                token(Roles.EDITOR),
+                privateKey,
+                "$2a$",
+                "PRIVATE KEY");
         assertThat(log).isNotEmpty();
         for (String secret : secrets) {
             assertThat(log).as("the log").doesNotContain(secret);

@@ -27,8 +27,10 @@ class SigningKeysTest {
         SigningKeys first = new SigningKeys(TestKeys.config(null), dataDir);
         Path file = dataDir.resolve("keys/jwt-signing-key.pem");
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
         assertThat(first.algorithm()).isEqualTo(JWSAlgorithm.RS256);
         try (var leftovers = Files.list(file.getParent())) {
             assertThat(leftovers).containsExactly(file);
@@ -38,7 +40,8 @@ class SigningKeysTest {
         assertThat(afterRestart.keyId()).isEqualTo(first.keyId());
         JWSObject signed = new JWSObject(new JWSHeader(first.algorithm()), new Payload("issued before the restart"));
         signed.sign(first.signer());
-        assertThat(JWSObject.parse(signed.serialize()).verify(afterRestart.verifier())).isTrue();
+        assertThat(JWSObject.parse(signed.serialize()).verify(afterRestart.verifier()))
+                .isTrue();
     }
 
     @Test
@@ -47,7 +50,10 @@ class SigningKeysTest {
         generator.initialize(256);
         KeyPair pair = generator.generateKeyPair();
         Path file = dataDir.resolve("operator.pem");
-        Files.writeString(file, pem("PRIVATE KEY", pair.getPrivate().getEncoded()) + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        Files.writeString(
+                file,
+                pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+                        + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
 
         SigningKeys keys = new SigningKeys(TestKeys.config(file), dataDir);
 
@@ -62,10 +68,14 @@ class SigningKeysTest {
         KeyPair one = generator.generateKeyPair();
         KeyPair other = generator.generateKeyPair();
         Path file = dataDir.resolve("mixed.pem");
-        Files.writeString(file, pem("PRIVATE KEY", one.getPrivate().getEncoded()) + pem("PUBLIC KEY", other.getPublic().getEncoded()));
+        Files.writeString(
+                file,
+                pem("PRIVATE KEY", one.getPrivate().getEncoded())
+                        + pem("PUBLIC KEY", other.getPublic().getEncoded()));
 
         assertThatThrownBy(() -> new SigningKeys(TestKeys.config(file), dataDir))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a pair");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not a pair");
     }
 
     @Test
@@ -73,15 +83,19 @@ class SigningKeysTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         Path file = dataDir.resolve("private-only.pem");
-        Files.writeString(file, pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded()));
+        Files.writeString(
+                file,
+                pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded()));
 
         assertThatThrownBy(() -> new SigningKeys(TestKeys.config(file), dataDir))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PUBLIC KEY");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PUBLIC KEY");
     }
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 }

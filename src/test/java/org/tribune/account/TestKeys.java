@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Builds {@link SigningKeys} outside the application, to forge tokens in tests. */
 final class TestKeys {
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     static AuthConfig config(Path keyFile) {
         return new AuthConfig() {

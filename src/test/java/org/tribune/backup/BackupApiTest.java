@@ -25,23 +25,36 @@ import org.tribune.web.Roles;
 class BackupApiTest extends ApiTestSupport {
 
     private static byte[] export() {
-        return given().auth().oauth2(token(Roles.ADMIN)).get("/api/v1/admin/export").then().statusCode(200)
+        return given().auth()
+                .oauth2(token(Roles.ADMIN))
+                .get("/api/v1/admin/export")
+                .then()
+                .statusCode(200)
                 .contentType("application/zip")
                 .header("Content-Disposition", startsWith("attachment; filename=\"tribune-"))
                 .header("Cache-Control", "no-store")
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
     }
 
     private static Response importing(byte[] archive) {
-        return given().auth().oauth2(token(Roles.ADMIN)).contentType("application/zip").body(archive)
+        return given().auth()
+                .oauth2(token(Roles.ADMIN))
+                .contentType("application/zip")
+                .body(archive)
                 .post("/api/v1/admin/import");
     }
 
     @Test
     void exportHoldsEveryTableAndMediaFileWithAManifestOfTheirChecksums() {
         String media = uploadImage();
-        String post = createPost(Map.of("title", "Sauvegardé " + unique(), "content", "<p>x</p>", "gallery", List.of(media)));
-        mergePatch().body(Map.of("excerpt", "Deuxième version")).patch("/api/v1/posts/" + post).then().statusCode(200);
+        String post =
+                createPost(Map.of("title", "Sauvegardé " + unique(), "content", "<p>x</p>", "gallery", List.of(media)));
+        mergePatch()
+                .body(Map.of("excerpt", "Deuxième version"))
+                .patch("/api/v1/posts/" + post)
+                .then()
+                .statusCode(200);
 
         ArchiveBytes archive = ArchiveBytes.of(export());
 
@@ -55,12 +68,21 @@ class BackupApiTest extends ApiTestSupport {
             byte[] content = archive.entries.get(entry.get("path").asText());
             assertThat(content).as(entry.get("path").asText()).isNotNull();
             assertThat(content.length).isEqualTo(entry.get("size").asInt());
-            assertThat(SiteSnapshot.sha256(content)).isEqualTo(entry.get("sha256").asText());
+            assertThat(SiteSnapshot.sha256(content))
+                    .isEqualTo(entry.get("sha256").asText());
             listed.add(entry.get("path").asText());
         }
         assertThat(listed).hasSize(archive.entries.size() - 1);
-        assertThat(listed).contains("data/post.json", "data/post_revision.json", "data/media.json", "data/category.json",
-                "data/honorary_citizen.json", "data/award.json", "data/app_user.json", "data/api_token.json")
+        assertThat(listed)
+                .contains(
+                        "data/post.json",
+                        "data/post_revision.json",
+                        "data/media.json",
+                        "data/category.json",
+                        "data/honorary_citizen.json",
+                        "data/award.json",
+                        "data/app_user.json",
+                        "data/api_token.json")
                 .doesNotContain("data/sign_in_failure.json", "data/flyway_schema_history.json");
 
         String posts = new String(archive.entries.get("data/post.json"), StandardCharsets.UTF_8);
@@ -69,21 +91,35 @@ class BackupApiTest extends ApiTestSupport {
         int postColumn = columnIndex(archive.json("data/post_revision.json"), "post_id");
         assertThat(countWhere(revisions, postColumn, post)).isEqualTo(2);
 
-        String checksum = editor().get("/api/v1/media/" + media).then().extract().path("checksum");
+        String checksum =
+                editor().get("/api/v1/media/" + media).then().extract().path("checksum");
         byte[] original = archive.entries.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("media/" + media + "/original")).findFirst().orElseThrow().getValue();
+                .filter(e -> e.getKey().startsWith("media/" + media + "/original"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
         assertThat(SiteSnapshot.sha256(original)).isEqualTo(checksum);
-        assertThat(manifest.get("files").asInt())
-                .isEqualTo((int) archive.entries.keySet().stream().filter(n -> n.startsWith("media/")).count());
+        assertThat(manifest.get("files").asInt()).isEqualTo((int) archive.entries.keySet().stream()
+                .filter(n -> n.startsWith("media/"))
+                .count());
     }
 
     @Test
     void importIntoAnInstanceWithContentIs409AndChangesNothing() {
         String post = createPost(Map.of("title", "Déjà là " + unique(), "content", "<p>x</p>"));
         String etag = editor().get("/api/v1/posts/" + post).then().extract().header("ETag");
-        long users = given().auth().oauth2(token(Roles.ADMIN)).get("/api/v1/users").then().extract().jsonPath().getLong("totalItems");
+        long users = given().auth()
+                .oauth2(token(Roles.ADMIN))
+                .get("/api/v1/users")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("totalItems");
 
-        importing(export()).then().statusCode(409).contentType("application/problem+json")
+        importing(export())
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:tribune:problem:conflict"))
                 .body("detail", containsString("already holds content"));
 
@@ -98,8 +134,11 @@ class BackupApiTest extends ApiTestSupport {
         ArchiveBytes archive = ArchiveBytes.of(genuine);
 
         ArchiveBytes changedPost = archive.copy();
-        changedPost.entries.put("data/post.json", new String(archive.entries.get("data/post.json"), StandardCharsets.UTF_8)
-                .replace("Témoin", "Faussaire").getBytes(StandardCharsets.UTF_8));
+        changedPost.entries.put(
+                "data/post.json",
+                new String(archive.entries.get("data/post.json"), StandardCharsets.UTF_8)
+                        .replace("Témoin", "Faussaire")
+                        .getBytes(StandardCharsets.UTF_8));
         ArchiveBytes extra = archive.copy();
         extra.entries.put("media/00000000-0000-0000-0000-000000000000/original.png", new byte[] {1, 2, 3});
         ArchiveBytes missing = archive.copy();
@@ -107,8 +146,12 @@ class BackupApiTest extends ApiTestSupport {
         ArchiveBytes noManifest = archive.copy();
         noManifest.entries.remove("manifest.json");
         ArchiveBytes otherFormat = archive.copy();
-        otherFormat.entries.put("manifest.json", ((ObjectNode) archive.manifest()).put("formatVersion", 2).toString()
-                .getBytes(StandardCharsets.UTF_8));
+        otherFormat.entries.put(
+                "manifest.json",
+                ((ObjectNode) archive.manifest())
+                        .put("formatVersion", 2)
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8));
 
         Map<String, byte[]> cases = Map.of(
                 "not a zip", "{\"posts\": []}".getBytes(StandardCharsets.UTF_8),
@@ -118,7 +161,9 @@ class BackupApiTest extends ApiTestSupport {
                 "an entry the manifest lists but lacks", missing.zip(),
                 "no manifest", noManifest.zip(),
                 "a newer format", otherFormat.zip());
-        cases.forEach((name, body) -> importing(body).then().statusCode(400)
+        cases.forEach((name, body) -> importing(body)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:tribune:problem:validation"))
                 .body("errors[0].field", equalTo("archive")));
@@ -128,16 +173,31 @@ class BackupApiTest extends ApiTestSupport {
 
     @Test
     void onlyAdminsExportAndImport() {
-        given().auth().oauth2(token(Roles.EDITOR)).get("/api/v1/admin/export").then().statusCode(403);
+        given().auth()
+                .oauth2(token(Roles.EDITOR))
+                .get("/api/v1/admin/export")
+                .then()
+                .statusCode(403);
         given().get("/api/v1/admin/export").then().statusCode(401);
-        given().auth().oauth2(token(Roles.EDITOR)).contentType("application/zip").body(new byte[] {1})
-                .post("/api/v1/admin/import").then().statusCode(403);
+        given().auth()
+                .oauth2(token(Roles.EDITOR))
+                .contentType("application/zip")
+                .body(new byte[] {1})
+                .post("/api/v1/admin/import")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void anArchiveSentAsAnotherTypeIs415() {
-        given().auth().oauth2(token(Roles.ADMIN)).contentType("application/json").body("{}")
-                .post("/api/v1/admin/import").then().statusCode(415).contentType("application/problem+json");
+        given().auth()
+                .oauth2(token(Roles.ADMIN))
+                .contentType("application/json")
+                .body("{}")
+                .post("/api/v1/admin/import")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 
     static int columnIndex(JsonNode table, String column) {

@@ -55,29 +55,47 @@ class BackupRoundTripTest extends ApiTestSupport {
         String admin = token(Roles.ADMIN);
         fillSite();
         Map<String, String> before = SiteSnapshot.take(() -> given().auth().oauth2(admin));
-        byte[] archive = given().auth().oauth2(admin).get("/api/v1/admin/export").then().statusCode(200)
-                .extract().asByteArray();
+        byte[] archive = given().auth()
+                .oauth2(admin)
+                .get("/api/v1/admin/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
 
         emptySite(admin);
         given().auth().oauth2(admin).get("/api/v1/posts").then().body("totalItems", equalTo(0));
 
-        Response restored = given().auth().oauth2(admin).contentType("application/zip").body(archive)
+        Response restored = given().auth()
+                .oauth2(admin)
+                .contentType("application/zip")
+                .body(archive)
                 .post("/api/v1/admin/import");
         restored.then().log().ifValidationFails().statusCode(200).contentType("application/json");
         Map<String, Integer> archived = new java.util.HashMap<>();
-        ArchiveBytes.of(archive).manifest().get("tables").forEach(t -> archived.put(t.get("name").asText(), t.get("rows").asInt()));
-        assertThat(restored.jsonPath().getMap("rows", String.class, Integer.class)).isEqualTo(archived);
+        ArchiveBytes.of(archive)
+                .manifest()
+                .get("tables")
+                .forEach(t -> archived.put(t.get("name").asText(), t.get("rows").asInt()));
+        assertThat(restored.jsonPath().getMap("rows", String.class, Integer.class))
+                .isEqualTo(archived);
         assertThat(archived.get("post")).isGreaterThanOrEqualTo(5);
         assertThat(restored.jsonPath().getInt("files")).isGreaterThanOrEqualTo(2);
 
         Map<String, String> after = SiteSnapshot.take(() -> given().auth().oauth2(admin));
         assertThat(SiteSnapshot.differences(before, after)).isEmpty();
-        assertThat(before.keySet()).anyMatch(url -> url.contains("/revisions/"))
+        assertThat(before.keySet())
+                .anyMatch(url -> url.contains("/revisions/"))
                 .anyMatch(url -> url.contains("/file?size=thumbnail"))
                 .anyMatch(url -> url.startsWith("/api/v1/trash/posts"));
 
-        given().auth().oauth2(admin).contentType("application/zip").body(archive).post("/api/v1/admin/import")
-                .then().statusCode(409);
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/zip")
+                .body(archive)
+                .post("/api/v1/admin/import")
+                .then()
+                .statusCode(409);
     }
 
     @Test
@@ -85,25 +103,46 @@ class BackupRoundTripTest extends ApiTestSupport {
         String admin = token(Roles.ADMIN);
         String media = uploadImage();
         createPost(Map.of("title", "Photo " + unique(), "content", "<p>x</p>", "featuredMedia", media));
-        byte[] genuine = given().auth().oauth2(admin).get("/api/v1/admin/export").then().statusCode(200)
-                .extract().asByteArray();
+        byte[] genuine = given().auth()
+                .oauth2(admin)
+                .get("/api/v1/admin/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         emptySite(admin);
 
         ArchiveBytes forged = ArchiveBytes.of(genuine);
-        String original = forged.entries.keySet().stream().filter(n -> n.startsWith("media/" + media + "/original"))
-                .findFirst().orElseThrow();
-        forged.entries.put(original, ArchiveBytes.of(genuine).entries.get(original).clone());
+        String original = forged.entries.keySet().stream()
+                .filter(n -> n.startsWith("media/" + media + "/original"))
+                .findFirst()
+                .orElseThrow();
+        forged.entries.put(
+                original, ArchiveBytes.of(genuine).entries.get(original).clone());
         forged.entries.get(original)[forged.entries.get(original).length / 2] ^= 1;
-        given().auth().oauth2(admin).contentType("application/zip").body(forged.resealed().zip())
-                .post("/api/v1/admin/import").then().statusCode(400)
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/zip")
+                .body(forged.resealed().zip())
+                .post("/api/v1/admin/import")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("archive"))
                 .body("errors[0].message", containsString(media));
 
         ArchiveBytes badValue = ArchiveBytes.of(genuine);
-        badValue.entries.put("data/post.json", new String(badValue.entries.get("data/post.json"), "UTF-8")
-                .replaceFirst("\"published\"", "42").getBytes("UTF-8"));
-        given().auth().oauth2(admin).contentType("application/zip").body(badValue.resealed().zip())
-                .post("/api/v1/admin/import").then().statusCode(400)
+        badValue.entries.put(
+                "data/post.json",
+                new String(badValue.entries.get("data/post.json"), "UTF-8")
+                        .replaceFirst("\"published\"", "42")
+                        .getBytes("UTF-8"));
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/zip")
+                .body(badValue.resealed().zip())
+                .post("/api/v1/admin/import")
+                .then()
+                .statusCode(400)
                 .body("errors[0].message", containsString("column status: not a text"));
 
         given().auth().oauth2(admin).get("/api/v1/posts").then().body("totalItems", equalTo(0));
@@ -111,8 +150,13 @@ class BackupRoundTripTest extends ApiTestSupport {
         try (Stream<Path> files = Files.walk(DATA.resolve("media"))) {
             assertThat(files.filter(Files::isRegularFile)).isEmpty();
         }
-        given().auth().oauth2(admin).contentType("application/zip").body(genuine).post("/api/v1/admin/import")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/zip")
+                .body(genuine)
+                .post("/api/v1/admin/import")
+                .then()
+                .statusCode(200);
         given().get("/api/v1/media/" + media + "/file").then().statusCode(200);
     }
 
@@ -123,36 +167,108 @@ class BackupRoundTripTest extends ApiTestSupport {
         String child = createCategory(Map.of("name", "Citoyens " + u, "parent", parent));
         String photo = uploadImage();
         String portrait = uploadImage();
-        String published = createPost(Map.of("title", "Publié " + u, "content", "<p>Un <em>texte</em></p>",
-                "categories", List.of(child), "tags", List.of("liberté"), "featuredMedia", photo, "gallery",
+        String published = createPost(Map.of(
+                "title",
+                "Publié " + u,
+                "content",
+                "<p>Un <em>texte</em></p>",
+                "categories",
+                List.of(child),
+                "tags",
+                List.of("liberté"),
+                "featuredMedia",
+                photo,
+                "gallery",
                 List.of(photo, portrait)));
-        mergePatch().body(Map.of("excerpt", "Deuxième version")).patch("/api/v1/posts/" + published).then().statusCode(200);
-        mergePatch().body(Map.of("title", "Publié, corrigé " + u)).patch("/api/v1/posts/" + published).then().statusCode(200);
+        mergePatch()
+                .body(Map.of("excerpt", "Deuxième version"))
+                .patch("/api/v1/posts/" + published)
+                .then()
+                .statusCode(200);
+        mergePatch()
+                .body(Map.of("title", "Publié, corrigé " + u))
+                .patch("/api/v1/posts/" + published)
+                .then()
+                .statusCode(200);
         ApiTestSupport.TestAccount author = newAccount(Roles.AUTHOR);
-        as(author.token()).body(Map.of("title", "Brouillon " + u, "content", "<p>à relire</p>"))
-                .post("/api/v1/posts").then().statusCode(201);
-        createPost(Map.of("title", "Programmé " + u, "content", "<p>demain</p>", "status", "scheduled",
-                "publishedAt", Instant.now().plus(3650, ChronoUnit.DAYS).toString()));
+        as(author.token())
+                .body(Map.of("title", "Brouillon " + u, "content", "<p>à relire</p>"))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(201);
+        createPost(Map.of(
+                "title",
+                "Programmé " + u,
+                "content",
+                "<p>demain</p>",
+                "status",
+                "scheduled",
+                "publishedAt",
+                Instant.now().plus(3650, ChronoUnit.DAYS).toString()));
         String trashed = createPost(Map.of("title", "Jeté " + u, "content", "<p>x</p>"));
         editor().delete("/api/v1/posts/" + trashed).then().statusCode(204);
-        String citizen = json().body(Map.of("name", "Citoyenne " + u, "description", "Défenseuse des droits",
-                "country", "FR", "conferredOn", "2025-03-01", "vote", "unanimous", "portrait", portrait,
-                "relatedPosts", List.of(published))).post("/api/v1/honorary-citizens").then().statusCode(201)
-                .extract().path("id");
-        String prize = json().body(Map.of("name", "Prix " + u)).post("/api/v1/prizes").then().statusCode(201)
-                .extract().path("id");
-        json().body(Map.of("prize", prize, "year", 2025, "category", "Prix français", "distinction", "laureate",
-                "recipientName", "Lauréate " + u, "photo", photo, "relatedPosts", List.of(published)))
-                .post("/api/v1/awards").then().statusCode(201);
+        String citizen = json().body(Map.of(
+                        "name",
+                        "Citoyenne " + u,
+                        "description",
+                        "Défenseuse des droits",
+                        "country",
+                        "FR",
+                        "conferredOn",
+                        "2025-03-01",
+                        "vote",
+                        "unanimous",
+                        "portrait",
+                        portrait,
+                        "relatedPosts",
+                        List.of(published)))
+                .post("/api/v1/honorary-citizens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String prize = json().body(Map.of("name", "Prix " + u))
+                .post("/api/v1/prizes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        json().body(Map.of(
+                        "prize",
+                        prize,
+                        "year",
+                        2025,
+                        "category",
+                        "Prix français",
+                        "distinction",
+                        "laureate",
+                        "recipientName",
+                        "Lauréate " + u,
+                        "photo",
+                        photo,
+                        "relatedPosts",
+                        List.of(published)))
+                .post("/api/v1/awards")
+                .then()
+                .statusCode(201);
         createPost(Map.of("title", "Lié " + u, "content", "<p>x</p>", "honoraryCitizens", List.of(citizen)));
-        as(token(Roles.ADMIN)).body(Map.of("name", "Intégration " + u, "role", "reader")).post("/api/v1/api-tokens")
-                .then().statusCode(201);
+        as(token(Roles.ADMIN))
+                .body(Map.of("name", "Intégration " + u, "role", "reader"))
+                .post("/api/v1/api-tokens")
+                .then()
+                .statusCode(201);
     }
 
     /** Leaves the site as a new instance is: no rows but the first admin's account, no media files. */
     private void emptySite(String adminToken) throws SQLException, IOException {
-        String adminId = given().auth().oauth2(adminToken).get("/api/v1/users/me").then().extract().path("id");
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        String adminId = given().auth()
+                .oauth2(adminToken)
+                .get("/api/v1/users/me")
+                .then()
+                .extract()
+                .path("id");
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement()) {
             List<Tables.Table> tables = Tables.read(c);
             for (Tables.Table t : tables) {
                 if (t.parentColumn() != null) {
@@ -161,13 +277,16 @@ class BackupRoundTripTest extends ApiTestSupport {
             }
             for (int i = tables.size() - 1; i >= 0; i--) {
                 String name = tables.get(i).name();
-                st.executeUpdate("DELETE FROM " + name + (name.equals("app_user") ? " WHERE id <> '" + adminId + "'" : ""));
+                st.executeUpdate(
+                        "DELETE FROM " + name + (name.equals("app_user") ? " WHERE id <> '" + adminId + "'" : ""));
             }
         }
         Path media = DATA.resolve("media");
         if (Files.exists(media)) {
             try (Stream<Path> files = Files.walk(media)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(media)).toList()) {
+                for (Path p : files.sorted(Comparator.reverseOrder())
+                        .filter(p -> !p.equals(media))
+                        .toList()) {
                     Files.delete(p);
                 }
             }

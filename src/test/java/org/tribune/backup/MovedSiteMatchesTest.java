@@ -20,11 +20,14 @@ class MovedSiteMatchesTest {
         String token = System.getProperty("tribune.compare.token");
         Assumptions.assumeTrue(old != null && moved != null && token != null, "run by scripts/h2-to-postgresql.sh");
 
-        Map<String, String> before = SiteSnapshot.take(() -> given().baseUri(old).auth().oauth2(token));
-        Map<String, String> after = SiteSnapshot.take(() -> given().baseUri(moved).auth().oauth2(token));
+        Map<String, String> before =
+                SiteSnapshot.take(() -> given().baseUri(old).auth().oauth2(token));
+        Map<String, String> after =
+                SiteSnapshot.take(() -> given().baseUri(moved).auth().oauth2(token));
 
         assertThat(SiteSnapshot.differences(before, after)).isEmpty();
-        assertThat(before.keySet()).anyMatch(url -> url.contains("/revisions/"))
+        assertThat(before.keySet())
+                .anyMatch(url -> url.contains("/revisions/"))
                 .anyMatch(url -> url.contains("/file?size=large"))
                 .anyMatch(url -> url.startsWith("/api/v1/honorary-citizens/"))
                 .anyMatch(url -> url.startsWith("/api/v1/awards/"))

@@ -17,15 +17,22 @@ import java.util.function.Supplier;
  */
 final class SiteSnapshot {
 
-    private static final List<String> COLLECTIONS = List.of("/api/v1/posts", "/api/v1/trash/posts",
-            "/api/v1/categories", "/api/v1/media", "/api/v1/honorary-citizens", "/api/v1/prizes", "/api/v1/awards",
-            "/api/v1/users", "/api/v1/api-tokens");
+    private static final List<String> COLLECTIONS = List.of(
+            "/api/v1/posts",
+            "/api/v1/trash/posts",
+            "/api/v1/categories",
+            "/api/v1/media",
+            "/api/v1/honorary-citizens",
+            "/api/v1/prizes",
+            "/api/v1/awards",
+            "/api/v1/users",
+            "/api/v1/api-tokens");
     /** Trashed posts are read through the trash list only. */
     private static final List<String> WITHOUT_ITEMS = List.of("/api/v1/trash/posts");
+
     private static final List<String> SIZES = List.of("original", "thumbnail", "medium", "large");
 
-    private SiteSnapshot() {
-    }
+    private SiteSnapshot() {}
 
     /** @param admin a request as an admin, aimed at the site */
     static Map<String, String> take(Supplier<RequestSpecification> admin) {
@@ -55,7 +62,8 @@ final class SiteSnapshot {
     }
 
     /** Records every page of the collection and returns the ids of its items. */
-    private static List<String> pages(Supplier<RequestSpecification> admin, String collection, Map<String, String> site) {
+    private static List<String> pages(
+            Supplier<RequestSpecification> admin, String collection, Map<String, String> site) {
         List<String> ids = new java.util.ArrayList<>();
         for (int page = 1; ; page++) {
             String url = collection + "?size=100&page=" + page;

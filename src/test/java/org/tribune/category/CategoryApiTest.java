@@ -26,7 +26,8 @@ class CategoryApiTest extends ApiTestSupport {
         String u = unique();
         json().body(Map.of("name", "Droits humains " + u, "description", "Votes et actions"))
                 .post("/api/v1/categories")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/api/v1/categories/"))
                 .header("ETag", notNullValue())
                 .header("Last-Modified", notNullValue())
@@ -40,8 +41,12 @@ class CategoryApiTest extends ApiTestSupport {
 
     @Test
     void locationHeaderPointsAtTheCreatedCategory() {
-        String location = json().body(Map.of("name", "Lieu " + unique())).post("/api/v1/categories")
-                .then().statusCode(201).extract().header("Location");
+        String location = json().body(Map.of("name", "Lieu " + unique()))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
         String id = given().get(location).then().statusCode(200).extract().path("id");
         org.junit.jupiter.api.Assertions.assertTrue(location.endsWith(id));
     }
@@ -49,18 +54,30 @@ class CategoryApiTest extends ApiTestSupport {
     @Test
     void slugFoldsAccentsAndPunctuation() {
         String u = unique();
-        json().body(Map.of("name", "Citoyenneté d'honneur " + u)).post("/api/v1/categories")
-                .then().statusCode(201).body("slug", equalTo("citoyennete-d-honneur-" + u));
+        json().body(Map.of("name", "Citoyenneté d'honneur " + u))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(201)
+                .body("slug", equalTo("citoyennete-d-honneur-" + u));
     }
 
     @Test
     void generatedSlugThatCollidesGetsANumberSuffix() {
         String u = unique();
-        json().body(Map.of("name", "Été " + u)).post("/api/v1/categories").then().statusCode(201)
+        json().body(Map.of("name", "Été " + u))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(201)
                 .body("slug", equalTo("ete-" + u));
-        json().body(Map.of("name", "Ete " + u)).post("/api/v1/categories").then().statusCode(201)
+        json().body(Map.of("name", "Ete " + u))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(201)
                 .body("slug", equalTo("ete-" + u + "-2"));
-        json().body(Map.of("name", "Ète " + u)).post("/api/v1/categories").then().statusCode(201)
+        json().body(Map.of("name", "Ète " + u))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(201)
                 .body("slug", equalTo("ete-" + u + "-3"));
     }
 
@@ -68,8 +85,10 @@ class CategoryApiTest extends ApiTestSupport {
     void suppliedSlugThatIsTakenGets409() {
         String u = unique();
         createCategory(Map.of("name", "A " + u, "slug", "pris-" + u));
-        json().body(Map.of("name", "B " + u, "slug", "pris-" + u)).post("/api/v1/categories")
-                .then().statusCode(409)
+        json().body(Map.of("name", "B " + u, "slug", "pris-" + u))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("pris-" + u));
     }
@@ -78,8 +97,11 @@ class CategoryApiTest extends ApiTestSupport {
     void nameIsUniqueIgnoringCase() {
         String u = unique();
         createCategory("Solidarité " + u);
-        json().body(Map.of("name", "SOLIDARITÉ " + u)).post("/api/v1/categories")
-                .then().statusCode(409).body("type", equalTo("urn:tribune:problem:conflict"));
+        json().body(Map.of("name", "SOLIDARITÉ " + u))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:tribune:problem:conflict"));
     }
 
     @Test
@@ -88,25 +110,34 @@ class CategoryApiTest extends ApiTestSupport {
         body.put("name", " ");
         body.put("description", "x".repeat(2001));
         body.put("slug", "Not A Slug");
-        json().body(body).post("/api/v1/categories")
-                .then().statusCode(400)
+        json().body(body)
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(400)
                 .body("type", equalTo("urn:tribune:problem:validation"))
                 .body("errors.field", contains("description", "name", "slug"));
-        json().body(Map.of("name", "n".repeat(101))).post("/api/v1/categories")
-                .then().statusCode(400).body("errors[0].field", equalTo("name"));
+        json().body(Map.of("name", "n".repeat(101)))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"));
     }
 
     @Test
     void namesThatLowerCaseToLongerTextAreStored() {
-        json().body(Map.of("name", "İ".repeat(90) + unique().substring(0, 4))).post("/api/v1/categories")
-                .then().statusCode(201);
+        json().body(Map.of("name", "İ".repeat(90) + unique().substring(0, 4)))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void unknownParentGets400() {
         json().body(Map.of("name", "Orphelin " + unique(), "parent", "00000000-0000-0000-0000-000000000001"))
                 .post("/api/v1/categories")
-                .then().statusCode(400).body("errors[0].field", equalTo("parent"));
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("parent"));
     }
 
     @Test
@@ -115,10 +146,15 @@ class CategoryApiTest extends ApiTestSupport {
         String a = createCategory("A " + u);
         String b = createCategory(Map.of("name", "B " + u, "parent", a));
         String c = createCategory(Map.of("name", "C " + u, "parent", b));
-        json().body(Map.of("name", "A " + u, "parent", c)).put("/api/v1/categories/" + a)
-                .then().statusCode(409).body("detail", containsString("ancestor"));
-        json().body(Map.of("name", "A " + u, "parent", a)).put("/api/v1/categories/" + a)
-                .then().statusCode(409);
+        json().body(Map.of("name", "A " + u, "parent", c))
+                .put("/api/v1/categories/" + a)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("ancestor"));
+        json().body(Map.of("name", "A " + u, "parent", a))
+                .put("/api/v1/categories/" + a)
+                .then()
+                .statusCode(409);
         given().get("/api/v1/categories/" + a).then().statusCode(200).body("parent", nullValue());
     }
 
@@ -126,8 +162,13 @@ class CategoryApiTest extends ApiTestSupport {
     void getBySlugAndUnknownSlugGets404() {
         String u = unique();
         String id = createCategory("Par slug " + u);
-        given().get("/api/v1/categories/slug/par-slug-" + u).then().statusCode(200).body("id", equalTo(id));
-        given().get("/api/v1/categories/slug/nope-" + u).then().statusCode(404)
+        given().get("/api/v1/categories/slug/par-slug-" + u)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
+        given().get("/api/v1/categories/slug/nope-" + u)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("instance", equalTo("/api/v1/categories/slug/nope-" + u));
@@ -135,7 +176,9 @@ class CategoryApiTest extends ApiTestSupport {
 
     @Test
     void unknownIdGets404() {
-        given().get("/api/v1/categories/00000000-0000-0000-0000-0000000000aa").then().statusCode(404)
+        given().get("/api/v1/categories/00000000-0000-0000-0000-0000000000aa")
+                .then()
+                .statusCode(404)
                 .body("type", equalTo("urn:tribune:problem:not-found"));
     }
 
@@ -143,18 +186,28 @@ class CategoryApiTest extends ApiTestSupport {
     void slugStaysWhenNameChangesUnlessClientSetsOne() {
         String u = unique();
         String id = createCategory("Ancien nom " + u);
-        json().body(Map.of("name", "Nouveau nom " + u)).put("/api/v1/categories/" + id)
-                .then().statusCode(200).body("slug", equalTo("ancien-nom-" + u)).body("name", equalTo("Nouveau nom " + u));
-        json().body(Map.of("name", "Nouveau nom " + u, "slug", "nouveau-" + u)).put("/api/v1/categories/" + id)
-                .then().statusCode(200).body("slug", equalTo("nouveau-" + u));
+        json().body(Map.of("name", "Nouveau nom " + u))
+                .put("/api/v1/categories/" + id)
+                .then()
+                .statusCode(200)
+                .body("slug", equalTo("ancien-nom-" + u))
+                .body("name", equalTo("Nouveau nom " + u));
+        json().body(Map.of("name", "Nouveau nom " + u, "slug", "nouveau-" + u))
+                .put("/api/v1/categories/" + id)
+                .then()
+                .statusCode(200)
+                .body("slug", equalTo("nouveau-" + u));
     }
 
     @Test
     void putReplacesTheWholeCategory() {
         String u = unique();
         String id = createCategory(Map.of("name", "Complet " + u, "description", "avant"));
-        json().body(Map.of("name", "Complet " + u)).put("/api/v1/categories/" + id)
-                .then().statusCode(200).body("description", nullValue());
+        json().body(Map.of("name", "Complet " + u))
+                .put("/api/v1/categories/" + id)
+                .then()
+                .statusCode(200)
+                .body("description", nullValue());
     }
 
     @Test
@@ -162,25 +215,44 @@ class CategoryApiTest extends ApiTestSupport {
         String u = unique();
         String parent = createCategory("Parent " + u);
         String id = createCategory(Map.of("name", "Patché " + u, "description", "avant", "parent", parent));
-        mergePatch().body("{\"description\": \"après\"}").patch("/api/v1/categories/" + id)
-                .then().statusCode(200)
+        mergePatch()
+                .body("{\"description\": \"après\"}")
+                .patch("/api/v1/categories/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", notNullValue())
                 .body("description", equalTo("après"))
                 .body("name", equalTo("Patché " + u))
                 .body("parent", equalTo(parent));
-        mergePatch().body("{\"parent\": null}").patch("/api/v1/categories/" + id)
-                .then().statusCode(200).body("parent", nullValue()).body("description", equalTo("après"));
-        mergePatch().body("{\"postCount\": 3}").patch("/api/v1/categories/" + id)
-                .then().statusCode(400).body("errors[0].field", equalTo("postCount"));
-        mergePatch().body("{\"name\": \"\"}").patch("/api/v1/categories/" + id)
-                .then().statusCode(400).body("errors[0].field", equalTo("name"));
+        mergePatch()
+                .body("{\"parent\": null}")
+                .patch("/api/v1/categories/" + id)
+                .then()
+                .statusCode(200)
+                .body("parent", nullValue())
+                .body("description", equalTo("après"));
+        mergePatch()
+                .body("{\"postCount\": 3}")
+                .patch("/api/v1/categories/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("postCount"));
+        mergePatch()
+                .body("{\"name\": \"\"}")
+                .patch("/api/v1/categories/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"));
     }
 
     @Test
     void patchWithPlainJsonContentTypeGets415() {
         String id = createCategory("Type " + unique());
-        json().body("{\"description\": \"x\"}").patch("/api/v1/categories/" + id)
-                .then().statusCode(415).contentType("application/problem+json");
+        json().body("{\"description\": \"x\"}")
+                .patch("/api/v1/categories/" + id)
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -191,17 +263,30 @@ class CategoryApiTest extends ApiTestSupport {
         createCategory(Map.of("name", "Abeille " + u, "parent", parent));
         createCategory(Map.of("name", "mouette " + u, "parent", parent));
         createCategory(Map.of("name", "Étoile " + u, "parent", parent));
-        given().queryParam("parent", parent).get("/api/v1/categories")
-                .then().statusCode(200)
+        given().queryParam("parent", parent)
+                .get("/api/v1/categories")
+                .then()
+                .statusCode(200)
                 .header("X-Total-Count", "4")
                 .body("totalItems", equalTo(4))
                 .body("items.name", contains("Abeille " + u, "Étoile " + u, "mouette " + u, "zèbre " + u));
-        given().queryParam("parent", parent).queryParam("sort", "-name").get("/api/v1/categories")
-                .then().statusCode(200).body("items.name", contains("zèbre " + u, "mouette " + u, "Étoile " + u, "Abeille " + u));
-        given().queryParam("parent", "root").queryParam("size", 100).get("/api/v1/categories")
-                .then().statusCode(200).body("items.parent", not(hasItem(parent)));
-        given().queryParam("parent", "not-a-uuid").get("/api/v1/categories")
-                .then().statusCode(400).body("errors[0].field", equalTo("parent"));
+        given().queryParam("parent", parent)
+                .queryParam("sort", "-name")
+                .get("/api/v1/categories")
+                .then()
+                .statusCode(200)
+                .body("items.name", contains("zèbre " + u, "mouette " + u, "Étoile " + u, "Abeille " + u));
+        given().queryParam("parent", "root")
+                .queryParam("size", 100)
+                .get("/api/v1/categories")
+                .then()
+                .statusCode(200)
+                .body("items.parent", not(hasItem(parent)));
+        given().queryParam("parent", "not-a-uuid")
+                .get("/api/v1/categories")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("parent"));
     }
 
     @Test
@@ -213,8 +298,11 @@ class CategoryApiTest extends ApiTestSupport {
         createPost(Map.of("title", "Un " + u, "content", "<p>un</p>", "categories", List.of(busy, quiet)));
         createPost(Map.of("title", "Deux " + u, "content", "<p>deux</p>", "categories", List.of(busy)));
         given().get("/api/v1/categories/" + busy).then().statusCode(200).body("postCount", equalTo(2));
-        given().queryParam("parent", parent).queryParam("sort", "-postCount").get("/api/v1/categories")
-                .then().statusCode(200)
+        given().queryParam("parent", parent)
+                .queryParam("sort", "-postCount")
+                .get("/api/v1/categories")
+                .then()
+                .statusCode(200)
                 .body("items.name", contains("Occupée " + u, "Calme " + u))
                 .body("items.postCount", contains(2, 1));
     }
@@ -225,10 +313,12 @@ class CategoryApiTest extends ApiTestSupport {
         String id = createCategory("Pleine " + u);
         String post1 = createPost(Map.of("title", "P1 " + u, "content", "<p>x</p>", "categories", List.of(id)));
         createPost(Map.of("title", "P2 " + u, "content", "<p>y</p>", "categories", List.of(id)));
-        editor().delete("/api/v1/categories/" + id)
-                .then().statusCode(409).body("detail", containsString("2 posts"));
+        editor().delete("/api/v1/categories/" + id).then().statusCode(409).body("detail", containsString("2 posts"));
         given().get("/api/v1/categories/" + id).then().statusCode(200);
-        editor().queryParam("force", "true").delete("/api/v1/categories/" + id).then().statusCode(204);
+        editor().queryParam("force", "true")
+                .delete("/api/v1/categories/" + id)
+                .then()
+                .statusCode(204);
         given().get("/api/v1/categories/" + id).then().statusCode(404);
         given().get("/api/v1/posts/" + post1).then().statusCode(200).body("categories", empty());
     }
@@ -236,8 +326,11 @@ class CategoryApiTest extends ApiTestSupport {
     @Test
     void forceMustBeABoolean() {
         String id = createCategory("Force " + unique());
-        editor().queryParam("force", "oui").delete("/api/v1/categories/" + id)
-                .then().statusCode(400).body("errors[0].field", equalTo("force"));
+        editor().queryParam("force", "oui")
+                .delete("/api/v1/categories/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("force"));
     }
 
     @Test
@@ -259,8 +352,11 @@ class CategoryApiTest extends ApiTestSupport {
 
     @Test
     void locationIsAbsolute() {
-        json().body(Map.of("name", "Absolue " + unique())).post("/api/v1/categories")
-                .then().statusCode(201).header("Location", org.hamcrest.Matchers.startsWith("http"))
+        json().body(Map.of("name", "Absolue " + unique()))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(201)
+                .header("Location", org.hamcrest.Matchers.startsWith("http"))
                 .header("Location", not(endsWith("/")));
     }
 }

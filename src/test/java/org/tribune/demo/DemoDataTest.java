@@ -37,17 +37,38 @@ class DemoDataTest extends ApiTestSupport {
 
     @Test
     void theDemoSectionIsLoadedOnceWithItsPostsGalleriesHonoraryCitizensAndPrize() {
-        given().queryParam("category", "droits-humains").queryParam("size", 100).get("/api/v1/posts").then().statusCode(200)
+        given().queryParam("category", "droits-humains")
+                .queryParam("size", 100)
+                .get("/api/v1/posts")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(20))
                 .body("items.collect { it.gallery.size() }", everyItem(greaterThan(0)))
                 .body("items.collect { it.gallery.size() }", everyItem(lessThanOrEqualTo(5)))
                 .body("items.author.displayName", everyItem(equalTo("Administrator")));
-        given().queryParam("prize", "prix-international-lgbtqia").queryParam("year", 2025).get("/api/v1/awards")
-                .then().body("items.recipientName", equalTo(List.of("Carine Bahanag", "Paulo Higgins", "Bouhdid Belhedi",
-                        "Aimé Biombi Akiki", "Viktória Radványi", "Yildiz Tar", "Anne Hidalgo")));
-        given().get("/api/v1/honorary-citizens/slug/cecile-kohler").then().statusCode(200)
-                .body("vote", equalTo("unanimous")).body("relatedPosts", hasSize(5));
-        given().queryParam("honoraryCitizen", "jacques-paris").get("/api/v1/posts").then().body("totalItems", equalTo(5));
+        given().queryParam("prize", "prix-international-lgbtqia")
+                .queryParam("year", 2025)
+                .get("/api/v1/awards")
+                .then()
+                .body(
+                        "items.recipientName",
+                        equalTo(List.of(
+                                "Carine Bahanag",
+                                "Paulo Higgins",
+                                "Bouhdid Belhedi",
+                                "Aimé Biombi Akiki",
+                                "Viktória Radványi",
+                                "Yildiz Tar",
+                                "Anne Hidalgo")));
+        given().get("/api/v1/honorary-citizens/slug/cecile-kohler")
+                .then()
+                .statusCode(200)
+                .body("vote", equalTo("unanimous"))
+                .body("relatedPosts", hasSize(5));
+        given().queryParam("honoraryCitizen", "jacques-paris")
+                .get("/api/v1/posts")
+                .then()
+                .body("totalItems", equalTo(5));
 
         assertThat(demo.loadIfEmpty()).as("a second start loads nothing").isFalse();
         given().get("/api/v1/posts").then().body("totalItems", equalTo(20));

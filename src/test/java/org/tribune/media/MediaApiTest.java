@@ -17,7 +17,6 @@ import com.drew.metadata.iptc.IptcDirectory;
 import com.drew.metadata.xmp.XmpDirectory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import java.nio.charset.StandardCharsets;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -25,6 +24,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -44,8 +44,14 @@ class MediaApiTest extends ApiTestSupport {
     static final Path UPLOADS = Path.of("target/test-uploads");
 
     static RequestSpecification uploader(String token, byte[] bytes, String filename, String declaredType) {
-        return given().auth().oauth2(token).accept("application/json")
-                .multiPart(new MultiPartSpecBuilder(bytes).controlName("file").fileName(filename).mimeType(declaredType).build());
+        return given().auth()
+                .oauth2(token)
+                .accept("application/json")
+                .multiPart(new MultiPartSpecBuilder(bytes)
+                        .controlName("file")
+                        .fileName(filename)
+                        .mimeType(declaredType)
+                        .build());
     }
 
     static Response upload(String token, byte[] bytes, String filename, String declaredType) {
@@ -54,7 +60,10 @@ class MediaApiTest extends ApiTestSupport {
 
     static String uploadPhoto(String token) {
         return upload(token, TestImages.encode(TestImages.picture(1000, 500), "jpg"), "photo.jpg", "image/jpeg")
-                .then().statusCode(201).extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static byte[] download(String url) {
@@ -81,9 +90,12 @@ class MediaApiTest extends ApiTestSupport {
 
     private static void assertNoMetadata(byte[] file, String what) throws Exception {
         Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(file));
-        assertThat(metadata.getDirectoriesOfType(GpsDirectory.class)).as("GPS in %s", what).isEmpty();
+        assertThat(metadata.getDirectoriesOfType(GpsDirectory.class))
+                .as("GPS in %s", what)
+                .isEmpty();
         for (Directory d : metadata.getDirectories()) {
-            assertThat(d).as("%s in %s", d.getName(), what)
+            assertThat(d)
+                    .as("%s in %s", d.getName(), what)
                     .isNotInstanceOfAny(ExifDirectoryBase.class, XmpDirectory.class, IptcDirectory.class);
         }
     }
@@ -91,23 +103,34 @@ class MediaApiTest extends ApiTestSupport {
     @Test
     void aPhonePhotoIsStoredUprightWithoutGpsOrAnyMetadataInEverySize() throws Exception {
         byte[] photo = TestImages.phonePhotoWithGps(2000, 1000);
-        assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(photo)).getDirectoriesOfType(GpsDirectory.class))
-                .as("the test photo carries GPS").isNotEmpty();
+        assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(photo))
+                        .getDirectoriesOfType(GpsDirectory.class))
+                .as("the test photo carries GPS")
+                .isNotEmpty();
 
         Response created = uploader(token(Roles.AUTHOR), photo, "IMG_2041.jpg", "image/jpeg")
-                .multiPart(new MultiPartSpecBuilder("Rassemblement devant l'Hôtel de Ville").controlName("alt").charset("UTF-8").build())
-                .multiPart(new MultiPartSpecBuilder("Ville de Paris").controlName("credit").charset("UTF-8").build())
+                .multiPart(new MultiPartSpecBuilder("Rassemblement devant l'Hôtel de Ville")
+                        .controlName("alt")
+                        .charset("UTF-8")
+                        .build())
+                .multiPart(new MultiPartSpecBuilder("Ville de Paris")
+                        .controlName("credit")
+                        .charset("UTF-8")
+                        .build())
                 .post("/api/v1/media");
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .body("mimeType", equalTo("image/jpeg"))
                 .body("type", equalTo("image"))
                 .body("filename", equalTo("IMG_2041.jpg"))
-                .body("width", equalTo(1000)).body("height", equalTo(2000))
+                .body("width", equalTo(1000))
+                .body("height", equalTo(2000))
                 .body("alt", equalTo("Rassemblement devant l'Hôtel de Ville"))
                 .body("credit", equalTo("Ville de Paris"))
                 .body("uploadedBy.id", notNullValue())
-                .body("sizes.thumbnail.width", equalTo(75)).body("sizes.thumbnail.height", equalTo(150))
+                .body("sizes.thumbnail.width", equalTo(75))
+                .body("sizes.thumbnail.height", equalTo(150))
                 .body("sizes.medium.height", equalTo(768))
                 .body("sizes.large.height", equalTo(1600));
         byte[] original = download(created.path("url"));
@@ -130,9 +153,11 @@ class MediaApiTest extends ApiTestSupport {
 
     @Test
     void sizesAreNeverLargerThanTheOriginal() {
-        Response created = upload(token(Roles.AUTHOR), TestImages.encode(TestImages.picture(400, 300), "png"), "petit.png", "image/png");
+        Response created = upload(
+                token(Roles.AUTHOR), TestImages.encode(TestImages.picture(400, 300), "png"), "petit.png", "image/png");
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .body("mimeType", equalTo("image/png"))
                 .body("sizes.thumbnail.width", equalTo(150))
                 .body("sizes.medium.width", equalTo(400))
@@ -144,48 +169,78 @@ class MediaApiTest extends ApiTestSupport {
 
     @Test
     void gifsAndWebpsAreAcceptedAndTheirSizesAreStillImages() throws Exception {
-        Response gif = upload(token(Roles.AUTHOR), TestImages.encode(TestImages.picture(600, 300), "gif"), "anime.gif", "image/gif");
-        gif.then().statusCode(201).body("mimeType", equalTo("image/gif")).body("width", equalTo(600))
+        Response gif = upload(
+                token(Roles.AUTHOR), TestImages.encode(TestImages.picture(600, 300), "gif"), "anime.gif", "image/gif");
+        gif.then()
+                .statusCode(201)
+                .body("mimeType", equalTo("image/gif"))
+                .body("width", equalTo(600))
                 .body("sizes.thumbnail.width", equalTo(150));
-        given().get((String) gif.path("sizes.thumbnail.url")).then().statusCode(200).contentType("image/png");
-        assertThat(ImageIO.read(new ByteArrayInputStream(download(gif.path("url")))).getWidth()).isEqualTo(600);
+        given().get((String) gif.path("sizes.thumbnail.url"))
+                .then()
+                .statusCode(200)
+                .contentType("image/png");
+        assertThat(ImageIO.read(new ByteArrayInputStream(download(gif.path("url"))))
+                        .getWidth())
+                .isEqualTo(600);
 
         // The smallest lossless WebP: one pixel.
         byte[] webp = java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
         Response created = upload(token(Roles.AUTHOR), webp, "pixel.webp", "application/octet-stream");
-        created.then().statusCode(201).body("mimeType", equalTo("image/webp")).body("width", equalTo(1))
+        created.then()
+                .statusCode(201)
+                .body("mimeType", equalTo("image/webp"))
+                .body("width", equalTo(1))
                 .body("sizes.thumbnail.width", equalTo(1));
         assertThat(download(created.path("url"))).isEqualTo(webp);
     }
 
     @Test
     void theTypeComesFromTheBytesNotTheNameOrDeclaredType() {
-        upload(token(Roles.AUTHOR), TestImages.encode(TestImages.picture(300, 200), "png"), "vraiment.jpg", "image/jpeg")
-                .then().statusCode(201).body("mimeType", equalTo("image/png"));
+        upload(
+                        token(Roles.AUTHOR),
+                        TestImages.encode(TestImages.picture(300, 200), "png"),
+                        "vraiment.jpg",
+                        "image/jpeg")
+                .then()
+                .statusCode(201)
+                .body("mimeType", equalTo("image/png"));
     }
 
     @Test
     void svgExecutablesBombsCorruptFilesAndOversizedUploadsAreRefusedAndLeaveNothing() throws Exception {
         long filesBefore = storedFiles();
-        long mediaBefore = given().get("/api/v1/media").then().extract().jsonPath().getLong("totalItems");
+        long mediaBefore =
+                given().get("/api/v1/media").then().extract().jsonPath().getLong("totalItems");
 
-        upload(token(Roles.AUTHOR), TestImages.svg(), "logo.jpg", "image/jpeg").then().statusCode(415)
+        upload(token(Roles.AUTHOR), TestImages.svg(), "logo.jpg", "image/jpeg")
+                .then()
+                .statusCode(415)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:tribune:problem:unsupported-file-type"))
                 .body("detail", containsString("SVG"));
         upload(token(Roles.AUTHOR), "<html><script>alert(1)</script></html>".getBytes(), "page.png", "image/png")
-                .then().statusCode(415);
-        upload(token(Roles.AUTHOR), TestImages.executable(), "photo.jpg", "image/jpeg").then().statusCode(415)
+                .then()
+                .statusCode(415);
+        upload(token(Roles.AUTHOR), TestImages.executable(), "photo.jpg", "image/jpeg")
+                .then()
+                .statusCode(415)
                 .body("type", equalTo("urn:tribune:problem:unsupported-file-type"));
-        upload(token(Roles.AUTHOR), TestImages.decompressionBomb(), "bombe.png", "image/png").then().statusCode(413)
+        upload(token(Roles.AUTHOR), TestImages.decompressionBomb(), "bombe.png", "image/png")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:tribune:problem:too-large"))
                 .body("detail", containsString("pixels"));
         byte[] jpeg = TestImages.encode(TestImages.picture(800, 600), "jpg");
-        upload(token(Roles.AUTHOR), TestImages.truncated(jpeg), "coupee.jpg", "image/jpeg").then().statusCode(400)
+        upload(token(Roles.AUTHOR), TestImages.truncated(jpeg), "coupee.jpg", "image/jpeg")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("file"));
         String tooBig = announceLargeUpload(30L * 1024 * 1024);
-        assertThat(tooBig).startsWith("HTTP/1.1 413").containsIgnoringCase("Content-Type: application/problem+json")
+        assertThat(tooBig)
+                .startsWith("HTTP/1.1 413")
+                .containsIgnoringCase("Content-Type: application/problem+json")
                 .contains("urn:tribune:problem:too-large");
 
         assertThat(storedFiles()).isEqualTo(filesBefore);
@@ -215,7 +270,9 @@ class MediaApiTest extends ApiTestSupport {
                     length = Long.parseLong(line.substring(15).trim());
                 }
             }
-            return answer.append("\r\n").append(new String(in.readNBytes((int) length), StandardCharsets.UTF_8)).toString();
+            return answer.append("\r\n")
+                    .append(new String(in.readNBytes((int) length), StandardCharsets.UTF_8))
+                    .toString();
         }
     }
 
@@ -231,21 +288,44 @@ class MediaApiTest extends ApiTestSupport {
 
     @Test
     void anUploadWithoutAFileOrWithoutATokenIsRefused() {
-        given().auth().oauth2(token(Roles.AUTHOR)).multiPart("alt", "rien").post("/api/v1/media")
-                .then().statusCode(400).body("errors[0].field", equalTo("file"));
-        given().multiPart(new MultiPartSpecBuilder(TestImages.pdf()).controlName("file").fileName("a.pdf").build())
-                .post("/api/v1/media").then().statusCode(401);
-        given().auth().oauth2(token(Roles.AUTHOR)).multiPart(new MultiPartSpecBuilder(TestImages.pdf()).controlName("file").fileName("a.pdf").build())
-                .multiPart(new MultiPartSpecBuilder("x".repeat(1001)).controlName("alt").build())
-                .post("/api/v1/media").then().statusCode(400).body("errors[0].field", equalTo("alt"));
+        given().auth()
+                .oauth2(token(Roles.AUTHOR))
+                .multiPart("alt", "rien")
+                .post("/api/v1/media")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("file"));
+        given().multiPart(new MultiPartSpecBuilder(TestImages.pdf())
+                        .controlName("file")
+                        .fileName("a.pdf")
+                        .build())
+                .post("/api/v1/media")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(token(Roles.AUTHOR))
+                .multiPart(new MultiPartSpecBuilder(TestImages.pdf())
+                        .controlName("file")
+                        .fileName("a.pdf")
+                        .build())
+                .multiPart(new MultiPartSpecBuilder("x".repeat(1001))
+                        .controlName("alt")
+                        .build())
+                .post("/api/v1/media")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("alt"));
     }
 
     @Test
     void filesAreServedWithTheirTypeNosniffImmutableCachingConditionalAndRangeRequests() {
-        Response created = upload(token(Roles.AUTHOR), TestImages.encode(TestImages.picture(1600, 1200), "jpg"), "r.jpg", "image/jpeg");
+        Response created = upload(
+                token(Roles.AUTHOR), TestImages.encode(TestImages.picture(1600, 1200), "jpg"), "r.jpg", "image/jpeg");
         String url = created.path("sizes.medium.url");
         Response full = given().get(url);
-        full.then().statusCode(200).contentType("image/jpeg")
+        full.then()
+                .statusCode(200)
+                .contentType("image/jpeg")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "public, max-age=31536000, immutable")
                 .header("Accept-Ranges", "bytes");
@@ -260,30 +340,54 @@ class MediaApiTest extends ApiTestSupport {
         Response tail = given().header("Range", "bytes=-10").get(url);
         tail.then().statusCode(206);
         assertThat(tail.asByteArray()).isEqualTo(java.util.Arrays.copyOfRange(bytes, bytes.length - 10, bytes.length));
-        given().header("Range", "bytes=" + bytes.length + "-").get(url).then().statusCode(416)
+        given().header("Range", "bytes=" + bytes.length + "-")
+                .get(url)
+                .then()
+                .statusCode(416)
                 .header("Content-Range", "bytes */" + bytes.length);
-        given().header("Range", "bytes=0-9").header("If-Range", "\"autre\"").get(url).then().statusCode(200);
-        given().get((String) created.path("url") + "?size=immense").then().statusCode(400)
+        given().header("Range", "bytes=0-9")
+                .header("If-Range", "\"autre\"")
+                .get(url)
+                .then()
+                .statusCode(200);
+        given().get((String) created.path("url") + "?size=immense")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("size"));
     }
 
     @Test
     void pdfsAreServedInlineWithASafeFileName() {
         // As browsers send it: the file name in UTF-8.
-        Response created = uploader(token(Roles.AUTHOR), TestImages.pdf(), "../../Délibération 2025 DDCT 42.pdf", "application/octet-stream")
+        Response created = uploader(
+                        token(Roles.AUTHOR),
+                        TestImages.pdf(),
+                        "../../Délibération 2025 DDCT 42.pdf",
+                        "application/octet-stream")
                 .config(io.restassured.config.RestAssuredConfig.config()
                         .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
                                 .httpMultipartMode(org.apache.http.entity.mime.HttpMultipartMode.BROWSER_COMPATIBLE))
-                        .multiPartConfig(io.restassured.config.MultiPartConfig.multiPartConfig().defaultCharset("UTF-8")))
+                        .multiPartConfig(io.restassured.config.MultiPartConfig.multiPartConfig()
+                                .defaultCharset("UTF-8")))
                 .post("/api/v1/media");
 
-        created.then().statusCode(201).body("mimeType", equalTo("application/pdf")).body("type", equalTo("document"))
-                .body("width", nullValue()).body("filename", equalTo("Délibération 2025 DDCT 42.pdf"));
-        given().get((String) created.path("url")).then().statusCode(200).contentType("application/pdf")
+        created.then()
+                .statusCode(201)
+                .body("mimeType", equalTo("application/pdf"))
+                .body("type", equalTo("document"))
+                .body("width", nullValue())
+                .body("filename", equalTo("Délibération 2025 DDCT 42.pdf"));
+        given().get((String) created.path("url"))
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
                 .header("Content-Disposition", containsString("inline; filename=\"Deliberation 2025 DDCT 42.pdf\""))
                 .header("Content-Disposition", containsString("filename*=UTF-8''D%C3%A9lib%C3%A9ration"));
-        given().queryParam("type", "document").queryParam("size", 100).get("/api/v1/media")
-                .then().body("items.id", hasItem((String) created.path("id")));
+        given().queryParam("type", "document")
+                .queryParam("size", 100)
+                .get("/api/v1/media")
+                .then()
+                .body("items.id", hasItem((String) created.path("id")));
     }
 
     @Test
@@ -291,29 +395,67 @@ class MediaApiTest extends ApiTestSupport {
         TestAccount author = newAccount(Roles.AUTHOR);
         String id = uploadPhoto(author.token());
 
-        mergePatchAs(author.token()).body(Map.of("alt", "Portrait de la lauréate", "focalPoint", Map.of("x", 0.5, "y", 0.3)))
-                .patch("/api/v1/media/" + id).then().statusCode(200)
-                .body("alt", equalTo("Portrait de la lauréate")).body("focalPoint.y", equalTo(0.3f));
-        mergePatchAs(token(Roles.AUTHOR)).body(Map.of("alt", "Autre")).patch("/api/v1/media/" + id).then().statusCode(403);
-        mergePatch().body(Map.of("credit", "Service photo")).patch("/api/v1/media/" + id).then().statusCode(200)
-                .body("alt", equalTo("Portrait de la lauréate")).body("credit", equalTo("Service photo"));
-        mergePatchAs(author.token()).body(Map.of("focalPoint", Map.of("x", 1.5, "y", 0))).patch("/api/v1/media/" + id)
-                .then().statusCode(400).body("errors[0].field", equalTo("focalPoint.x"));
-        mergePatchAs(author.token()).body(Map.of("checksum", "0")).patch("/api/v1/media/" + id)
-                .then().statusCode(400).body("errors[0].field", equalTo("checksum"));
-        as(author.token()).body(Map.of("alt", "Seul texte")).put("/api/v1/media/" + id).then().statusCode(200)
-                .body("caption", nullValue()).body("credit", nullValue());
+        mergePatchAs(author.token())
+                .body(Map.of("alt", "Portrait de la lauréate", "focalPoint", Map.of("x", 0.5, "y", 0.3)))
+                .patch("/api/v1/media/" + id)
+                .then()
+                .statusCode(200)
+                .body("alt", equalTo("Portrait de la lauréate"))
+                .body("focalPoint.y", equalTo(0.3f));
+        mergePatchAs(token(Roles.AUTHOR))
+                .body(Map.of("alt", "Autre"))
+                .patch("/api/v1/media/" + id)
+                .then()
+                .statusCode(403);
+        mergePatch()
+                .body(Map.of("credit", "Service photo"))
+                .patch("/api/v1/media/" + id)
+                .then()
+                .statusCode(200)
+                .body("alt", equalTo("Portrait de la lauréate"))
+                .body("credit", equalTo("Service photo"));
+        mergePatchAs(author.token())
+                .body(Map.of("focalPoint", Map.of("x", 1.5, "y", 0)))
+                .patch("/api/v1/media/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("focalPoint.x"));
+        mergePatchAs(author.token())
+                .body(Map.of("checksum", "0"))
+                .patch("/api/v1/media/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("checksum"));
+        as(author.token())
+                .body(Map.of("alt", "Seul texte"))
+                .put("/api/v1/media/" + id)
+                .then()
+                .statusCode(200)
+                .body("caption", nullValue())
+                .body("credit", nullValue());
     }
 
     @Test
     void mediaIsFoundByWordsOfItsDescriptionIgnoringAccents() {
         String u = unique();
         String id = uploadPhoto(token(Roles.AUTHOR));
-        mergePatch().body(Map.of("caption", "Cérémonie " + u + " à l'Hôtel de Ville")).patch("/api/v1/media/" + id).then().statusCode(200);
+        mergePatch()
+                .body(Map.of("caption", "Cérémonie " + u + " à l'Hôtel de Ville"))
+                .patch("/api/v1/media/" + id)
+                .then()
+                .statusCode(200);
 
-        given().queryParam("q", "ceremonie " + u).get("/api/v1/media").then().statusCode(200)
-                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(id));
-        given().queryParam("type", "video").get("/api/v1/media").then().statusCode(400).body("errors[0].field", equalTo("type"));
+        given().queryParam("q", "ceremonie " + u)
+                .get("/api/v1/media")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].id", equalTo(id));
+        given().queryParam("type", "video")
+                .get("/api/v1/media")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("type"));
     }
 
     @Test
@@ -321,23 +463,53 @@ class MediaApiTest extends ApiTestSupport {
         String u = unique();
         String a = uploadPhoto(token(Roles.EDITOR));
         String b = uploadPhoto(token(Roles.EDITOR));
-        String post = createPost(Map.of("title", "Galerie " + u, "content", "<p>x</p>", "tags", List.of(u),
-                "featuredMedia", a, "gallery", List.of(b, a, b)));
+        String post = createPost(Map.of(
+                "title",
+                "Galerie " + u,
+                "content",
+                "<p>x</p>",
+                "tags",
+                List.of(u),
+                "featuredMedia",
+                a,
+                "gallery",
+                List.of(b, a, b)));
 
-        given().get("/api/v1/posts/" + post).then().statusCode(200)
+        given().get("/api/v1/posts/" + post)
+                .then()
+                .statusCode(200)
                 .body("featuredMedia.id", equalTo(a))
                 .body("featuredMedia.sizes.medium.url", containsString("size=medium"))
                 .body("gallery.id", equalTo(List.of(b, a)));
-        given().queryParam("tag", u).get("/api/v1/posts").then().statusCode(200)
+        given().queryParam("tag", u)
+                .get("/api/v1/posts")
+                .then()
+                .statusCode(200)
                 .body("items[0].featuredMedia.sizes.thumbnail.width", equalTo(150))
                 .body("items[0].gallery.id", equalTo(List.of(b, a)));
 
-        json().body(Map.of("title", "Mauvaise galerie " + u, "content", "<p>x</p>",
-                "gallery", List.of(a, "00000000-0000-0000-0000-000000000042"))).post("/api/v1/posts")
-                .then().statusCode(400).body("errors[0].field", equalTo("gallery[1]"));
-        json().body(Map.of("title", "Mauvaise une " + u, "content", "<p>x</p>",
-                "featuredMedia", "00000000-0000-0000-0000-000000000042")).post("/api/v1/posts")
-                .then().statusCode(400).body("errors[0].field", equalTo("featuredMedia"));
+        json().body(Map.of(
+                        "title",
+                        "Mauvaise galerie " + u,
+                        "content",
+                        "<p>x</p>",
+                        "gallery",
+                        List.of(a, "00000000-0000-0000-0000-000000000042")))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("gallery[1]"));
+        json().body(Map.of(
+                        "title",
+                        "Mauvaise une " + u,
+                        "content",
+                        "<p>x</p>",
+                        "featuredMedia",
+                        "00000000-0000-0000-0000-000000000042"))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("featuredMedia"));
     }
 
     @Test
@@ -345,16 +517,32 @@ class MediaApiTest extends ApiTestSupport {
         String u = unique();
         String media = uploadPhoto(token(Roles.EDITOR));
         String other = uploadPhoto(token(Roles.EDITOR));
-        String post = createPost(Map.of("title", "Utilise " + u, "content", "<p>x</p>", "featuredMedia", media,
-                "gallery", List.of(other, media)));
+        String post = createPost(Map.of(
+                "title",
+                "Utilise " + u,
+                "content",
+                "<p>x</p>",
+                "featuredMedia",
+                media,
+                "gallery",
+                List.of(other, media)));
         String url = given().get("/api/v1/media/" + media).then().extract().path("sizes.medium.url");
 
-        editor().delete("/api/v1/media/" + media).then().statusCode(409)
-                .body("detail", containsString("Utilise " + u)).body("detail", containsString(post));
-        editor().queryParam("force", "true").delete("/api/v1/media/" + media).then().statusCode(204);
+        editor().delete("/api/v1/media/" + media)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("Utilise " + u))
+                .body("detail", containsString(post));
+        editor().queryParam("force", "true")
+                .delete("/api/v1/media/" + media)
+                .then()
+                .statusCode(204);
 
-        given().get("/api/v1/posts/" + post).then().statusCode(200)
-                .body("featuredMedia", nullValue()).body("gallery.id", equalTo(List.of(other)));
+        given().get("/api/v1/posts/" + post)
+                .then()
+                .statusCode(200)
+                .body("featuredMedia", nullValue())
+                .body("gallery.id", equalTo(List.of(other)));
         given().get("/api/v1/media/" + media).then().statusCode(404);
         given().get(url).then().statusCode(404);
         assertThat(STORAGE.resolve(media)).doesNotExist();
@@ -366,7 +554,11 @@ class MediaApiTest extends ApiTestSupport {
         String media = uploadPhoto(author.token());
         createPost(Map.of("title", "Garde " + unique(), "content", "<p>x</p>", "featuredMedia", media));
 
-        as(author.token()).queryParam("force", "true").delete("/api/v1/media/" + media).then().statusCode(403);
+        as(author.token())
+                .queryParam("force", "true")
+                .delete("/api/v1/media/" + media)
+                .then()
+                .statusCode(403);
         given().get("/api/v1/media/" + media).then().statusCode(200);
     }
 }

@@ -18,8 +18,7 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 /** Test files built in memory: photos as a phone takes them, and files that must be refused. */
 public final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** A landscape picture with a red block in its top-left corner. */
     public static BufferedImage picture(int width, int height) {
@@ -96,6 +95,7 @@ public final class TestImages {
 
     static byte[] pdf() {
         return ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-                + "trailer << /Root 1 0 R >>\n%%EOF\n").getBytes();
+                        + "trailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes();
     }
 }

@@ -18,18 +18,30 @@ class OperationsTest extends ApiTestSupport {
     @Test
     void behindAProxyLinksAndLocationsUseTheForwardedSchemeAndHost() {
         String category = "Mandataire " + unique();
-        json().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "cms.example.org")
-                .body(Map.of("name", category)).post("/api/v1/categories").then().statusCode(201)
+        json().header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "cms.example.org")
+                .body(Map.of("name", category))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(201)
                 .header("Location", startsWith("https://cms.example.org/api/v1/categories/"));
-        given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "cms.example.org")
-                .queryParam("size", 1).get("/api/v1/categories").then().statusCode(200)
+        given().header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "cms.example.org")
+                .queryParam("size", 1)
+                .get("/api/v1/categories")
+                .then()
+                .statusCode(200)
                 .header("Link", containsString("<https://cms.example.org/api/v1/categories?"));
     }
 
     @Test
     void livenessAndReadinessCoverTheDatabaseAndMediaStorage() {
         given().noFilters().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().noFilters().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().noFilters()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("media storage"))
                 .body("checks.name", hasItem("Database connections health check"));
     }
@@ -39,10 +51,17 @@ class OperationsTest extends ApiTestSupport {
         String id = createPost(Map.of("title", "Mesurée " + unique(), "content", "<p>x</p>"));
         given().get("/api/v1/posts/" + id).then().statusCode(200);
         uploadImage();
-        anonymousJson().header("X-Forwarded-For", testAddress()).body(Map.of("username", "personne", "password", "mauvais mot"))
-                .post("/api/v1/auth/token").then().statusCode(401);
+        anonymousJson()
+                .header("X-Forwarded-For", testAddress())
+                .body(Map.of("username", "personne", "password", "mauvais mot"))
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(401);
 
-        given().noFilters().get("/q/metrics").then().statusCode(200)
+        given().noFilters()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("uri=\"/api/v1/posts/{id}\""))
                 .body(org.hamcrest.Matchers.not(containsString("uri=\"/api/v1/posts/" + id)))
                 .body(containsString("agroal_active_count"))
@@ -52,14 +71,23 @@ class OperationsTest extends ApiTestSupport {
 
     @Test
     void everyResponseCarriesARequestIdThatTheLogLinesOfTheRequestCarryToo() throws Exception {
-        given().get("/api/v1/posts").then().header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+        given().get("/api/v1/posts")
+                .then()
+                .header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
         String id = "essai-" + unique();
-        given().header("X-Request-Id", "<script>").get("/api/v1/posts").then()
+        given().header("X-Request-Id", "<script>")
+                .get("/api/v1/posts")
+                .then()
                 .header("X-Request-Id", org.hamcrest.Matchers.not(equalTo("<script>")));
 
-        anonymousJson().header("X-Request-Id", id).header("X-Forwarded-For", testAddress())
-                .body(Map.of("username", "personne", "password", "mauvais mot")).post("/api/v1/auth/token")
-                .then().statusCode(401).header("X-Request-Id", id);
+        anonymousJson()
+                .header("X-Request-Id", id)
+                .header("X-Forwarded-For", testAddress())
+                .body(Map.of("username", "personne", "password", "mauvais mot"))
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(401)
+                .header("X-Request-Id", id);
 
         String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/test-logs/tribune.log"));
         org.assertj.core.api.Assertions.assertThat(log.lines().filter(l -> l.contains("[" + id + "]")))

@@ -26,16 +26,53 @@ class PostListQueryCountTest extends ApiTestSupport {
         String a = createCategory("Requêtes A " + u);
         String b = createCategory("Requêtes B " + u);
         List<String> media = List.of(uploadImage(), uploadImage(), uploadImage());
-        String citizen = json().body(Map.of("name", "Citoyenne " + u, "description", "Test", "conferredOn", "2024-01-01"))
-                .post("/api/v1/honorary-citizens").then().statusCode(201).extract().path("id");
-        String prize = json().body(Map.of("name", "Prix " + u)).post("/api/v1/prizes").then().statusCode(201).extract().path("id");
-        String award = json().body(Map.of("prize", prize, "year", 2025, "category", "Prix français", "distinction", "laureate",
-                "recipientName", "Lauréate " + u)).post("/api/v1/awards").then().statusCode(201).extract().path("id");
+        String citizen = json().body(
+                        Map.of("name", "Citoyenne " + u, "description", "Test", "conferredOn", "2024-01-01"))
+                .post("/api/v1/honorary-citizens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String prize = json().body(Map.of("name", "Prix " + u))
+                .post("/api/v1/prizes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String award = json().body(Map.of(
+                        "prize",
+                        prize,
+                        "year",
+                        2025,
+                        "category",
+                        "Prix français",
+                        "distinction",
+                        "laureate",
+                        "recipientName",
+                        "Lauréate " + u))
+                .post("/api/v1/awards")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         for (int i = 0; i < 100; i++) {
-            createPost(Map.of("title", "Post " + i + " " + u, "content", "<p>texte " + i + "</p>",
-                    "categories", i % 2 == 0 ? List.of(a) : List.of(a, b), "tags", List.of(u, "t" + i),
-                    "featuredMedia", media.get(i % 3), "gallery", List.of(media.get((i + 1) % 3), media.get((i + 2) % 3)),
-                    "honoraryCitizens", List.of(citizen), "awards", List.of(award)));
+            createPost(Map.of(
+                    "title",
+                    "Post " + i + " " + u,
+                    "content",
+                    "<p>texte " + i + "</p>",
+                    "categories",
+                    i % 2 == 0 ? List.of(a) : List.of(a, b),
+                    "tags",
+                    List.of(u, "t" + i),
+                    "featuredMedia",
+                    media.get(i % 3),
+                    "gallery",
+                    List.of(media.get((i + 1) % 3), media.get((i + 2) % 3)),
+                    "honoraryCitizens",
+                    List.of(citizen),
+                    "awards",
+                    List.of(award)));
         }
         long one = statementsFor(u, 1);
         long hundred = statementsFor(u, 100);
@@ -48,8 +85,12 @@ class PostListQueryCountTest extends ApiTestSupport {
     private long statementsFor(String tag, int size) {
         Statistics stats = sessionFactory.getStatistics();
         stats.clear();
-        given().queryParam("tag", tag).queryParam("size", size).get("/api/v1/posts")
-                .then().statusCode(200).body("items", hasSize(size))
+        given().queryParam("tag", tag)
+                .queryParam("size", size)
+                .get("/api/v1/posts")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(size))
                 .body("items[0].featuredMedia.sizes.thumbnail.url", org.hamcrest.Matchers.notNullValue())
                 .body("items[0].gallery", hasSize(2))
                 .body("items[0].honoraryCitizens", hasSize(1))

@@ -28,10 +28,20 @@ class RequireIfMatchTest extends ApiTestSupport {
         String id = createPost(Map.of("title", "Exigence " + unique(), "content", "<p>x</p>"));
         String etag = editor().get("/api/v1/posts/" + id).then().extract().header("ETag");
 
-        mergePatch().body(Map.of("title", "Sans version")).patch("/api/v1/posts/" + id).then().statusCode(428)
-                .contentType("application/problem+json").body("type", equalTo("urn:tribune:problem:precondition-required"));
+        mergePatch()
+                .body(Map.of("title", "Sans version"))
+                .patch("/api/v1/posts/" + id)
+                .then()
+                .statusCode(428)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:tribune:problem:precondition-required"));
         editor().delete("/api/v1/posts/" + id).then().statusCode(428);
-        mergePatch().header("If-Match", etag).body(Map.of("title", "Avec version")).patch("/api/v1/posts/" + id)
-                .then().statusCode(200).body("title", equalTo("Avec version"));
+        mergePatch()
+                .header("If-Match", etag)
+                .body(Map.of("title", "Avec version"))
+                .patch("/api/v1/posts/" + id)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Avec version"));
     }
 }

@@ -52,11 +52,33 @@ class WorkflowTest extends ApiTestSupport {
         static Linked create() {
             String u = unique();
             String category = createCategory("Flux " + u);
-            String citizen = json().body(Map.of("name", "Citoyen " + u, "description", "x", "conferredOn", "2024-01-01"))
-                    .post("/api/v1/honorary-citizens").then().statusCode(201).extract().path("id");
-            String prize = json().body(Map.of("name", "Prix " + u)).post("/api/v1/prizes").then().extract().path("id");
-            String award = json().body(Map.of("prize", prize, "year", 2025, "category", "Prix français",
-                    "distinction", "laureate", "recipientName", "R " + u)).post("/api/v1/awards").then().extract().path("id");
+            String citizen = json().body(
+                            Map.of("name", "Citoyen " + u, "description", "x", "conferredOn", "2024-01-01"))
+                    .post("/api/v1/honorary-citizens")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            String prize = json().body(Map.of("name", "Prix " + u))
+                    .post("/api/v1/prizes")
+                    .then()
+                    .extract()
+                    .path("id");
+            String award = json().body(Map.of(
+                            "prize",
+                            prize,
+                            "year",
+                            2025,
+                            "category",
+                            "Prix français",
+                            "distinction",
+                            "laureate",
+                            "recipientName",
+                            "R " + u))
+                    .post("/api/v1/awards")
+                    .then()
+                    .extract()
+                    .path("id");
             return new Linked(u, category, "citoyen-" + u, citizen, award);
         }
 
@@ -80,8 +102,9 @@ class WorkflowTest extends ApiTestSupport {
 
     static Stream<Arguments> hiddenStates() {
         Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS);
-        Consumer<String> trash = id -> editor().delete("/api/v1/posts/" + id).then().statusCode(204);
-        Consumer<String> none = id -> { };
+        Consumer<String> trash =
+                id -> editor().delete("/api/v1/posts/" + id).then().statusCode(204);
+        Consumer<String> none = id -> {};
         return Stream.of(
                 Arguments.of("draft", "draft", null, none),
                 Arguments.of("scheduled for tomorrow", "scheduled", tomorrow, none),
@@ -93,7 +116,8 @@ class WorkflowTest extends ApiTestSupport {
     /** Every public path, for every state that must stay hidden: an unpublished post looks like no post at all. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("hiddenStates")
-    void thePublicNeverSeesUnpublishedPostsAnywhere(String state, String status, Instant publishedAt, Consumer<String> then) {
+    void thePublicNeverSeesUnpublishedPostsAnywhere(
+            String state, String status, Instant publishedAt, Consumer<String> then) {
         Linked l = Linked.create();
         Response created = json().body(l.post(status, publishedAt)).post("/api/v1/posts");
         created.then().statusCode(201);
@@ -105,12 +129,22 @@ class WorkflowTest extends ApiTestSupport {
         given().get("/api/v1/posts/slug/" + slug).then().statusCode(404);
         given().queryParam("tag", l.u()).get("/api/v1/posts").then().body("totalItems", equalTo(0));
         given().queryParam("q", "mot" + l.u()).get("/api/v1/posts").then().body("totalItems", equalTo(0));
-        given().queryParam("category", "flux-" + l.u()).get("/api/v1/posts").then().body("totalItems", equalTo(0));
+        given().queryParam("category", "flux-" + l.u())
+                .get("/api/v1/posts")
+                .then()
+                .body("totalItems", equalTo(0));
         given().get("/api/v1/categories/" + l.category()).then().body("postCount", equalTo(0));
         given().get("/api/v1/honorary-citizens/" + l.citizen()).then().body("relatedPosts", hasSize(0));
         given().get("/api/v1/awards/" + l.award()).then().body("relatedPosts", hasSize(0));
-        given().queryParam("honoraryCitizen", l.citizenSlug()).get("/api/v1/posts").then().body("totalItems", equalTo(0));
-        given().queryParam("status", status).queryParam("tag", l.u()).get("/api/v1/posts").then().body("totalItems", equalTo(0));
+        given().queryParam("honoraryCitizen", l.citizenSlug())
+                .get("/api/v1/posts")
+                .then()
+                .body("totalItems", equalTo(0));
+        given().queryParam("status", status)
+                .queryParam("tag", l.u())
+                .get("/api/v1/posts")
+                .then()
+                .body("totalItems", equalTo(0));
 
         boolean trashed = state.equals("in the trash");
         editor().get("/api/v1/posts/" + id).then().statusCode(trashed ? 404 : 200);
@@ -120,25 +154,50 @@ class WorkflowTest extends ApiTestSupport {
     @Test
     void aReaderTokenPreviewsDraftsAndFiltersByStatus() {
         Linked l = Linked.create();
-        String draft = json().body(l.post("draft", null)).post("/api/v1/posts").then().statusCode(201).extract().path("id");
-        String reader = as(token(Roles.ADMIN)).body(Map.of("name", "Aperçu " + l.u(), "role", "reader"))
-                .post("/api/v1/api-tokens").then().extract().path("secret");
+        String draft = json().body(l.post("draft", null))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String reader = as(token(Roles.ADMIN))
+                .body(Map.of("name", "Aperçu " + l.u(), "role", "reader"))
+                .post("/api/v1/api-tokens")
+                .then()
+                .extract()
+                .path("secret");
 
         as(reader).get("/api/v1/posts/" + draft).then().statusCode(200).body("status", equalTo("draft"));
-        as(reader).queryParam("status", "draft").queryParam("tag", l.u()).get("/api/v1/posts").then()
+        as(reader)
+                .queryParam("status", "draft")
+                .queryParam("tag", l.u())
+                .get("/api/v1/posts")
+                .then()
                 .body("items.id", equalTo(List.of(draft)));
-        as(reader).queryParam("status", "published").queryParam("tag", l.u()).get("/api/v1/posts").then()
+        as(reader)
+                .queryParam("status", "published")
+                .queryParam("tag", l.u())
+                .get("/api/v1/posts")
+                .then()
                 .body("totalItems", equalTo(0));
         given().get("/api/v1/honorary-citizens/" + l.citizen()).then().body("relatedPosts", hasSize(0));
-        as(reader).get("/api/v1/honorary-citizens/" + l.citizen()).then().body("relatedPosts.id", equalTo(List.of(draft)));
+        as(reader)
+                .get("/api/v1/honorary-citizens/" + l.citizen())
+                .then()
+                .body("relatedPosts.id", equalTo(List.of(draft)));
     }
 
     @Test
     void aScheduledPostAppearsOnItsOwnWhenItsTimeComes() {
         Linked l = Linked.create();
         Instant tomorrowNine = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        String id = json().body(l.post("scheduled", tomorrowNine)).post("/api/v1/posts").then().statusCode(201)
-                .body("status", equalTo("scheduled")).extract().path("id");
+        String id = json().body(l.post("scheduled", tomorrowNine))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("scheduled"))
+                .extract()
+                .path("id");
         given().get("/api/v1/posts/" + id).then().statusCode(404);
 
         clock.advance(Duration.ofDays(2));
@@ -150,52 +209,120 @@ class WorkflowTest extends ApiTestSupport {
 
     @Test
     void schedulingNeedsATimeToCome() {
-        json().body(Linked.create().post("scheduled", Instant.now().minus(1, ChronoUnit.HOURS))).post("/api/v1/posts")
-                .then().statusCode(400).body("errors[0].field", equalTo("publishedAt"));
+        json().body(Linked.create().post("scheduled", Instant.now().minus(1, ChronoUnit.HOURS)))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("publishedAt"));
     }
 
     @Test
     void authorsWriteDraftsAndOnlyEditorsPublishScheduleOrArchive() {
         TestAccount author = newAccount(Roles.AUTHOR);
         Linked l = Linked.create();
-        as(author.token()).body(l.post("published", null)).post("/api/v1/posts").then().statusCode(403);
-        as(author.token()).body(l.post("scheduled", Instant.now().plus(1, ChronoUnit.DAYS))).post("/api/v1/posts").then().statusCode(403);
-        String draft = as(author.token()).body(l.post(null, null)).post("/api/v1/posts").then().statusCode(201)
-                .body("status", equalTo("draft")).extract().path("id");
-        mergePatchAs(author.token()).body(Map.of("title", "Corrigé " + l.u())).patch("/api/v1/posts/" + draft).then().statusCode(200);
-        mergePatchAs(author.token()).body(Map.of("status", "published")).patch("/api/v1/posts/" + draft).then().statusCode(403);
+        as(author.token())
+                .body(l.post("published", null))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(403);
+        as(author.token())
+                .body(l.post("scheduled", Instant.now().plus(1, ChronoUnit.DAYS)))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(403);
+        String draft = as(author.token())
+                .body(l.post(null, null))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("draft"))
+                .extract()
+                .path("id");
+        mergePatchAs(author.token())
+                .body(Map.of("title", "Corrigé " + l.u()))
+                .patch("/api/v1/posts/" + draft)
+                .then()
+                .statusCode(200);
+        mergePatchAs(author.token())
+                .body(Map.of("status", "published"))
+                .patch("/api/v1/posts/" + draft)
+                .then()
+                .statusCode(403);
 
         Instant before = Instant.now();
-        mergePatch().body(Map.of("status", "published")).patch("/api/v1/posts/" + draft).then().statusCode(200)
+        mergePatch()
+                .body(Map.of("status", "published"))
+                .patch("/api/v1/posts/" + draft)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("published"));
-        String publishedAt = given().get("/api/v1/posts/" + draft).then().statusCode(200).extract().path("publishedAt");
+        String publishedAt = given().get("/api/v1/posts/" + draft)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("publishedAt");
         assertThat(Instant.parse(publishedAt)).as("publishing sets the date").isAfterOrEqualTo(before.minusSeconds(1));
-        mergePatchAs(author.token()).body(Map.of("title", "Après publication")).patch("/api/v1/posts/" + draft).then().statusCode(403);
-        mergePatch().body(Map.of("status", "archived")).patch("/api/v1/posts/" + draft).then().statusCode(200);
+        mergePatchAs(author.token())
+                .body(Map.of("title", "Après publication"))
+                .patch("/api/v1/posts/" + draft)
+                .then()
+                .statusCode(403);
+        mergePatch()
+                .body(Map.of("status", "archived"))
+                .patch("/api/v1/posts/" + draft)
+                .then()
+                .statusCode(200);
         given().get("/api/v1/posts/" + draft).then().statusCode(404);
-        mergePatch().body(Map.of("status", "draft")).patch("/api/v1/posts/" + draft).then().statusCode(200);
+        mergePatch()
+                .body(Map.of("status", "draft"))
+                .patch("/api/v1/posts/" + draft)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void everyChangeIsARevisionAndRestoringOneIsANewRevision() {
         Linked l = Linked.create();
-        String id = json().body(l.post("published", null)).post("/api/v1/posts").then().statusCode(201).extract().path("id");
-        mergePatch().body(Map.of("title", "Billet avec une coquile " + l.u())).patch("/api/v1/posts/" + id).then().statusCode(200);
-        mergePatch().body(Map.of("tags", List.of(l.u(), "autre"))).patch("/api/v1/posts/" + id).then().statusCode(200);
+        String id = json().body(l.post("published", null))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        mergePatch()
+                .body(Map.of("title", "Billet avec une coquile " + l.u()))
+                .patch("/api/v1/posts/" + id)
+                .then()
+                .statusCode(200);
+        mergePatch()
+                .body(Map.of("tags", List.of(l.u(), "autre")))
+                .patch("/api/v1/posts/" + id)
+                .then()
+                .statusCode(200);
 
         Response list = editor().get("/api/v1/posts/" + id + "/revisions");
-        list.then().statusCode(200).body("items.number", equalTo(List.of(3, 2, 1)))
+        list.then()
+                .statusCode(200)
+                .body("items.number", equalTo(List.of(3, 2, 1)))
                 .body("items[1].title", equalTo("Billet avec une coquile " + l.u()))
                 .body("items[0].author.displayName", org.hamcrest.Matchers.notNullValue());
         String first = list.path("items[2].id");
-        editor().get("/api/v1/posts/" + id + "/revisions/" + first).then().statusCode(200)
-                .body("snapshot.title", equalTo("Billet " + l.u())).body("snapshot.status", equalTo("published"));
+        editor().get("/api/v1/posts/" + id + "/revisions/" + first)
+                .then()
+                .statusCode(200)
+                .body("snapshot.title", equalTo("Billet " + l.u()))
+                .body("snapshot.status", equalTo("published"));
         given().get("/api/v1/posts/" + id + "/revisions").then().statusCode(401);
 
-        editor().post("/api/v1/posts/" + id + "/revisions/" + first + "/restore").then().statusCode(200)
-                .body("title", equalTo("Billet " + l.u())).body("tags", equalTo(List.of(l.u())));
+        editor().post("/api/v1/posts/" + id + "/revisions/" + first + "/restore")
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Billet " + l.u()))
+                .body("tags", equalTo(List.of(l.u())));
         editor().get("/api/v1/posts/" + id + "/revisions").then().body("items.number", equalTo(List.of(4, 3, 2, 1)));
-        editor().get("/api/v1/posts/" + id + "/revisions/00000000-0000-0000-0000-000000000000").then().statusCode(404);
+        editor().get("/api/v1/posts/" + id + "/revisions/00000000-0000-0000-0000-000000000000")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -204,38 +331,69 @@ class WorkflowTest extends ApiTestSupport {
         String media = uploadImage();
         Map<String, Object> body = l.post("published", null);
         body.put("featuredMedia", media);
-        String id = json().body(body).post("/api/v1/posts").then().statusCode(201).extract().path("id");
+        String id = json().body(body)
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         editor().delete("/api/v1/posts/" + id).then().statusCode(204);
         given().get("/api/v1/posts/" + id).then().statusCode(404);
-        as(token(Roles.EDITOR)).queryParam("size", 100).get("/api/v1/trash/posts").then().statusCode(200)
+        as(token(Roles.EDITOR))
+                .queryParam("size", 100)
+                .get("/api/v1/trash/posts")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(id));
         as(token(Roles.AUTHOR)).get("/api/v1/trash/posts").then().statusCode(403);
 
         editor().post("/api/v1/posts/" + id + "/restore").then().statusCode(200);
-        given().get("/api/v1/posts/" + id).then().statusCode(200)
+        given().get("/api/v1/posts/" + id)
+                .then()
+                .statusCode(200)
                 .body("categories[0].id", equalTo(l.category()))
                 .body("featuredMedia.id", equalTo(media))
                 .body("honoraryCitizens[0].id", equalTo(l.citizen()))
                 .body("awards[0].id", equalTo(l.award()));
         editor().post("/api/v1/posts/" + id + "/restore").then().statusCode(409);
-        as(token(Roles.EDITOR)).queryParam("size", 100).get("/api/v1/trash/posts").then().body("items.id", not(hasItem(id)));
+        as(token(Roles.EDITOR))
+                .queryParam("size", 100)
+                .get("/api/v1/trash/posts")
+                .then()
+                .body("items.id", not(hasItem(id)));
     }
 
     @Test
     void onlyEditorsDeleteForGood() {
         TestAccount author = newAccount(Roles.AUTHOR);
-        String draft = as(author.token()).body(Linked.create().post(null, null)).post("/api/v1/posts").then().extract().path("id");
+        String draft = as(author.token())
+                .body(Linked.create().post(null, null))
+                .post("/api/v1/posts")
+                .then()
+                .extract()
+                .path("id");
 
-        as(author.token()).queryParam("permanent", "true").delete("/api/v1/posts/" + draft).then().statusCode(403);
+        as(author.token())
+                .queryParam("permanent", "true")
+                .delete("/api/v1/posts/" + draft)
+                .then()
+                .statusCode(403);
         as(author.token()).delete("/api/v1/posts/" + draft).then().statusCode(204);
-        editor().queryParam("permanent", "true").delete("/api/v1/posts/" + draft).then().statusCode(204);
+        editor().queryParam("permanent", "true")
+                .delete("/api/v1/posts/" + draft)
+                .then()
+                .statusCode(204);
         editor().post("/api/v1/posts/" + draft + "/restore").then().statusCode(404);
     }
 
     @Test
     void theTrashIsPurgedAfterTheRetentionPeriodOnly() {
-        String id = json().body(Linked.create().post("published", null)).post("/api/v1/posts").then().extract().path("id");
+        String id = json().body(Linked.create().post("published", null))
+                .post("/api/v1/posts")
+                .then()
+                .extract()
+                .path("id");
         editor().delete("/api/v1/posts/" + id).then().statusCode(204);
 
         clock.advance(Duration.ofDays(29));
@@ -250,15 +408,25 @@ class WorkflowTest extends ApiTestSupport {
 
     @Test
     void twentyConcurrentEditsFromOneVersionLetExactlyOneWinAndMakeOneRevision() throws Exception {
-        String id = json().body(Linked.create().post("published", null)).post("/api/v1/posts").then().extract().path("id");
+        String id = json().body(Linked.create().post("published", null))
+                .post("/api/v1/posts")
+                .then()
+                .extract()
+                .path("id");
         String etag = editor().get("/api/v1/posts/" + id).then().extract().header("ETag");
-        int before = editor().get("/api/v1/posts/" + id + "/revisions").then().extract().path("totalItems");
+        int before = editor().get("/api/v1/posts/" + id + "/revisions")
+                .then()
+                .extract()
+                .path("totalItems");
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<Callable<Integer>> edits = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int n = i;
-            edits.add(() -> mergePatch().header("If-Match", etag).body(Map.of("excerpt", "Version " + n))
-                    .patch("/api/v1/posts/" + id).statusCode());
+            edits.add(() -> mergePatch()
+                    .header("If-Match", etag)
+                    .body(Map.of("excerpt", "Version " + n))
+                    .patch("/api/v1/posts/" + id)
+                    .statusCode());
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> f : pool.invokeAll(edits)) {

@@ -56,9 +56,13 @@ class AccessControlTest extends ApiTestSupport {
                     continue;
                 }
                 JsonNode body = op.getValue().path("requestBody").path("content");
-                String contentType = body.isMissingNode() ? null : body.fieldNames().next();
-                rows.add(Arguments.of(new Endpoint(op.getKey().toUpperCase(),
-                        path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString()), contentType, roles)));
+                String contentType =
+                        body.isMissingNode() ? null : body.fieldNames().next();
+                rows.add(Arguments.of(new Endpoint(
+                        op.getKey().toUpperCase(),
+                        path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString()),
+                        contentType,
+                        roles)));
             }
         }
         return rows.stream();
@@ -81,8 +85,13 @@ class AccessControlTest extends ApiTestSupport {
 
     private static synchronized String readerToken() {
         if (reader == null) {
-            reader = as(token(Roles.ADMIN)).body(Map.of("name", "Lecteur " + unique(), "role", "reader"))
-                    .post("/api/v1/api-tokens").then().statusCode(201).extract().path("secret");
+            reader = as(token(Roles.ADMIN))
+                    .body(Map.of("name", "Lecteur " + unique(), "role", "reader"))
+                    .post("/api/v1/api-tokens")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("secret");
         }
         return reader;
     }
@@ -90,7 +99,10 @@ class AccessControlTest extends ApiTestSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("protectedEndpoints")
     void anonymousCallersGet401WithABearerChallenge(Endpoint e) {
-        call(e, given()).then().statusCode(401).contentType("application/problem+json")
+        call(e, given())
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("type", equalTo("urn:tribune:problem:unauthorized"));
     }
@@ -99,7 +111,10 @@ class AccessControlTest extends ApiTestSupport {
     @MethodSource("protectedEndpoints")
     void rolesTheSpecDoesNotListGet403AndListedRolesGetThrough(Endpoint e) {
         for (String role : ROLES) {
-            int status = call(e, given().auth().oauth2(tokenOf(role))).then().extract().statusCode();
+            int status = call(e, given().auth().oauth2(tokenOf(role)))
+                    .then()
+                    .extract()
+                    .statusCode();
             if (e.roles().contains(role)) {
                 assertThat(status).as("%s as %s", e, role).isNotIn(401, 403);
             } else {
@@ -112,18 +127,34 @@ class AccessControlTest extends ApiTestSupport {
     void refusedWritesChangeNothing() {
         String category = createCategory("Intouchable " + unique());
         String post = createPost(Map.of("title", "Intouchable " + unique(), "content", "<p>texte</p>"));
-        String categoryEtag = given().get("/api/v1/categories/" + category).then().extract().header("ETag");
+        String categoryEtag =
+                given().get("/api/v1/categories/" + category).then().extract().header("ETag");
         String postEtag = given().get("/api/v1/posts/" + post).then().extract().header("ETag");
         TestAccount otherAuthor = newAccount(Roles.AUTHOR);
 
-        for (RequestSpecification who : List.of(given(), given().auth().oauth2(readerToken()),
-                given().auth().oauth2(otherAuthor.token()))) {
-            who.contentType("application/json").body(Map.of("title", "Volé", "content", "<p>non</p>"))
-                    .put("/api/v1/posts/" + post).then().statusCode(org.hamcrest.Matchers.oneOf(401, 403));
+        for (RequestSpecification who : List.of(
+                given(), given().auth().oauth2(readerToken()), given().auth().oauth2(otherAuthor.token()))) {
+            who.contentType("application/json")
+                    .body(Map.of("title", "Volé", "content", "<p>non</p>"))
+                    .put("/api/v1/posts/" + post)
+                    .then()
+                    .statusCode(org.hamcrest.Matchers.oneOf(401, 403));
         }
-        mergePatchAs(otherAuthor.token()).body(Map.of("title", "Volé")).patch("/api/v1/posts/" + post).then().statusCode(403);
-        given().auth().oauth2(otherAuthor.token()).delete("/api/v1/posts/" + post).then().statusCode(403);
-        given().auth().oauth2(otherAuthor.token()).delete("/api/v1/categories/" + category).then().statusCode(403);
+        mergePatchAs(otherAuthor.token())
+                .body(Map.of("title", "Volé"))
+                .patch("/api/v1/posts/" + post)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(otherAuthor.token())
+                .delete("/api/v1/posts/" + post)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(otherAuthor.token())
+                .delete("/api/v1/categories/" + category)
+                .then()
+                .statusCode(403);
         given().delete("/api/v1/categories/" + category).then().statusCode(401);
 
         given().get("/api/v1/posts/" + post).then().statusCode(200).header("ETag", postEtag);
@@ -132,11 +163,31 @@ class AccessControlTest extends ApiTestSupport {
 
     @Test
     void editorsCannotManageAccountsOrApiTokens() {
-        long before = as(token(Roles.ADMIN)).get("/api/v1/users").then().extract().jsonPath().getLong("totalItems");
+        long before = as(token(Roles.ADMIN))
+                .get("/api/v1/users")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("totalItems");
 
-        as(token(Roles.EDITOR)).body(Map.of("username", "intrus-" + unique(), "displayName", "Intrus", "role", "admin",
-                "password", "une longue phrase de passe")).post("/api/v1/users").then().statusCode(403);
-        as(token(Roles.EDITOR)).body(Map.of("name", "Intrus", "role", "editor")).post("/api/v1/api-tokens").then().statusCode(403);
+        as(token(Roles.EDITOR))
+                .body(Map.of(
+                        "username",
+                        "intrus-" + unique(),
+                        "displayName",
+                        "Intrus",
+                        "role",
+                        "admin",
+                        "password",
+                        "une longue phrase de passe"))
+                .post("/api/v1/users")
+                .then()
+                .statusCode(403);
+        as(token(Roles.EDITOR))
+                .body(Map.of("name", "Intrus", "role", "editor"))
+                .post("/api/v1/api-tokens")
+                .then()
+                .statusCode(403);
 
         as(token(Roles.ADMIN)).get("/api/v1/users").then().body("totalItems", equalTo((int) before));
     }
@@ -145,17 +196,32 @@ class AccessControlTest extends ApiTestSupport {
     void authorsWriteTheirOwnPostsOnlyAndEditorsWriteAnyone() {
         TestAccount author = newAccount(Roles.AUTHOR);
         TestAccount other = newAccount(Roles.AUTHOR);
-        Response created = as(author.token()).body(Map.of("title", "À moi " + unique(), "content", "<p>texte</p>"))
+        Response created = as(author.token())
+                .body(Map.of("title", "À moi " + unique(), "content", "<p>texte</p>"))
                 .post("/api/v1/posts");
-        created.then().statusCode(201).body("author.id", equalTo(author.id()))
+        created.then()
+                .statusCode(201)
+                .body("author.id", equalTo(author.id()))
                 .body("author.displayName", equalTo("Compte " + author.username()));
         String post = created.path("id");
 
-        mergePatchAs(author.token()).body(Map.of("excerpt", "Le mien")).patch("/api/v1/posts/" + post).then().statusCode(200);
-        mergePatchAs(other.token()).body(Map.of("excerpt", "Le sien")).patch("/api/v1/posts/" + post)
-                .then().statusCode(403).body("type", equalTo("urn:tribune:problem:forbidden"));
-        mergePatch().body(Map.of("excerpt", "Relu par l'édition")).patch("/api/v1/posts/" + post)
-                .then().statusCode(200).body("author.id", equalTo(author.id()));
+        mergePatchAs(author.token())
+                .body(Map.of("excerpt", "Le mien"))
+                .patch("/api/v1/posts/" + post)
+                .then()
+                .statusCode(200);
+        mergePatchAs(other.token())
+                .body(Map.of("excerpt", "Le sien"))
+                .patch("/api/v1/posts/" + post)
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:tribune:problem:forbidden"));
+        mergePatch()
+                .body(Map.of("excerpt", "Relu par l'édition"))
+                .patch("/api/v1/posts/" + post)
+                .then()
+                .statusCode(200)
+                .body("author.id", equalTo(author.id()));
         as(other.token()).delete("/api/v1/posts/" + post).then().statusCode(403);
         as(author.token()).delete("/api/v1/posts/" + post).then().statusCode(204);
     }
@@ -164,8 +230,17 @@ class AccessControlTest extends ApiTestSupport {
     void theAuthorComesFromTheTokenNeverFromTheBody() {
         TestAccount author = newAccount(Roles.AUTHOR);
 
-        as(author.token()).body(Map.of("title", "Usurpation " + unique(), "content", "<p>x</p>",
-                "author", Map.of("id", UUID.randomUUID().toString()))).post("/api/v1/posts")
-                .then().statusCode(400).body("errors[0].field", equalTo("author"));
+        as(author.token())
+                .body(Map.of(
+                        "title",
+                        "Usurpation " + unique(),
+                        "content",
+                        "<p>x</p>",
+                        "author",
+                        Map.of("id", UUID.randomUUID().toString())))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("author"));
     }
 }

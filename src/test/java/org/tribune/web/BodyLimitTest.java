@@ -26,7 +26,8 @@ class BodyLimitTest extends ApiTestSupport {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/categories HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + token(Roles.EDITOR) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                            + token(Roles.EDITOR)
+                            + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[1024 * 1024];
             java.util.Arrays.fill(chunk, (byte) ' ');
@@ -49,9 +50,12 @@ class BodyLimitTest extends ApiTestSupport {
         for (String path : new String[] {"/api/v1/admin/import", "/api/v1/categories"}) {
             try (Socket socket = new Socket("localhost", RestAssured.port)) {
                 socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                        + token(Roles.ADMIN) + "\r\nContent-Type: application/zip\r\nContent-Length: " + (UPLOAD_LIMIT * 3)
-                        + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                                        + token(Roles.ADMIN) + "\r\nContent-Type: application/zip\r\nContent-Length: "
+                                        + (UPLOAD_LIMIT * 3)
+                                        + "\r\nExpect: 100-continue\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 String status = readLine(socket.getInputStream());
                 assertThat(status).as(path).startsWith(path.contains("import") ? "HTTP/1.1 100" : "HTTP/1.1 413");
             }
@@ -68,7 +72,9 @@ class BodyLimitTest extends ApiTestSupport {
                 length = Integer.parseInt(line.substring(15).trim());
             }
         }
-        return answer.append("\r\n").append(new String(in.readNBytes(length), StandardCharsets.UTF_8)).toString();
+        return answer.append("\r\n")
+                .append(new String(in.readNBytes(length), StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static String readLine(InputStream in) throws IOException {

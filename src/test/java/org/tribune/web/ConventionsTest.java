@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,8 +25,15 @@ class ConventionsTest extends ApiTestSupport {
     private static String fivePosts() {
         String u = unique();
         for (int i = 1; i <= 5; i++) {
-            createPost(Map.of("title", "Page " + i + " " + u, "content", "x", "tags", List.of(u),
-                    "publishedAt", "2025-01-0" + i + "T00:00:00Z"));
+            createPost(Map.of(
+                    "title",
+                    "Page " + i + " " + u,
+                    "content",
+                    "x",
+                    "tags",
+                    List.of(u),
+                    "publishedAt",
+                    "2025-01-0" + i + "T00:00:00Z"));
         }
         return u;
     }
@@ -35,8 +41,12 @@ class ConventionsTest extends ApiTestSupport {
     @Test
     void collectionsArePagedWithTotalsLinkHeaderAndTotalCount() {
         String u = fivePosts();
-        Response r = given().queryParam("tag", u).queryParam("size", 2).queryParam("page", 2).get("/api/v1/posts");
-        r.then().statusCode(200)
+        Response r = given().queryParam("tag", u)
+                .queryParam("size", 2)
+                .queryParam("page", 2)
+                .get("/api/v1/posts");
+        r.then()
+                .statusCode(200)
                 .header("X-Total-Count", "5")
                 .body("page", equalTo(2))
                 .body("size", equalTo(2))
@@ -57,38 +67,59 @@ class ConventionsTest extends ApiTestSupport {
     @Test
     void firstPageHasNoPrevAndLastPageHasNoNext() {
         String u = fivePosts();
-        String first = given().queryParam("tag", u).queryParam("size", 5).get("/api/v1/posts").header("Link");
+        String first = given().queryParam("tag", u)
+                .queryParam("size", 5)
+                .get("/api/v1/posts")
+                .header("Link");
         assertThat(first).contains("rel=\"first\"", "rel=\"last\"").doesNotContain("rel=\"prev\"", "rel=\"next\"");
     }
 
     @Test
     void defaultPageSizeIs20() {
-        given().get("/api/v1/posts").then().statusCode(200).body("page", equalTo(1)).body("size", equalTo(20));
+        given().get("/api/v1/posts")
+                .then()
+                .statusCode(200)
+                .body("page", equalTo(1))
+                .body("size", equalTo(20));
     }
 
     @Test
     void pagePastTheLastIsEmpty() {
         String u = fivePosts();
-        given().queryParam("tag", u).queryParam("page", 9).get("/api/v1/posts")
-                .then().statusCode(200).body("items", empty()).body("totalItems", equalTo(5));
+        given().queryParam("tag", u)
+                .queryParam("page", 9)
+                .get("/api/v1/posts")
+                .then()
+                .statusCode(200)
+                .body("items", empty())
+                .body("totalItems", equalTo(5));
     }
 
     @Test
     void malformedOrOutOfRangePagingGets400NamingTheParameter() {
-        for (String[] bad : new String[][] {{"page", "0"}, {"page", "abc"}, {"size", "0"}, {"size", "101"}, {"size", "1.5"}}) {
-            given().queryParam(bad[0], bad[1]).get("/api/v1/posts")
-                    .then().statusCode(400)
+        for (String[] bad :
+                new String[][] {{"page", "0"}, {"page", "abc"}, {"size", "0"}, {"size", "101"}, {"size", "1.5"}}) {
+            given().queryParam(bad[0], bad[1])
+                    .get("/api/v1/posts")
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo(bad[0]));
-            given().queryParam(bad[0], bad[1]).get("/api/v1/categories")
-                    .then().statusCode(400).body("errors[0].field", equalTo(bad[0]));
+            given().queryParam(bad[0], bad[1])
+                    .get("/api/v1/categories")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo(bad[0]));
         }
     }
 
     @Test
     void unknownSortFieldGets400() {
-        given().queryParam("sort", "-content").get("/api/v1/posts")
-                .then().statusCode(400).body("errors[0].field", equalTo("sort"))
+        given().queryParam("sort", "-content")
+                .get("/api/v1/posts")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("sort"))
                 .body("errors[0].message", containsString("publishedAt"));
         given().queryParam("sort", "title,").get("/api/v1/posts").then().statusCode(400);
         given().queryParam("sort", "title,-title").get("/api/v1/posts").then().statusCode(400);
@@ -102,12 +133,23 @@ class ConventionsTest extends ApiTestSupport {
         String etag = r.header("ETag");
         assertThat(etag).startsWith("\"");
         assertThat(r.header("Last-Modified")).endsWith("GMT");
-        given().header("If-None-Match", etag).get("/api/v1/categories/" + id)
-                .then().statusCode(304).header("ETag", etag);
-        given().header("If-None-Match", "W/" + etag).get("/api/v1/categories/" + id).then().statusCode(304);
-        given().header("If-None-Match", "\"autre\"").get("/api/v1/categories/" + id).then().statusCode(200);
-        given().header("If-Modified-Since", r.header("Last-Modified")).get("/api/v1/categories/" + id)
-                .then().statusCode(304);
+        given().header("If-None-Match", etag)
+                .get("/api/v1/categories/" + id)
+                .then()
+                .statusCode(304)
+                .header("ETag", etag);
+        given().header("If-None-Match", "W/" + etag)
+                .get("/api/v1/categories/" + id)
+                .then()
+                .statusCode(304);
+        given().header("If-None-Match", "\"autre\"")
+                .get("/api/v1/categories/" + id)
+                .then()
+                .statusCode(200);
+        given().header("If-Modified-Since", r.header("Last-Modified"))
+                .get("/api/v1/categories/" + id)
+                .then()
+                .statusCode(304);
     }
 
     @Test
@@ -115,8 +157,13 @@ class ConventionsTest extends ApiTestSupport {
         String u = unique();
         String id = createPost(Map.of("title", "Version " + u, "content", "x"));
         String v1 = given().get("/api/v1/posts/" + id).header("ETag");
-        String v2 = mergePatch().body("{\"title\": \"Version 2 " + u + "\"}").patch("/api/v1/posts/" + id)
-                .then().statusCode(200).extract().header("ETag");
+        String v2 = mergePatch()
+                .body("{\"title\": \"Version 2 " + u + "\"}")
+                .patch("/api/v1/posts/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         assertThat(v2).isNotEqualTo(v1);
         assertThat(given().get("/api/v1/posts/" + id).header("ETag")).isEqualTo(v2);
         given().header("If-None-Match", v1).get("/api/v1/posts/" + id).then().statusCode(200);
@@ -128,8 +175,11 @@ class ConventionsTest extends ApiTestSupport {
         String cat = createCategory("Compte " + u);
         String before = given().get("/api/v1/categories/" + cat).header("ETag");
         createPost(Map.of("title", "Compté " + u, "content", "x", "categories", List.of(cat)));
-        given().header("If-None-Match", before).get("/api/v1/categories/" + cat)
-                .then().statusCode(200).body("postCount", equalTo(1));
+        given().header("If-None-Match", before)
+                .get("/api/v1/categories/" + cat)
+                .then()
+                .statusCode(200)
+                .body("postCount", equalTo(1));
     }
 
     @Test
@@ -137,10 +187,18 @@ class ConventionsTest extends ApiTestSupport {
         String u = fivePosts();
         String etag = given().queryParam("tag", u).get("/api/v1/posts").header("ETag");
         assertThat(etag).startsWith("W/\"");
-        given().queryParam("tag", u).header("If-None-Match", etag).get("/api/v1/posts").then().statusCode(304);
+        given().queryParam("tag", u)
+                .header("If-None-Match", etag)
+                .get("/api/v1/posts")
+                .then()
+                .statusCode(304);
         createPost(Map.of("title", "Nouveau " + u, "content", "x", "tags", List.of(u)));
-        given().queryParam("tag", u).header("If-None-Match", etag).get("/api/v1/posts")
-                .then().statusCode(200).body("totalItems", equalTo(6));
+        given().queryParam("tag", u)
+                .header("If-None-Match", etag)
+                .get("/api/v1/posts")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(6));
     }
 
     @Test
@@ -148,21 +206,43 @@ class ConventionsTest extends ApiTestSupport {
         String u = unique();
         String id = createPost(Map.of("title", "Concurrence " + u, "content", "x"));
         String stale = given().get("/api/v1/posts/" + id).header("ETag");
-        String current = mergePatch().header("If-Match", stale).body("{\"title\": \"Éditeur A " + u + "\"}")
-                .patch("/api/v1/posts/" + id).then().statusCode(200).extract().header("ETag");
+        String current = mergePatch()
+                .header("If-Match", stale)
+                .body("{\"title\": \"Éditeur A " + u + "\"}")
+                .patch("/api/v1/posts/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
 
-        json().header("If-Match", stale).body(Map.of("title", "Éditeur B " + u, "content", "x"))
+        json().header("If-Match", stale)
+                .body(Map.of("title", "Éditeur B " + u, "content", "x"))
                 .put("/api/v1/posts/" + id)
-                .then().statusCode(412).contentType("application/problem+json")
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:tribune:problem:precondition-failed"));
-        mergePatch().header("If-Match", stale).body("{\"title\": \"Éditeur B " + u + "\"}")
-                .patch("/api/v1/posts/" + id).then().statusCode(412);
+        mergePatch()
+                .header("If-Match", stale)
+                .body("{\"title\": \"Éditeur B " + u + "\"}")
+                .patch("/api/v1/posts/" + id)
+                .then()
+                .statusCode(412);
         editor().header("If-Match", stale).delete("/api/v1/posts/" + id).then().statusCode(412);
-        editor().header("If-Match", "W/" + current).delete("/api/v1/posts/" + id).then().statusCode(412);
+        editor().header("If-Match", "W/" + current)
+                .delete("/api/v1/posts/" + id)
+                .then()
+                .statusCode(412);
 
-        given().get("/api/v1/posts/" + id).then().statusCode(200)
-                .header("ETag", current).body("title", equalTo("Éditeur A " + u));
-        editor().header("If-Match", current).delete("/api/v1/posts/" + id).then().statusCode(204);
+        given().get("/api/v1/posts/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", current)
+                .body("title", equalTo("Éditeur A " + u));
+        editor().header("If-Match", current)
+                .delete("/api/v1/posts/" + id)
+                .then()
+                .statusCode(204);
     }
 
     @Test
@@ -175,9 +255,11 @@ class ConventionsTest extends ApiTestSupport {
             List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String title = "Éditeur " + i + " " + u;
-                results.add(pool.submit(() -> mergePatch().header("If-Match", etag)
+                results.add(pool.submit(() -> mergePatch()
+                        .header("If-Match", etag)
                         .body("{\"title\": \"" + title + "\"}")
-                        .patch("/api/v1/posts/" + id).statusCode()));
+                        .patch("/api/v1/posts/" + id)
+                        .statusCode()));
             }
             List<Integer> statuses = new java.util.ArrayList<>();
             for (java.util.concurrent.Future<Integer> f : results) {
@@ -193,16 +275,26 @@ class ConventionsTest extends ApiTestSupport {
     @Test
     void staleIfMatchGets412OnCategoriesToo() {
         String id = createCategory("Catégorie concurrente " + unique());
-        json().header("If-Match", "\"ancienne\"").body(Map.of("name", "X " + unique())).put("/api/v1/categories/" + id)
-                .then().statusCode(412);
-        editor().header("If-Match", "\"ancienne\"").delete("/api/v1/categories/" + id).then().statusCode(412);
-        editor().header("If-Match", "*").delete("/api/v1/categories/" + id).then().statusCode(204);
+        json().header("If-Match", "\"ancienne\"")
+                .body(Map.of("name", "X " + unique()))
+                .put("/api/v1/categories/" + id)
+                .then()
+                .statusCode(412);
+        editor().header("If-Match", "\"ancienne\"")
+                .delete("/api/v1/categories/" + id)
+                .then()
+                .statusCode(412);
+        editor().header("If-Match", "*")
+                .delete("/api/v1/categories/" + id)
+                .then()
+                .statusCode(204);
     }
 
     @Test
     void errorsAreProblemDetailsWithoutInternals() {
         Response r = json().body("{\"title\": ").post("/api/v1/posts");
-        r.then().statusCode(400)
+        r.then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:tribune:problem:malformed-json"))
                 .body("title", notNullValue())
@@ -216,24 +308,42 @@ class ConventionsTest extends ApiTestSupport {
     void unknownPropertyGets400NamingIt() {
         Response r = json().body(Map.of("title", "t", "content", "x", "id", "00000000-0000-0000-0000-000000000001"))
                 .post("/api/v1/posts");
-        r.then().statusCode(400).body("errors[0].field", equalTo("id")).body("errors[0].message", equalTo("is not a known property"));
+        r.then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("id"))
+                .body("errors[0].message", equalTo("is not a known property"));
         assertNoInternals(r.asString());
     }
 
     @Test
     void wrongTypesGet400NamingTheField() {
-        json().body("{\"title\": 5, \"content\": \"x\"}").post("/api/v1/posts")
-                .then().statusCode(400).body("errors[0].field", equalTo("title"));
-        json().body("{\"title\": \"t\", \"content\": \"x\", \"tags\": \"solo\"}").post("/api/v1/posts")
-                .then().statusCode(400).body("errors[0].field", equalTo("tags"));
-        Response r = json().body("{\"title\": \"t\", \"content\": \"x\", \"categories\": [\"pas-un-uuid\"]}").post("/api/v1/posts");
-        r.then().statusCode(400).body("errors[0].field", equalTo("categories[0]"))
+        json().body("{\"title\": 5, \"content\": \"x\"}")
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("title"));
+        json().body("{\"title\": \"t\", \"content\": \"x\", \"tags\": \"solo\"}")
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("tags"));
+        Response r = json().body("{\"title\": \"t\", \"content\": \"x\", \"categories\": [\"pas-un-uuid\"]}")
+                .post("/api/v1/posts");
+        r.then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("categories[0]"))
                 .body("errors[0].message", equalTo("must be a UUID string"));
         assertNoInternals(r.asString());
-        json().body("{\"title\": \"t\", \"content\": \"x\", \"publishedAt\": \"demain\"}").post("/api/v1/posts")
-                .then().statusCode(400).body("errors[0].field", equalTo("publishedAt"));
+        json().body("{\"title\": \"t\", \"content\": \"x\", \"publishedAt\": \"demain\"}")
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("publishedAt"));
         json().body("[]").post("/api/v1/posts").then().statusCode(400);
-        json().body("{\"name\": \"a\", \"name\": \"b\"}").post("/api/v1/categories").then().statusCode(400);
+        json().body("{\"name\": \"a\", \"name\": \"b\"}")
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -243,27 +353,39 @@ class ConventionsTest extends ApiTestSupport {
 
     @Test
     void unsupportedMediaTypeGets415() {
-        editor().contentType("text/plain").body("bonjour").post("/api/v1/posts")
-                .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
+        editor().contentType("text/plain")
+                .body("bonjour")
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("status", equalTo(415));
     }
 
     @Test
     void unknownIdGets404AndMalformedIdToo() {
-        given().get("/api/v1/posts/00000000-0000-0000-0000-000000000404").then().statusCode(404)
+        given().get("/api/v1/posts/00000000-0000-0000-0000-000000000404")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/v1/posts/pas-un-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void unsupportedMethodGets405Problem() {
-        given().put("/api/v1/posts").then().statusCode(405)
+        given().put("/api/v1/posts")
+                .then()
+                .statusCode(405)
                 .contentType("application/problem+json")
                 .body("status", equalTo(405));
     }
 
     @Test
     void unacceptableMediaTypeGets406Problem() {
-        given().accept("application/xml").get("/api/v1/posts").then().statusCode(406)
+        given().accept("application/xml")
+                .get("/api/v1/posts")
+                .then()
+                .statusCode(406)
                 .body("status", equalTo(406));
     }
 
@@ -277,8 +399,16 @@ class ConventionsTest extends ApiTestSupport {
         String u = unique();
         String id = createCategory(Map.of("name", "Intacte " + u, "description", "avant"));
         String etag = given().get("/api/v1/categories/" + id).header("ETag");
-        json().body(Map.of("name", "Intacte " + u, "description", "après", "parent", "00000000-0000-0000-0000-000000000009"))
-                .put("/api/v1/categories/" + id).then().statusCode(400);
+        json().body(Map.of(
+                        "name",
+                        "Intacte " + u,
+                        "description",
+                        "après",
+                        "parent",
+                        "00000000-0000-0000-0000-000000000009"))
+                .put("/api/v1/categories/" + id)
+                .then()
+                .statusCode(400);
         given().get("/api/v1/categories/" + id).then().header("ETag", etag).body("description", equalTo("avant"));
     }
 
@@ -286,15 +416,22 @@ class ConventionsTest extends ApiTestSupport {
     void corsLetsConfiguredOriginsReadThePagingAndCachingHeaders() {
         given().header("Origin", "https://front.example.org")
                 .get("/api/v1/posts")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", notNullValue())
-                .header("Access-Control-Expose-Headers", allOf(containsString("ETag"), containsString("Link"),
-                        containsString("X-Total-Count"), containsString("Location")));
+                .header(
+                        "Access-Control-Expose-Headers",
+                        allOf(
+                                containsString("ETag"),
+                                containsString("Link"),
+                                containsString("X-Total-Count"),
+                                containsString("Location")));
         given().header("Origin", "https://front.example.org")
                 .header("Access-Control-Request-Method", "PATCH")
                 .header("Access-Control-Request-Headers", "If-Match, Content-Type")
                 .options("/api/v1/posts")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Methods", containsString("PATCH"));
     }
 
@@ -302,13 +439,22 @@ class ConventionsTest extends ApiTestSupport {
     void responsesAreGzippedForClientsThatAcceptIt() {
         fivePosts();
         // No spec validation here: the validator cannot read a body it is not allowed to decompress.
-        given().noFilters().config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+        given().noFilters()
+                .config(RestAssuredConfig.config()
+                        .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
                 .header("Accept-Encoding", "gzip")
                 .get("/api/v1/posts?size=100")
-                .then().statusCode(200).header("Content-Encoding", "gzip");
-        given().noFilters().config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .then()
+                .statusCode(200)
+                .header("Content-Encoding", "gzip");
+        given().noFilters()
+                .config(RestAssuredConfig.config()
+                        .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
                 .header("Accept-Encoding", "identity")
-                .get("/api/v1/posts").then().statusCode(200).header("Content-Encoding", org.hamcrest.Matchers.nullValue());
+                .get("/api/v1/posts")
+                .then()
+                .statusCode(200)
+                .header("Content-Encoding", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
@@ -320,5 +466,4 @@ class ConventionsTest extends ApiTestSupport {
     private static void assertNoInternals(String body) {
         assertThat(body).doesNotContain("Exception", "java.", "com.fasterxml", "org.hibernate", "SELECT", "\tat ");
     }
-
 }

@@ -1,6 +1,5 @@
 package org.tribune.web;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,9 +8,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
 import org.tribune.media.TestImages;
 
@@ -28,8 +27,11 @@ class EtagRoundTripTest extends ApiTestSupport {
         Response read = as(bearer).get(path);
         read.then().statusCode(200);
         String etag = read.header("ETag");
-        Response patched = mergePatchAs(bearer).header("If-Match", etag).body(patch).patch(path);
-        assertThat(patched.statusCode()).as("PATCH %s with the ETag of its GET", path).isEqualTo(200);
+        Response patched =
+                mergePatchAs(bearer).header("If-Match", etag).body(patch).patch(path);
+        assertThat(patched.statusCode())
+                .as("PATCH %s with the ETag of its GET", path)
+                .isEqualTo(200);
         assertThat(as(bearer).get(path).header("ETag")).isEqualTo(patched.header("ETag"));
     }
 
@@ -39,16 +41,57 @@ class EtagRoundTripTest extends ApiTestSupport {
         String editor = token(Roles.EDITOR);
         String category = createCategory("Étiquettes " + u);
         getThenPatchWithItsEtag("/api/v1/categories/" + category, Map.of("description", "Changée"), editor);
-        String post = createPost(Map.of("title", "Étiquette " + u, "content", "<p>x</p>", "categories", java.util.List.of(category),
-                "featuredMedia", uploadImage()));
+        String post = createPost(Map.of(
+                "title",
+                "Étiquette " + u,
+                "content",
+                "<p>x</p>",
+                "categories",
+                java.util.List.of(category),
+                "featuredMedia",
+                uploadImage()));
         getThenPatchWithItsEtag("/api/v1/posts/" + post, Map.of("excerpt", "Changé"), editor);
-        String citizen = json().body(Map.of("name", "Citoyenne " + u, "description", "Défenseure des droits", "conferredOn", "2024-03-12", "vote", "unanimous",
-                "portrait", uploadImage())).post("/api/v1/honorary-citizens").then().statusCode(201).extract().path("id");
+        String citizen = json().body(Map.of(
+                        "name",
+                        "Citoyenne " + u,
+                        "description",
+                        "Défenseure des droits",
+                        "conferredOn",
+                        "2024-03-12",
+                        "vote",
+                        "unanimous",
+                        "portrait",
+                        uploadImage()))
+                .post("/api/v1/honorary-citizens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         getThenPatchWithItsEtag("/api/v1/honorary-citizens/" + citizen, Map.of("situation", "Libérée"), editor);
-        String prize = json().body(Map.of("name", "Prix " + u)).post("/api/v1/prizes").then().statusCode(201).extract().path("id");
-        String award = json().body(Map.of("prize", prize, "year", 2025, "category", "Prix français", "distinction", "laureate",
-                "recipientName", "Lauréate " + u, "photo", uploadImage())).post("/api/v1/awards")
-                .then().statusCode(201).extract().path("id");
+        String prize = json().body(Map.of("name", "Prix " + u))
+                .post("/api/v1/prizes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String award = json().body(Map.of(
+                        "prize",
+                        prize,
+                        "year",
+                        2025,
+                        "category",
+                        "Prix français",
+                        "distinction",
+                        "laureate",
+                        "recipientName",
+                        "Lauréate " + u,
+                        "photo",
+                        uploadImage()))
+                .post("/api/v1/awards")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         getThenPatchWithItsEtag("/api/v1/awards/" + award, Map.of("recipientDescription", "Militante"), editor);
         getThenPatchWithItsEtag("/api/v1/prizes/" + prize, Map.of("description", "Chaque année"), editor);
         String user = newAccount(Roles.AUTHOR).id();
@@ -56,8 +99,22 @@ class EtagRoundTripTest extends ApiTestSupport {
     }
 
     @ParameterizedTest(name = "{0} of {1}×{2}")
-    @CsvSource({"png,64,64", "png,100,150", "png,150,100", "png,200,120", "png,768,500", "png,1000,700", "png,1600,900", "png,2000,1200",
-            "jpg,64,64", "jpg,800,600", "jpg,1700,1000", "gif,64,64", "gif,900,500", "webp,1,1"})
+    @CsvSource({
+        "png,64,64",
+        "png,100,150",
+        "png,150,100",
+        "png,200,120",
+        "png,768,500",
+        "png,1000,700",
+        "png,1600,900",
+        "png,2000,1200",
+        "jpg,64,64",
+        "jpg,800,600",
+        "jpg,1700,1000",
+        "gif,64,64",
+        "gif,900,500",
+        "webp,1,1"
+    })
     void mediaOfEveryTypeAndSizeAcceptTheEtagOfTheirGet(String format, int width, int height) {
         String id = upload(image(format, width, height), format);
         getThenPatchWithItsEtag("/api/v1/media/" + id, Map.of("alt", "Texte de remplacement"), token(Roles.EDITOR));
@@ -79,8 +136,16 @@ class EtagRoundTripTest extends ApiTestSupport {
             default -> "image/" + format;
         };
         return editor().accept(ContentType.JSON)
-                .multiPart(new MultiPartSpecBuilder(bytes).controlName("file").fileName("file." + format).mimeType(type).build())
-                .post("/api/v1/media").then().statusCode(201).extract().path("id");
+                .multiPart(new MultiPartSpecBuilder(bytes)
+                        .controlName("file")
+                        .fileName("file." + format)
+                        .mimeType(type)
+                        .build())
+                .post("/api/v1/media")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** WebP has no ImageIO writer here: the smallest lossless WebP, one pixel, below every size. */
@@ -90,5 +155,4 @@ class EtagRoundTripTest extends ApiTestSupport {
         }
         return TestImages.encode(TestImages.picture(width, height), format);
     }
-
 }

@@ -34,7 +34,8 @@ class MalformedRequestsTest extends ApiTestSupport {
                 .contentType("multipart/form-data; boundary=" + boundary)
                 .body(body)
                 .post("/api/v1/media")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType(ProblemMappers.PROBLEM_JSON)
                 .body("type", equalTo("urn:tribune:problem:validation"))
                 .body("errors[0].field", equalTo("file"));
@@ -45,8 +46,11 @@ class MalformedRequestsTest extends ApiTestSupport {
         int before = mediaCount();
         uploadGets400NamingFile(new byte[0], "X");
         uploadGets400NamingFile("--X\r\nContent-Disposition: form-da".getBytes(StandardCharsets.US_ASCII), "X");
-        uploadGets400NamingFile(("--Y\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\nabc\r\n--Y--\r\n").getBytes(StandardCharsets.US_ASCII), "X");
+        uploadGets400NamingFile(
+                ("--Y\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+                                + "Content-Type: image/png\r\n\r\nabc\r\n--Y--\r\n")
+                        .getBytes(StandardCharsets.US_ASCII),
+                "X");
         byte[] noise = new byte[300];
         new Random(12).nextBytes(noise);
         uploadGets400NamingFile(noise, "X");
@@ -55,34 +59,48 @@ class MalformedRequestsTest extends ApiTestSupport {
 
     @Test
     void aLongQueryWithinTheRequestLineLimitGets400NamingTheParameter() {
-        given().queryParam("q", "a".repeat(9_000)).get("/api/v1/posts")
-                .then().statusCode(400).contentType(ProblemMappers.PROBLEM_JSON).body("errors[0].field", equalTo("q"));
+        given().queryParam("q", "a".repeat(9_000))
+                .get("/api/v1/posts")
+                .then()
+                .statusCode(400)
+                .contentType(ProblemMappers.PROBLEM_JSON)
+                .body("errors[0].field", equalTo("q"));
     }
 
     @Test
     void invalidPercentEncodingGets400Problem() throws IOException {
-        for (String target : new String[] {"/api/v1/posts/%zz%", "/api/v1/posts?%zz=1", "/api/v1/posts?q=%zz", "/api/v1/posts/%"}) {
+        for (String target :
+                new String[] {"/api/v1/posts/%zz%", "/api/v1/posts?%zz=1", "/api/v1/posts?q=%zz", "/api/v1/posts/%"}) {
             String response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-            assertThat(response).as(target).startsWith("HTTP/1.1 400 ")
+            assertThat(response)
+                    .as(target)
+                    .startsWith("HTTP/1.1 400 ")
                     .containsIgnoringCase("content-type: application/problem+json")
                     .containsIgnoringCase("x-content-type-options: nosniff")
-                    .contains("\"status\":400", "percent-encoded").doesNotContain("Exception");
+                    .contains("\"status\":400", "percent-encoded")
+                    .doesNotContain("Exception");
         }
     }
 
     @Test
     void wellFormedEscapesOfInvalidUtf8AreNoServerError() throws IOException {
-        for (String target : new String[] {"/api/v1/posts/%ff%fe", "/api/v1/posts?q=%ff%fe", "/api/v1/posts/slug/%c3%28"}) {
+        for (String target :
+                new String[] {"/api/v1/posts/%ff%fe", "/api/v1/posts?q=%ff%fe", "/api/v1/posts/slug/%c3%28"}) {
             String response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-            assertThat(response).as(target).matches("(?s)HTTP/1\\.1 (200|400|404) .*")
+            assertThat(response)
+                    .as(target)
+                    .matches("(?s)HTTP/1\\.1 (200|400|404) .*")
                     .containsIgnoringCase("content-type: application/");
         }
     }
 
     @Test
     void aUriOver16KiBGets414Problem() throws IOException {
-        String response = raw("GET /api/v1/posts?q=" + "a".repeat(17_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertThat(response).startsWith("HTTP/1.1 414 ").containsIgnoringCase("content-type: application/problem+json")
+        String response = raw("GET /api/v1/posts?q=" + "a".repeat(17_000)
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(response)
+                .startsWith("HTTP/1.1 414 ")
+                .containsIgnoringCase("content-type: application/problem+json")
                 .contains("\"status\":414");
     }
 
@@ -94,13 +112,17 @@ class MalformedRequestsTest extends ApiTestSupport {
 
     @Test
     void aControlCharacterInAHeaderGets400() throws IOException {
-        assertThat(raw("GET /api/v1/posts HTTP/1.1\r\nHost: localhost\r\nIf-Match: \"a\u007fb\"\r\nConnection: close\r\n\r\n"))
-                .startsWith("HTTP/1.1 400 ").doesNotContain("Exception");
+        assertThat(
+                        raw(
+                                "GET /api/v1/posts HTTP/1.1\r\nHost: localhost\r\nIf-Match: \"a\u007fb\"\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 ")
+                .doesNotContain("Exception");
     }
 
     @Test
     void aRequestLineOver64KiBGets414FromVertx() throws IOException {
-        String response = raw("GET /api/v1/posts?q=" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String response = raw("GET /api/v1/posts?q=" + "a".repeat(70_000)
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(response).matches("(?s)HTTP/1\\.[01] 414 .*").doesNotContain("Exception");
     }
 
@@ -120,7 +142,7 @@ class MalformedRequestsTest extends ApiTestSupport {
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             try {
-                for (int n; (n = in.read(buffer)) > 0;) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
                     response.write(buffer, 0, n);
                 }
             } catch (java.net.SocketTimeoutException | java.net.SocketException e) {

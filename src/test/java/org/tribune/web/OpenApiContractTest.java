@@ -23,8 +23,13 @@ class OpenApiContractTest extends ApiTestSupport {
 
     @Test
     void committedSpecIsExactlyWhatTheCodeGenerates() throws Exception {
-        String served = given().accept("application/yaml").get("/q/openapi").then().statusCode(200)
-                .contentType("application/yaml").extract().asString();
+        String served = given().accept("application/yaml")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .contentType("application/yaml")
+                .extract()
+                .asString();
         String committed = Files.readString(SPEC);
         if (!served.equals(committed)) {
             Path fresh = Path.of("target", "openapi-generated.yaml");
@@ -32,10 +37,16 @@ class OpenApiContractTest extends ApiTestSupport {
             Files.writeString(fresh, served);
         }
         assertThat(committed)
-                .as("openapi.yaml is stale. `mvn package -DskipTests` rewrites it (a copy is in target/openapi-generated.yaml); review and commit it.")
+                .as(
+                        "openapi.yaml is stale. `mvn package -DskipTests` rewrites it (a copy is in target/openapi-generated.yaml); review and commit it.")
                 .isEqualTo(served);
-        JsonNode json = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200)
-                .contentType("application/json").extract().asString());
+        JsonNode json = new ObjectMapper()
+                .readTree(given().get("/q/openapi?format=json")
+                        .then()
+                        .statusCode(200)
+                        .contentType("application/json")
+                        .extract()
+                        .asString());
         assertThat(YAML.readTree(served)).as("the YAML and JSON forms").isEqualTo(json);
         assertThat(given().get("/q/openapi.yaml").asString()).isEqualTo(served);
     }
@@ -81,17 +92,25 @@ class OpenApiContractTest extends ApiTestSupport {
                 if (!o.path("responses").has("500")) {
                     missing.add(where + ": 500");
                 }
-                if (o.has("requestBody") && o.path("requestBody").path("content").findValues("examples").isEmpty()) {
+                if (o.has("requestBody")
+                        && o.path("requestBody")
+                                .path("content")
+                                .findValues("examples")
+                                .isEmpty()) {
                     missing.add(where + ": request example");
                 }
-                Iterator<Map.Entry<String, JsonNode>> responses = o.path("responses").fields();
+                Iterator<Map.Entry<String, JsonNode>> responses =
+                        o.path("responses").fields();
                 while (responses.hasNext()) {
                     Map.Entry<String, JsonNode> r = responses.next();
                     if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
                         String ref = r.getValue().path("$ref").asText();
-                        JsonNode resolved = ref.isEmpty() ? r.getValue()
-                                : spec.at(ref.substring(1));
-                        String schema = resolved.path("content").path("application/problem+json").path("schema").path("$ref").asText();
+                        JsonNode resolved = ref.isEmpty() ? r.getValue() : spec.at(ref.substring(1));
+                        String schema = resolved.path("content")
+                                .path("application/problem+json")
+                                .path("schema")
+                                .path("$ref")
+                                .asText();
                         if (!schema.equals("#/components/schemas/Problem")) {
                             missing.add(where + ": " + r.getKey() + " is not a Problem");
                         }
@@ -104,7 +123,8 @@ class OpenApiContractTest extends ApiTestSupport {
 
     @Test
     void requestSchemasDeclareNoDefaultsThatAGeneratedClientWouldSend() throws Exception {
-        JsonNode schemas = YAML.readTree(Files.readString(SPEC)).path("components").path("schemas");
+        JsonNode schemas =
+                YAML.readTree(Files.readString(SPEC)).path("components").path("schemas");
         List<String> defaults = new ArrayList<>();
         schemas.fields().forEachRemaining(schema -> {
             if (schema.getKey().matches(".*(Write|Patch|Create|Change|Reset|Request)$")) {
@@ -120,31 +140,58 @@ class OpenApiContractTest extends ApiTestSupport {
 
     @Test
     void nullableReferencesPointToTheirNamedSchemaInsteadOfACopy() throws Exception {
-        JsonNode schemas = YAML.readTree(Files.readString(SPEC)).path("components").path("schemas");
+        JsonNode schemas =
+                YAML.readTree(Files.readString(SPEC)).path("components").path("schemas");
         List<String> copies = new ArrayList<>();
-        schemas.fields().forEachRemaining(schema -> schema.getValue().path("properties").fields().forEachRemaining(property -> {
-            JsonNode p = property.getValue();
-            if (p.has("properties") || (p.has("allOf") && (p.get("allOf").size() != 1 || !p.get("allOf").get(0).has("$ref")))) {
-                copies.add(schema.getKey() + "." + property.getKey());
-            }
-        }));
+        schemas.fields()
+                .forEachRemaining(schema -> schema.getValue()
+                        .path("properties")
+                        .fields()
+                        .forEachRemaining(property -> {
+                            JsonNode p = property.getValue();
+                            if (p.has("properties")
+                                    || (p.has("allOf")
+                                            && (p.get("allOf").size() != 1
+                                                    || !p.get("allOf").get(0).has("$ref")))) {
+                                copies.add(schema.getKey() + "." + property.getKey());
+                            }
+                        }));
         assertThat(copies).as("inline object copies or composite schemas").isEmpty();
-        assertThat(schemas.at("/Post/properties/featuredMedia/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/MediaRef");
-        assertThat(schemas.at("/Post/properties/featuredMedia/nullable").asBoolean()).isTrue();
-        assertThat(schemas.at("/MediaRef/properties/focalPoint/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/FocalPoint");
-        assertThat(schemas.at("/Post/properties/author/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/AccountRef");
+        assertThat(schemas.at("/Post/properties/featuredMedia/allOf/0/$ref").asText())
+                .isEqualTo("#/components/schemas/MediaRef");
+        assertThat(schemas.at("/Post/properties/featuredMedia/nullable").asBoolean())
+                .isTrue();
+        assertThat(schemas.at("/MediaRef/properties/focalPoint/allOf/0/$ref").asText())
+                .isEqualTo("#/components/schemas/FocalPoint");
+        assertThat(schemas.at("/Post/properties/author/allOf/0/$ref").asText())
+                .isEqualTo("#/components/schemas/AccountRef");
     }
 
     @Test
     void writeSchemasReferenceTheEnumsTheirValuesComeFrom() throws Exception {
-        JsonNode schemas = YAML.readTree(Files.readString(SPEC)).path("components").path("schemas");
-        Map<String, String> expected = Map.of("PostWrite.status", "PostStatus", "PostPatch.status", "PostStatus",
-                "HonoraryCitizenWrite.vote", "Vote", "AwardWrite.distinction", "Distinction", "UserCreate.role", "AccountRole",
-                "UserWrite.role", "AccountRole", "ApiTokenWrite.role", "ApiTokenRole");
+        JsonNode schemas =
+                YAML.readTree(Files.readString(SPEC)).path("components").path("schemas");
+        Map<String, String> expected = Map.of(
+                "PostWrite.status",
+                "PostStatus",
+                "PostPatch.status",
+                "PostStatus",
+                "HonoraryCitizenWrite.vote",
+                "Vote",
+                "AwardWrite.distinction",
+                "Distinction",
+                "UserCreate.role",
+                "AccountRole",
+                "UserWrite.role",
+                "AccountRole",
+                "ApiTokenWrite.role",
+                "ApiTokenRole");
         expected.forEach((field, enumSchema) -> {
             String[] at = field.split("\\.");
             JsonNode p = schemas.path(at[0]).path("properties").path(at[1]);
-            String ref = p.has("$ref") ? p.get("$ref").asText() : p.at("/allOf/0/$ref").asText();
+            String ref = p.has("$ref")
+                    ? p.get("$ref").asText()
+                    : p.at("/allOf/0/$ref").asText();
             assertThat(ref).as(field).isEqualTo("#/components/schemas/" + enumSchema);
         });
     }

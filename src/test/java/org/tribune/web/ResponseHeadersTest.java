@@ -33,7 +33,8 @@ class ResponseHeadersTest extends ApiTestSupport {
 
     private static void hasNosniffAndACurrentDate(Response r) {
         assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        Instant date = ZonedDateTime.parse(r.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Instant date = ZonedDateTime.parse(r.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant();
         assertThat(Duration.between(date, Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
     }
 
@@ -44,7 +45,8 @@ class ResponseHeadersTest extends ApiTestSupport {
         hasNosniffAndACurrentDate(item);
         hasNosniffAndACurrentDate(given().get("/api/v1/posts"));
         hasNosniffAndACurrentDate(given().get("/api/v1/posts/00000000-0000-0000-0000-000000000000"));
-        hasNosniffAndACurrentDate(given().header("If-None-Match", item.header("ETag")).get("/api/v1/posts/" + id));
+        hasNosniffAndACurrentDate(
+                given().header("If-None-Match", item.header("ETag")).get("/api/v1/posts/" + id));
         hasNosniffAndACurrentDate(given().noFilters().get("/api/v1/media/" + uploadImage() + "/file"));
         hasNosniffAndACurrentDate(given().noFilters().get("/q/health/live"));
         hasNosniffAndACurrentDate(given().noFilters().get("/no/such/path"));
@@ -61,11 +63,18 @@ class ResponseHeadersTest extends ApiTestSupport {
 
     @Test
     void compressibleResponsesVaryOnAcceptEncoding() {
-        RestAssuredConfig raw = RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
-        Response gzipped = given().noFilters().config(raw).header("Accept-Encoding", "gzip").get("/api/v1/posts?size=100");
+        RestAssuredConfig raw = RestAssuredConfig.config()
+                .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        Response gzipped = given().noFilters()
+                .config(raw)
+                .header("Accept-Encoding", "gzip")
+                .get("/api/v1/posts?size=100");
         gzipped.then().statusCode(200).header("Content-Encoding", "gzip");
         assertThat(vary(gzipped)).contains("Accept-Encoding", "Origin", "Authorization");
-        Response problem = given().noFilters().config(raw).header("Accept-Encoding", "gzip").get("/api/v1/posts?page=0");
+        Response problem = given().noFilters()
+                .config(raw)
+                .header("Accept-Encoding", "gzip")
+                .get("/api/v1/posts?page=0");
         assertThat(vary(problem)).contains("Accept-Encoding");
     }
 
@@ -75,8 +84,12 @@ class ResponseHeadersTest extends ApiTestSupport {
         given().get("/api/v1/posts/" + id).then().statusCode(200).header("Cache-Control", "public, no-cache");
         given().get("/api/v1/posts").then().statusCode(200).header("Cache-Control", "public, no-cache");
         String etag = given().get("/api/v1/posts/" + id).header("ETag");
-        given().header("If-None-Match", etag).get("/api/v1/posts/" + id)
-                .then().statusCode(304).header("Cache-Control", "public, no-cache").header("ETag", etag);
+        given().header("If-None-Match", etag)
+                .get("/api/v1/posts/" + id)
+                .then()
+                .statusCode(304)
+                .header("Cache-Control", "public, no-cache")
+                .header("ETag", etag);
     }
 
     @Test
@@ -86,37 +99,66 @@ class ResponseHeadersTest extends ApiTestSupport {
         r.then().statusCode(200).header("Cache-Control", "private, no-cache");
         assertThat(vary(r)).contains("Authorization");
         editor().get("/api/v1/posts").then().statusCode(200).header("Cache-Control", "private, no-cache");
-        editor().header("If-None-Match", r.header("ETag")).get("/api/v1/posts/" + id)
-                .then().statusCode(304).header("Cache-Control", "private, no-cache");
+        editor().header("If-None-Match", r.header("ETag"))
+                .get("/api/v1/posts/" + id)
+                .then()
+                .statusCode(304)
+                .header("Cache-Control", "private, no-cache");
     }
 
     @Test
     void writesAndErrorsAreNeverStored() {
-        Response created = json().body(Map.of("title", "Jamais stocké " + unique(), "content", "<p>x</p>")).post("/api/v1/posts");
+        Response created = json().body(Map.of("title", "Jamais stocké " + unique(), "content", "<p>x</p>"))
+                .post("/api/v1/posts");
         created.then().statusCode(201).header("Cache-Control", "no-store");
-        mergePatch().body(Map.of("excerpt", "court")).patch("/api/v1/posts/" + created.path("id"))
-                .then().statusCode(200).header("Cache-Control", "no-store");
-        given().get("/api/v1/posts/00000000-0000-0000-0000-000000000000").then().statusCode(404).header("Cache-Control", "no-store");
+        mergePatch()
+                .body(Map.of("excerpt", "court"))
+                .patch("/api/v1/posts/" + created.path("id"))
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store");
+        given().get("/api/v1/posts/00000000-0000-0000-0000-000000000000")
+                .then()
+                .statusCode(404)
+                .header("Cache-Control", "no-store");
         given().get("/api/v1/posts?size=1000").then().statusCode(400).header("Cache-Control", "no-store");
-        anonymousJson().body(Map.of("title", "x", "content", "x")).post("/api/v1/posts")
-                .then().statusCode(401).header("Cache-Control", "no-store");
+        anonymousJson()
+                .body(Map.of("title", "x", "content", "x"))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(401)
+                .header("Cache-Control", "no-store");
     }
 
     @Test
     void mediaFilesKeepTheirOwnImmutableCachePolicy() {
-        given().noFilters().get("/api/v1/media/" + uploadImage() + "/file")
-                .then().statusCode(200).header("Cache-Control", "public, max-age=31536000, immutable");
+        given().noFilters()
+                .get("/api/v1/media/" + uploadImage() + "/file")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "public, max-age=31536000, immutable");
     }
 
     @Test
     void theConventionsTheSpecLinksToAreServedByTheInstance() {
-        String spec = given().noFilters().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
-                .extract().path("externalDocs.url");
+        String spec = given().noFilters()
+                .accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("externalDocs.url");
         assertThat(spec).isEqualTo("/docs/api-conventions.md");
-        given().noFilters().get(spec).then().statusCode(200)
+        given().noFilters()
+                .get(spec)
+                .then()
+                .statusCode(200)
                 .header("Content-Type", containsString("text/"))
                 .body(containsString("# API conventions"), containsString("## Caching"));
-        given().noFilters().accept("application/json").get("/q/openapi?format=json").then()
+        given().noFilters()
+                .accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
                 .body("info.contact.name", notNullValue())
                 .body("servers[0].url", equalTo("/"))
                 .body("info.license.url", notNullValue());

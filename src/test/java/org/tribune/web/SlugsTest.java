@@ -10,7 +10,8 @@ class SlugsTest {
     @Test
     void foldsAccentsApostrophesAndCase() {
         assertThat(Slugs.slugify("Citoyenneté d'honneur", "x")).isEqualTo("citoyennete-d-honneur");
-        assertThat(Slugs.slugify("24ᵉ édition du Festival culturel du Tibet", "x")).isEqualTo("24e-edition-du-festival-culturel-du-tibet");
+        assertThat(Slugs.slugify("24ᵉ édition du Festival culturel du Tibet", "x"))
+                .isEqualTo("24e-edition-du-festival-culturel-du-tibet");
         assertThat(Slugs.slugify("L’engagement de Paris : LGBTQIA+ !", "x")).isEqualTo("l-engagement-de-paris-lgbtqia");
         assertThat(Slugs.slugify("Cœur œuvre", "x")).isEqualTo("coeur-oeuvre");
     }

@@ -32,10 +32,32 @@ import org.tribune.ApiTestSupport;
 class SpecFuzzTest extends ApiTestSupport {
 
     private static final long SEED = 20261128L;
-    private static final List<String> SNAPSHOT = List.of("/api/v1/posts", "/api/v1/categories", "/api/v1/media",
-            "/api/v1/honorary-citizens", "/api/v1/prizes", "/api/v1/awards", "/api/v1/users", "/api/v1/trash/posts");
-    private static final String[] NASTY = {"", "-1", "0", "99999999999999999999", "abc", "ñ€𝄞", "' OR 1=1 --",
-            "<script>alert(1)</script>", "2025-13-45", "null", "[]", "{}", "../../etc/passwd", "a".repeat(400), " "};
+    private static final List<String> SNAPSHOT = List.of(
+            "/api/v1/posts",
+            "/api/v1/categories",
+            "/api/v1/media",
+            "/api/v1/honorary-citizens",
+            "/api/v1/prizes",
+            "/api/v1/awards",
+            "/api/v1/users",
+            "/api/v1/trash/posts");
+    private static final String[] NASTY = {
+        "",
+        "-1",
+        "0",
+        "99999999999999999999",
+        "abc",
+        "ñ€𝄞",
+        "' OR 1=1 --",
+        "<script>alert(1)</script>",
+        "2025-13-45",
+        "null",
+        "[]",
+        "{}",
+        "../../etc/passwd",
+        "a".repeat(400),
+        " "
+    };
 
     private final Random random = new Random(SEED);
     private final ObjectMapper json = new ObjectMapper();
@@ -57,14 +79,15 @@ class SpecFuzzTest extends ApiTestSupport {
 
         spec = new YAMLMapper().readTree(Files.readString(SPEC));
         JsonNode paths = spec.path("paths");
-        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            String method = op.getKey().toUpperCase();
-            for (Map.Entry<String, String> role : roles.entrySet()) {
-                boolean mayWrite = op.getValue().path("x-roles").isEmpty()
-                        || contains(op.getValue().path("x-roles"), role.getKey());
-                fuzz(path.getKey(), method, op.getValue(), role.getKey(), role.getValue(), mayWrite);
-            }
-        }));
+        paths.fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    String method = op.getKey().toUpperCase();
+                    for (Map.Entry<String, String> role : roles.entrySet()) {
+                        boolean mayWrite = op.getValue().path("x-roles").isEmpty()
+                                || contains(op.getValue().path("x-roles"), role.getKey());
+                        fuzz(path.getKey(), method, op.getValue(), role.getKey(), role.getValue(), mayWrite);
+                    }
+                }));
 
         assertThat(failures).as("failures among %d requests", sent).isEmpty();
         assertThat(sent).isGreaterThan(2_000);
@@ -82,7 +105,8 @@ class SpecFuzzTest extends ApiTestSupport {
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
             }
-            // Without If-Match to refuse it, a write by a role that may write only ever names an id that does not exist.
+            // Without If-Match to refuse it, a write by a role that may write only ever names an id that does not
+            // exist.
             boolean unknownId = write && authorized && (round % 3 == 0 || !hasIfMatch(op));
             String url = fillPath(template, round == 1 ? "mutate" : unknownId ? "unknown" : "known");
             for (JsonNode p : op.path("parameters")) {
@@ -103,7 +127,8 @@ class SpecFuzzTest extends ApiTestSupport {
                     request.contentType("application/zip").body(noise);
                 } else if (content.size() > 0) {
                     String type = content.fieldNames().next();
-                    request.contentType(type).body(invalidBody(op, content.path(type).path("schema")));
+                    request.contentType(type)
+                            .body(invalidBody(op, content.path(type).path("schema")));
                 }
             }
             check(method, url, role, request.request(method, url));
@@ -131,7 +156,9 @@ class SpecFuzzTest extends ApiTestSupport {
                 return;
             }
             JsonNode problem = read(response.asString());
-            if (problem == null || problem.path("status").asInt() != status || problem.path("type").asText().isEmpty()) {
+            if (problem == null
+                    || problem.path("status").asInt() != status
+                    || problem.path("type").asText().isEmpty()) {
                 failures.add(where + ": malformed problem " + response.asString());
             }
         }
@@ -145,10 +172,16 @@ class SpecFuzzTest extends ApiTestSupport {
                 continue;
             }
             String value = switch (mode) {
-                case "mutate" -> java.net.URLEncoder.encode(nasty(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+                case "mutate" ->
+                    java.net.URLEncoder.encode(nasty(), java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("+", "%20");
                 case "unknown" -> UUID.randomUUID().toString();
-                default -> name.equals("revisionId") ? "1" : known.getOrDefault(resourceOf(template) + "." + name,
-                        UUID.randomUUID().toString());
+                default ->
+                    name.equals("revisionId")
+                            ? "1"
+                            : known.getOrDefault(
+                                    resourceOf(template) + "." + name,
+                                    UUID.randomUUID().toString());
             };
             url = url.replace(token, value.isEmpty() ? "%20" : value);
         }
@@ -183,8 +216,10 @@ class SpecFuzzTest extends ApiTestSupport {
     private String wrongType(JsonNode schema) {
         String type = schema.path("type").asText(schema.has("enum") ? "string" : "object");
         return switch (type) {
-            case "string" -> schema.has("enum") || schema.has("format") || schema.has("pattern")
-                    ? (random.nextBoolean() ? "{\"a\": 1}" : "[1, 2]") : "{\"a\": 1}";
+            case "string" ->
+                schema.has("enum") || schema.has("format") || schema.has("pattern")
+                        ? (random.nextBoolean() ? "{\"a\": 1}" : "[1, 2]")
+                        : "{\"a\": 1}";
             case "integer", "number" -> random.nextBoolean() ? "\"12\"" : "{\"a\": 1}";
             case "boolean" -> "\"yes\"";
             case "array" -> random.nextBoolean() ? "\"not an array\"" : "{\"a\": 1}";
@@ -195,7 +230,9 @@ class SpecFuzzTest extends ApiTestSupport {
     private JsonNode resolve(JsonNode schema) {
         JsonNode s = schema;
         for (int i = 0; i < 5; i++) {
-            String ref = s.has("$ref") ? s.get("$ref").asText() : s.at("/allOf/0/$ref").asText(null);
+            String ref = s.has("$ref")
+                    ? s.get("$ref").asText()
+                    : s.at("/allOf/0/$ref").asText(null);
             if (ref == null) {
                 return s;
             }
@@ -206,7 +243,9 @@ class SpecFuzzTest extends ApiTestSupport {
 
     private String validValue(JsonNode schema) {
         if (schema.has("enum")) {
-            return schema.get("enum").get(random.nextInt(schema.get("enum").size())).asText();
+            return schema.get("enum")
+                    .get(random.nextInt(schema.get("enum").size()))
+                    .asText();
         }
         return switch (schema.path("type").asText()) {
             case "integer" -> String.valueOf(1 + random.nextInt(3));
@@ -252,8 +291,16 @@ class SpecFuzzTest extends ApiTestSupport {
         known.put("categories.slug", "fuzz-" + u.toLowerCase());
         String media = uploadImage();
         known.put("media.id", media);
-        Response post = json().body(Map.of("title", "Fuzz " + u, "content", "<p>x</p>", "categories", List.of(category),
-                "featuredMedia", media)).post("/api/v1/posts");
+        Response post = json().body(Map.of(
+                        "title",
+                        "Fuzz " + u,
+                        "content",
+                        "<p>x</p>",
+                        "categories",
+                        List.of(category),
+                        "featuredMedia",
+                        media))
+                .post("/api/v1/posts");
         known.put("posts.id", post.path("id"));
         known.put("posts.slug", post.path("slug"));
         Response citizen = json().body(Map.of("name", "Fuzz " + u, "description", "x", "conferredOn", "2024-01-01"))
@@ -263,16 +310,38 @@ class SpecFuzzTest extends ApiTestSupport {
         Response prize = json().body(Map.of("name", "Fuzz " + u)).post("/api/v1/prizes");
         known.put("prizes.id", prize.path("id"));
         known.put("prizes.slug", prize.path("slug"));
-        known.put("awards.id", json().body(Map.of("prize", prize.path("id"), "year", 2025, "category", "Prix",
-                "distinction", "laureate", "recipientName", "Fuzz " + u)).post("/api/v1/awards").path("id"));
+        known.put(
+                "awards.id",
+                json().body(Map.of(
+                                "prize",
+                                prize.path("id"),
+                                "year",
+                                2025,
+                                "category",
+                                "Prix",
+                                "distinction",
+                                "laureate",
+                                "recipientName",
+                                "Fuzz " + u))
+                        .post("/api/v1/awards")
+                        .path("id"));
         known.put("users.id", newAccount(Roles.AUTHOR).id());
-        known.put("api-tokens.id", as(token(Roles.ADMIN)).body(Map.of("name", "Fuzz " + u, "role", "editor"))
-                .post("/api/v1/api-tokens").path("id"));
+        known.put(
+                "api-tokens.id",
+                as(token(Roles.ADMIN))
+                        .body(Map.of("name", "Fuzz " + u, "role", "editor"))
+                        .post("/api/v1/api-tokens")
+                        .path("id"));
     }
 
     private static String readerToken() {
-        return as(token(Roles.ADMIN)).body(Map.of("name", "Fuzz reader " + unique(), "role", "reader"))
-                .post("/api/v1/api-tokens").then().statusCode(201).extract().path("secret");
+        return as(token(Roles.ADMIN))
+                .body(Map.of("name", "Fuzz reader " + unique(), "role", "reader"))
+                .post("/api/v1/api-tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
     }
 
     /** Every item of every collection, as the admin sees them (drafts included), by its representation. */
@@ -282,7 +351,10 @@ class SpecFuzzTest extends ApiTestSupport {
             int page = 1;
             int pages;
             do {
-                Response r = as(token(Roles.ADMIN)).queryParam("size", 100).queryParam("page", page).get(collection);
+                Response r = as(token(Roles.ADMIN))
+                        .queryParam("size", 100)
+                        .queryParam("page", page)
+                        .get(collection);
                 r.then().statusCode(200);
                 state.put(collection + "?page=" + page, r.asString());
                 pages = r.path("totalPages");

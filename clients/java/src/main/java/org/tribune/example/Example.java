@@ -26,8 +26,7 @@ import org.tribune.client.model.TokenRequest;
  */
 public final class Example {
 
-    private Example() {
-    }
+    private Example() {}
 
     public static void main(String[] args) throws Exception {
         String url = System.getenv().getOrDefault("TRIBUNE_URL", "http://localhost:8080");
@@ -44,24 +43,30 @@ public final class Example {
         PageResponsePostSummary current;
         PostSummary first = null;
         do {
-            current = publicPosts.listPosts(PostsApi.APIListPostsRequest.newBuilder().page(page).size(5).build());
+            current = publicPosts.listPosts(
+                    PostsApi.APIListPostsRequest.newBuilder().page(page).size(5).build());
             seen += current.getItems().size();
             if (first == null && !current.getItems().isEmpty()) {
                 first = current.getItems().get(0);
             }
             page++;
         } while (page <= current.getTotalPages());
-        check(seen == current.getTotalItems(), "read " + seen + " posts over all pages, expected " + current.getTotalItems());
+        check(
+                seen == current.getTotalItems(),
+                "read " + seen + " posts over all pages, expected " + current.getTotalItems());
         System.out.println("listed " + seen + " posts in " + current.getTotalPages() + " pages");
 
         if (first != null) {
-            Post bySlug = publicPosts.getPostBySlug(PostsApi.APIGetPostBySlugRequest.newBuilder().slug(first.getSlug()).build());
+            Post bySlug = publicPosts.getPostBySlug(PostsApi.APIGetPostBySlugRequest.newBuilder()
+                    .slug(first.getSlug())
+                    .build());
             check(bySlug.getId().equals(first.getId()), "the post read by slug is the listed one");
             System.out.println("read '" + bySlug.getTitle() + "' by its slug");
         }
 
-        String token = new AuthenticationApi(anonymous).createAccessToken(
-                new TokenRequest().username(username).password(password)).getAccessToken();
+        String token = new AuthenticationApi(anonymous)
+                .createAccessToken(new TokenRequest().username(username).password(password))
+                .getAccessToken();
         ApiClient signedIn = new ApiClient();
         signedIn.updateBaseUri(url);
         signedIn.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
@@ -100,12 +105,14 @@ public final class Example {
         System.out.println("patched only the status: " + patched.getStatus() + ", lang still " + patched.getLang());
 
         try {
-            posts.getPost(PostsApi.APIGetPostRequest.newBuilder().id(new UUID(0, 0)).build());
+            posts.getPost(
+                    PostsApi.APIGetPostRequest.newBuilder().id(new UUID(0, 0)).build());
             throw new IllegalStateException("expected 404");
         } catch (ApiException e) {
             check(e.getCode() == 404, "404 for an unknown id, got " + e.getCode());
             Problem problem = signedIn.getObjectMapper().readValue(e.getResponseBody(), Problem.class);
-            check(problem.getStatus() == 404 && problem.getType().equals("urn:tribune:problem:not-found"),
+            check(
+                    problem.getStatus() == 404 && problem.getType().equals("urn:tribune:problem:not-found"),
                     "the 404 is a Problem: " + problem.getType());
             System.out.println("404 decoded as Problem: " + problem.getTitle());
         }
