@@ -192,6 +192,24 @@ public abstract class ApiTestSupport {
                 .path("id");
     }
 
+    protected static String createPrize(String name) {
+        return json().body(Map.of("name", name, "description", "Remis chaque année"))
+                .post("/api/v1/prizes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    protected static String createAward(Map<String, ?> body) {
+        return json().body(body)
+                .post("/api/v1/awards")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     protected static String createPost(Map<String, ?> body) {
         return json().body(body)
                 .post("/api/v1/posts")

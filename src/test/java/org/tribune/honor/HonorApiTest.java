@@ -39,15 +39,6 @@ class HonorApiTest extends ApiTestSupport {
                 .path("id");
     }
 
-    private static String createPrize(String name) {
-        return json().body(Map.of("name", name, "description", "Remis chaque année"))
-                .post("/api/v1/prizes")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     private static String createAward(String prize, String category, String distinction, String recipient) {
         return json().body(Map.of(
                         "prize",

@@ -68,30 +68,20 @@ class EtagRoundTripTest extends ApiTestSupport {
                 .extract()
                 .path("id");
         getThenPatchWithItsEtag("/api/v1/honorary-citizens/" + citizen, Map.of("situation", "Libérée"), editor);
-        String prize = json().body(Map.of("name", "Prix " + u))
-                .post("/api/v1/prizes")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        String award = json().body(Map.of(
-                        "prize",
-                        prize,
-                        "year",
-                        2025,
-                        "category",
-                        "Prix français",
-                        "distinction",
-                        "laureate",
-                        "recipientName",
-                        "Lauréate " + u,
-                        "photo",
-                        uploadImage()))
-                .post("/api/v1/awards")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String prize = createPrize("Prix " + u);
+        String award = createAward(Map.of(
+                "prize",
+                prize,
+                "year",
+                2025,
+                "category",
+                "Prix français",
+                "distinction",
+                "laureate",
+                "recipientName",
+                "Lauréate " + u,
+                "photo",
+                uploadImage()));
         getThenPatchWithItsEtag("/api/v1/awards/" + award, Map.of("recipientDescription", "Militante"), editor);
         getThenPatchWithItsEtag("/api/v1/prizes/" + prize, Map.of("description", "Chaque année"), editor);
         String user = newAccount(Roles.AUTHOR).id();
