@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
-import org.tribune.web.Roles;
+import org.tribune.security.Roles;
 
 /**
  * Every REST Assured call of every test goes through a filter that validates the response against the committed

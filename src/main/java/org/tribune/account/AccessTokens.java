@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
-import org.tribune.web.InvalidToken;
+import org.tribune.security.InvalidToken;
 
 /** Signed JWT access tokens, through Nimbus JOSE + JWT. */
 @ApplicationScoped

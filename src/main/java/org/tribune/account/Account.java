@@ -6,7 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.tribune.web.VersionedEntity;
+import org.tribune.persistence.VersionedEntity;
 
 @Entity
 @Table(name = "app_user")

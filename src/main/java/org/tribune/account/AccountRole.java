@@ -1,6 +1,6 @@
 package org.tribune.account;
 
-/** The roles an account can have. The constants are the wire values and the names in {@link org.tribune.web.Roles}. */
+/** The roles an account can have. The constants are the wire values and the names in {@link org.tribune.security.Roles}. */
 public enum AccountRole {
     author,
     editor,

@@ -16,14 +16,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.tribune.web.ApiException;
-import org.tribune.web.Caller;
-import org.tribune.web.MergePatcher;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
+import org.tribune.common.ApiException;
+import org.tribune.common.MergePatcher;
+import org.tribune.common.Text;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.SortOrder;
+import org.tribune.security.Caller;
 import org.tribune.web.Representations;
-import org.tribune.web.SortOrder;
-import org.tribune.web.Text;
 
 @ApplicationScoped
 public class AccountService {

@@ -25,12 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tribune.web.Callers;
+import org.tribune.persistence.PageResponse;
+import org.tribune.security.Callers;
+import org.tribune.security.Roles;
 import org.tribune.web.PageParams;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
 import org.tribune.web.Representations;
-import org.tribune.web.Roles;
 
 @Path("/api/v1/api-tokens")
 @Tag(name = "API tokens")
@@ -55,7 +54,7 @@ public class ApiTokenResource {
             description = "Newest first. Secrets are never shown again.")
     public RestResponse<PageResponse<ApiTokenView>> list(
             @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return representations.page(service.list(PageRequest.of(paging)), uri, headers);
+        return representations.page(service.list(paging.request()), uri, headers);
     }
 
     @GET

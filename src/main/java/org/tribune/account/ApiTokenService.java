@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.tribune.web.ApiException;
-import org.tribune.web.Caller;
-import org.tribune.web.InvalidToken;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
+import org.tribune.common.ApiException;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.PageResponse;
+import org.tribune.security.Caller;
+import org.tribune.security.InvalidToken;
 
 @ApplicationScoped
 public class ApiTokenService {

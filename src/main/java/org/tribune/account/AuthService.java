@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Optional;
-import org.tribune.web.ApiException;
-import org.tribune.web.Caller;
-import org.tribune.web.InvalidToken;
+import org.tribune.common.ApiException;
+import org.tribune.security.Caller;
+import org.tribune.security.InvalidToken;
 
 /**
  * Signing in, and recognizing the bearer tokens it hands out. Not transactional as a whole: the slow password

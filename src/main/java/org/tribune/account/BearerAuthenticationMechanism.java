@@ -14,8 +14,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
-import org.tribune.web.Bearer;
-import org.tribune.web.InvalidToken;
+import org.tribune.security.Bearer;
+import org.tribune.security.InvalidToken;
 
 /**
  * Reads {@code Authorization: Bearer <token>}, for access tokens and API tokens alike. Authentication is proactive

@@ -8,8 +8,8 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.tribune.web.Caller;
-import org.tribune.web.Callers;
+import org.tribune.security.Caller;
+import org.tribune.security.Callers;
 
 /** Turns a bearer token into an identity with exactly one role, looking the token's account up in the database. */
 @ApplicationScoped

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.tribune.backup.Tables.Table;
-import org.tribune.web.ApiException;
+import org.tribune.common.ApiException;
 
 /**
  * Everything an archive must be before a byte of it is written: a manifest of this format, listing exactly the

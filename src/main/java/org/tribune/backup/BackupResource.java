@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tribune.web.Roles;
+import org.tribune.security.Roles;
 
 @Path("/api/v1/admin")
 @Tag(name = "Backup", description = "One archive with every row and every media file, to keep or to move a site.")

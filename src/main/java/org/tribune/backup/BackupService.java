@@ -36,9 +36,9 @@ import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 import org.tribune.backup.Tables.Column;
 import org.tribune.backup.Tables.Table;
-import org.tribune.web.ApiException;
-import org.tribune.web.Caller;
-import org.tribune.web.Callers;
+import org.tribune.common.ApiException;
+import org.tribune.security.Caller;
+import org.tribune.security.Callers;
 
 /**
  * Backups as one ZIP archive: every table as JSON, every media file, and a manifest of sizes and SHA-256

@@ -4,7 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.UUID;
-import org.tribune.web.VersionedEntity;
+import org.tribune.persistence.VersionedEntity;
 
 @Entity
 @Table(name = "category")

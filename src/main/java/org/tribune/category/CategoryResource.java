@@ -32,15 +32,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tribune.web.MergePatcher;
+import org.tribune.common.MergePatcher;
+import org.tribune.common.Slugs;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.SortOrder;
+import org.tribune.security.Roles;
 import org.tribune.web.PageParams;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
-import org.tribune.web.Roles;
-import org.tribune.web.Slugs;
-import org.tribune.web.SortOrder;
 
 @Path("/api/v1/categories")
 @Tag(name = "Categories", description = "A tree of categories to file posts in.")
@@ -86,7 +86,7 @@ public class CategoryResource {
                     String parent,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        PageRequest page = PageRequest.of(paging);
+        PageRequest page = paging.request();
         SortOrder order = SortOrder.parse(sort, CategoryService.SORTABLE, CategoryService.DEFAULT_SORT);
         boolean topLevel = "root".equals(parent);
         UUID parentId = topLevel ? null : QueryParams.uuid("parent", parent);

@@ -15,14 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.tribune.web.ApiException;
-import org.tribune.web.MergePatcher;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
+import org.tribune.common.ApiException;
+import org.tribune.common.MergePatcher;
+import org.tribune.common.Slugs;
+import org.tribune.common.Text;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.SortOrder;
 import org.tribune.web.Representations;
-import org.tribune.web.Slugs;
-import org.tribune.web.SortOrder;
-import org.tribune.web.Text;
 
 @ApplicationScoped
 public class CategoryService {
@@ -61,7 +61,8 @@ public class CategoryService {
                 .map(c -> view(c, counts.getOrDefault(c.id, 0L)))
                 .sorted(order)
                 .toList();
-        return PageResponse.of(page.slice(all), page, all.size());
+        int from = Math.min(page.offset(), all.size());
+        return PageResponse.of(all.subList(from, Math.min(from + page.size(), all.size())), page, all.size());
     }
 
     public CategoryView get(UUID id) {

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tribune.web.Slugs;
+import org.tribune.common.Slugs;
 
 /** Everything a client may set on a category, and nothing else. */
 @Schema(name = "CategoryWrite", description = "The fields a client sets on a category. Unknown fields are rejected.")

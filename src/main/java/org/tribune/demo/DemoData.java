@@ -38,13 +38,13 @@ import org.tribune.honor.PrizeService;
 import org.tribune.honor.PrizeWrite;
 import org.tribune.honor.Vote;
 import org.tribune.media.MediaService;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.SortOrder;
 import org.tribune.post.PostService;
 import org.tribune.post.PostWrite;
-import org.tribune.web.Caller;
-import org.tribune.web.Callers;
-import org.tribune.web.PageRequest;
-import org.tribune.web.Roles;
-import org.tribune.web.SortOrder;
+import org.tribune.security.Caller;
+import org.tribune.security.Callers;
+import org.tribune.security.Roles;
 
 /**
  * A demo "Droits humains" section, written for Tribune from the facts of a city councillor's page: categories,

@@ -3,7 +3,7 @@ package org.tribune.honor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.tribune.web.FieldError;
+import org.tribune.common.FieldError;
 
 /** ISO 3166-1 alpha-2 codes, as the JDK knows them. */
 final class Countries {

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.tribune.web.VersionedEntity;
+import org.tribune.persistence.VersionedEntity;
 
 @Entity
 @Table(name = "honorary_citizen")

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.tribune.web.PageRequest;
-import org.tribune.web.SortOrder;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.SortOrder;
 
 @ApplicationScoped
 public class HonoraryCitizenRepository implements PanacheRepositoryBase<HonoraryCitizen, UUID> {

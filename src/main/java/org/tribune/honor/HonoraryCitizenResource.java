@@ -32,15 +32,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tribune.web.MergePatcher;
+import org.tribune.common.MergePatcher;
+import org.tribune.common.Slugs;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.SortOrder;
+import org.tribune.security.Roles;
 import org.tribune.web.PageParams;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
-import org.tribune.web.Roles;
-import org.tribune.web.Slugs;
-import org.tribune.web.SortOrder;
 
 @Path("/api/v1/honorary-citizens")
 @Tag(name = "Honorary citizens")
@@ -96,12 +96,12 @@ public class HonoraryCitizenResource {
                     String q,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        PageRequest page = PageRequest.of(paging);
+        PageRequest page = paging.request();
         SortOrder order = SortOrder.parse(sort, HonoraryCitizenService.SORTABLE, HonoraryCitizenService.DEFAULT_SORT);
-        java.util.List<org.tribune.web.FieldError> errors = new java.util.ArrayList<>();
+        java.util.List<org.tribune.common.FieldError> errors = new java.util.ArrayList<>();
         String code = Countries.check(country, "country", errors);
         if (!errors.isEmpty()) {
-            throw org.tribune.web.ApiException.invalid(errors);
+            throw org.tribune.common.ApiException.invalid(errors);
         }
         Integer y = year == null ? null : QueryParams.integer("year", year, 1900, 2200);
         return representations.page(service.list(y, code, QueryParams.text("q", q, 200), order, page), uri, headers);

@@ -15,17 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.tribune.common.ApiException;
+import org.tribune.common.FieldError;
+import org.tribune.common.Html;
+import org.tribune.common.MergePatcher;
+import org.tribune.common.Slugs;
+import org.tribune.common.Text;
 import org.tribune.media.MediaRef;
-import org.tribune.web.ApiException;
-import org.tribune.web.FieldError;
-import org.tribune.web.Html;
-import org.tribune.web.MergePatcher;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.SortOrder;
 import org.tribune.web.Representations;
-import org.tribune.web.Slugs;
-import org.tribune.web.SortOrder;
-import org.tribune.web.Text;
 
 @ApplicationScoped
 public class HonoraryCitizenService {

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tribune.web.Slugs;
+import org.tribune.common.Slugs;
 
 @Schema(
         name = "HonoraryCitizenWrite",

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.tribune.common.FieldError;
 import org.tribune.media.MediaRef;
 import org.tribune.media.MediaService;
-import org.tribune.web.FieldError;
 
 /** What honorary citizens and awards share: checking and embedding their media and related posts. */
 @ApplicationScoped

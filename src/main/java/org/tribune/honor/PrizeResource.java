@@ -31,13 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tribune.web.MergePatcher;
+import org.tribune.common.MergePatcher;
+import org.tribune.common.Slugs;
+import org.tribune.persistence.PageResponse;
+import org.tribune.security.Roles;
 import org.tribune.web.PageParams;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
 import org.tribune.web.Representations;
-import org.tribune.web.Roles;
-import org.tribune.web.Slugs;
 
 @Path("/api/v1/prizes")
 @Tag(name = "Awards")
@@ -63,7 +62,7 @@ public class PrizeResource {
             description = "Sorted by name, each with its number of awards.")
     public RestResponse<PageResponse<PrizeView>> list(
             @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return representations.page(service.list(PageRequest.of(paging)), uri, headers);
+        return representations.page(service.list(paging.request()), uri, headers);
     }
 
     @GET

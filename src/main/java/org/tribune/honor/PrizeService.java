@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.tribune.web.ApiException;
-import org.tribune.web.MergePatcher;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
+import org.tribune.common.ApiException;
+import org.tribune.common.MergePatcher;
+import org.tribune.common.Slugs;
+import org.tribune.common.Text;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.PageResponse;
 import org.tribune.web.Representations;
-import org.tribune.web.Slugs;
-import org.tribune.web.Text;
 
 @ApplicationScoped
 public class PrizeService {

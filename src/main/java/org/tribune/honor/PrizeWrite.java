@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tribune.web.Slugs;
+import org.tribune.common.Slugs;
 
 @Schema(name = "PrizeWrite", description = "The fields a client sets on a prize. Unknown fields are rejected.")
 public record PrizeWrite(

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.tribune.web.VersionedEntity;
+import org.tribune.persistence.VersionedEntity;
 
 @Entity
 @Table(name = "media")

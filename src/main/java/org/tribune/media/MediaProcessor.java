@@ -32,8 +32,8 @@ import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
 import net.coobird.thumbnailator.util.exif.Orientation;
 import org.apache.tika.Tika;
-import org.tribune.web.ApiException;
-import org.tribune.web.ProblemType;
+import org.tribune.common.ApiException;
+import org.tribune.common.ProblemType;
 
 /**
  * Turns an upload into what Tribune stores: the format detected from the bytes, the original without metadata and

@@ -9,8 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tribune.web.PageRequest;
-import org.tribune.web.SortOrder;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.SortOrder;
 
 @ApplicationScoped
 public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {

@@ -42,16 +42,16 @@ import org.jboss.resteasy.reactive.PathPart;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.tribune.web.ApiException;
+import org.tribune.common.ApiException;
+import org.tribune.common.MergePatcher;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.SortOrder;
+import org.tribune.security.Roles;
 import org.tribune.web.FileRepresentation;
-import org.tribune.web.MergePatcher;
 import org.tribune.web.PageParams;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
-import org.tribune.web.Roles;
-import org.tribune.web.SortOrder;
 
 @Path("/api/v1/media")
 @Tag(name = "Media")
@@ -123,7 +123,7 @@ public class MediaResource {
                     String q,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        PageRequest page = PageRequest.of(paging);
+        PageRequest page = paging.request();
         SortOrder order = SortOrder.parse(sort, MediaService.SORTABLE, MediaService.DEFAULT_SORT);
         if (type != null && !type.equals(MediaService.IMAGE) && !type.equals(MediaService.DOCUMENT)) {
             throw ApiException.invalid("type", "must be image or document");

@@ -32,16 +32,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tribune.account.AccountRef;
 import org.tribune.account.AccountService;
-import org.tribune.web.ApiException;
-import org.tribune.web.Caller;
-import org.tribune.web.Callers;
-import org.tribune.web.MergePatcher;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
-import org.tribune.web.ProblemType;
+import org.tribune.common.ApiException;
+import org.tribune.common.MergePatcher;
+import org.tribune.common.ProblemType;
+import org.tribune.common.Text;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.SortOrder;
+import org.tribune.security.Caller;
+import org.tribune.security.Callers;
 import org.tribune.web.Representations;
-import org.tribune.web.SortOrder;
-import org.tribune.web.Text;
 
 @ApplicationScoped
 public class MediaService {

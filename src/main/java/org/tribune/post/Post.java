@@ -16,7 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.tribune.web.VersionedEntity;
+import org.tribune.persistence.VersionedEntity;
 
 @Entity
 @Table(name = "post")

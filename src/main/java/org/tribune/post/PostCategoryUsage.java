@@ -7,16 +7,16 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import org.tribune.category.CategoryUsage;
-import org.tribune.web.TimeSource;
+import org.tribune.common.Clock;
 
 /** Tells the categories feature how many posts each category holds, and detaches posts from a deleted one. */
 @ApplicationScoped
 public class PostCategoryUsage implements CategoryUsage {
 
     private final PostRepository posts;
-    private final TimeSource time;
+    private final Clock time;
 
-    public PostCategoryUsage(PostRepository posts, TimeSource time) {
+    public PostCategoryUsage(PostRepository posts, Clock time) {
         this.posts = posts;
         this.time = time;
     }

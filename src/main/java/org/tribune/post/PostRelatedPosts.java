@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.tribune.common.Clock;
 import org.tribune.honor.RelatedPost;
 import org.tribune.honor.RelatedPosts;
 import org.tribune.media.MediaRef;
 import org.tribune.media.MediaService;
-import org.tribune.web.Callers;
-import org.tribune.web.TimeSource;
+import org.tribune.security.Callers;
 
 /**
  * The posts side of the links with honorary citizens and awards. Links live on the posts, and changing them goes
@@ -28,9 +28,9 @@ public class PostRelatedPosts implements RelatedPosts {
     private final PostRepository posts;
     private final MediaService media;
     private final Callers callers;
-    private final TimeSource time;
+    private final Clock time;
 
-    public PostRelatedPosts(PostRepository posts, MediaService media, Callers callers, TimeSource time) {
+    public PostRelatedPosts(PostRepository posts, MediaService media, Callers callers, Clock time) {
         this.posts = posts;
         this.media = media;
         this.callers = callers;

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.tribune.web.PageRequest;
-import org.tribune.web.SortOrder;
-import org.tribune.web.Text;
+import org.tribune.common.Text;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.SortOrder;
 
 @ApplicationScoped
 public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
@@ -332,5 +332,22 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 .setParameter(1, categoryId)
                 .executeUpdate();
         return touched;
+    }
+
+    /** A post's revisions, newest first, one page at a time: a long-edited post has hundreds. */
+    public List<PostRevision> revisions(UUID postId, PageRequest page) {
+        return getEntityManager()
+                .createQuery("from PostRevision r where r.postId = :id order by r.number desc", PostRevision.class)
+                .setParameter("id", postId)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
+                .getResultList();
+    }
+
+    public long revisionCount(UUID postId) {
+        return getEntityManager()
+                .createQuery("select count(r) from PostRevision r where r.postId = :id", Long.class)
+                .setParameter("id", postId)
+                .getSingleResult();
     }
 }

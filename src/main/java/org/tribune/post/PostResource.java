@@ -33,15 +33,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tribune.web.MergePatcher;
+import org.tribune.common.MergePatcher;
+import org.tribune.common.Slugs;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.SortOrder;
+import org.tribune.security.Roles;
 import org.tribune.web.PageParams;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
-import org.tribune.web.Roles;
-import org.tribune.web.Slugs;
-import org.tribune.web.SortOrder;
 
 @Path("/api/v1/posts")
 @Tag(name = "Posts", description = "Dated articles with HTML content, filed in categories and tagged.")
@@ -151,7 +151,7 @@ public class PostResource {
                     String status,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        PageRequest page = PageRequest.of(paging);
+        PageRequest page = paging.request();
         SortOrder order = SortOrder.parse(sort, PostService.SORTABLE, PostService.DEFAULT_SORT);
         List<String> slugs = category == null
                 ? List.of()
@@ -333,7 +333,7 @@ public class PostResource {
             @BeanParam PageParams paging,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return representations.page(service.revisions(id, PageRequest.of(paging)), uri, headers);
+        return representations.page(service.revisions(id, paging.request()), uri, headers);
     }
 
     @GET

@@ -23,25 +23,25 @@ import org.tribune.account.AccountRef;
 import org.tribune.account.AccountService;
 import org.tribune.category.CategoryRef;
 import org.tribune.category.CategoryService;
+import org.tribune.common.ApiException;
+import org.tribune.common.Clock;
+import org.tribune.common.FieldError;
+import org.tribune.common.Html;
+import org.tribune.common.MergePatcher;
+import org.tribune.common.Slugs;
+import org.tribune.common.Text;
 import org.tribune.honor.AwardRef;
 import org.tribune.honor.AwardService;
 import org.tribune.honor.HonoraryCitizenRef;
 import org.tribune.honor.HonoraryCitizenService;
 import org.tribune.media.MediaRef;
 import org.tribune.media.MediaService;
-import org.tribune.web.ApiException;
-import org.tribune.web.Caller;
-import org.tribune.web.Callers;
-import org.tribune.web.FieldError;
-import org.tribune.web.Html;
-import org.tribune.web.MergePatcher;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.SortOrder;
+import org.tribune.security.Caller;
+import org.tribune.security.Callers;
 import org.tribune.web.Representations;
-import org.tribune.web.Slugs;
-import org.tribune.web.SortOrder;
-import org.tribune.web.Text;
-import org.tribune.web.TimeSource;
 
 @ApplicationScoped
 public class PostService {
@@ -63,7 +63,7 @@ public class PostService {
     private final MediaService media;
     private final HonoraryCitizenService citizens;
     private final AwardService awards;
-    private final TimeSource time;
+    private final Clock time;
     private final ObjectMapper mapper;
     private final Duration trashRetention;
 
@@ -77,7 +77,7 @@ public class PostService {
             MediaService media,
             HonoraryCitizenService citizens,
             AwardService awards,
-            TimeSource time,
+            Clock time,
             ObjectMapper mapper,
             @ConfigProperty(name = "tribune.trash-retention") Duration trashRetention) {
         this.time = time;
@@ -318,11 +318,8 @@ public class PostService {
 
     public PageResponse<RevisionSummary> revisions(UUID postId, PageRequest page) {
         requireReadable(postId);
-        List<PostRevision> all = posts.getEntityManager()
-                .createQuery("from PostRevision r where r.postId = :id order by r.number desc", PostRevision.class)
-                .setParameter("id", postId)
-                .getResultList();
-        List<PostRevision> slice = page.slice(all);
+        List<PostRevision> slice = posts.revisions(postId, page);
+        long total = posts.revisionCount(postId);
         Map<UUID, AccountRef> authors = accounts.refs(
                 slice.stream().map(r -> r.authorId).filter(a -> a != null).toList());
         return PageResponse.of(
@@ -336,7 +333,7 @@ public class PostService {
                                 r.createdAt))
                         .toList(),
                 page,
-                all.size());
+                total);
     }
 
     public RevisionView revision(UUID postId, UUID revisionId) {

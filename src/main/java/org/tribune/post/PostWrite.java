@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tribune.web.Slugs;
+import org.tribune.common.Slugs;
 
 /** Everything a client may set on a post, and nothing else. */
 @Schema(name = "PostWrite", description = "The fields a client sets on a post. Unknown fields are rejected.")

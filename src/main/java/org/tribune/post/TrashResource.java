@@ -12,12 +12,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.SortOrder;
+import org.tribune.security.Roles;
 import org.tribune.web.PageParams;
-import org.tribune.web.PageRequest;
-import org.tribune.web.PageResponse;
 import org.tribune.web.Representations;
-import org.tribune.web.Roles;
-import org.tribune.web.SortOrder;
 
 @Path("/api/v1/trash/posts")
 @Tag(name = "Posts")
@@ -43,7 +42,7 @@ public class TrashResource {
         return representations.page(
                 service.trash(
                         SortOrder.parse("-updatedAt", PostService.SORTABLE, PostService.DEFAULT_SORT),
-                        PageRequest.of(paging)),
+                        paging.request()),
                 uri,
                 headers);
     }

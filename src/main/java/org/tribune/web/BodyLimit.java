@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tribune.common.ProblemType;
 
 /**
  * A body over its route's limit is refused before any resource runs, by its Content-Length when it has one (so

@@ -1,9 +1,14 @@
 package org.tribune.web;
 
 import jakarta.ws.rs.QueryParam;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.tribune.common.ApiException;
+import org.tribune.common.FieldError;
+import org.tribune.persistence.PageRequest;
 
 /**
  * The paging query parameters of every collection. Read as strings so that "page=abc" is a 400 that names the
@@ -11,18 +16,35 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 public class PageParams {
 
-    public static final int DEFAULT_SIZE = 20;
-    public static final int MAX_SIZE = 100;
-
     @QueryParam("page")
     @Parameter(
             description = "Page number, starting at 1. A page past the last one is empty.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+            schema =
+                    @Schema(
+                            type = SchemaType.INTEGER,
+                            minimum = "1",
+                            maximum = "" + PageRequest.MAX_PAGE,
+                            defaultValue = "1"))
     public String page;
 
     @QueryParam("size")
     @Parameter(
             description = "Items per page.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            schema =
+                    @Schema(
+                            type = SchemaType.INTEGER,
+                            minimum = "1",
+                            maximum = "" + PageRequest.MAX_SIZE,
+                            defaultValue = "" + PageRequest.DEFAULT_SIZE))
     public String size;
+
+    public PageRequest request() {
+        List<FieldError> errors = new ArrayList<>();
+        int p = QueryParams.parseInt("page", page, 1, 1, PageRequest.MAX_PAGE, errors);
+        int s = QueryParams.parseInt("size", size, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new PageRequest(p, s);
+    }
 }

@@ -1,8 +1,10 @@
 package org.tribune.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tribune.common.FieldError;
 
 /** RFC 9457 problem details, the body of every error response. */
 @Schema(name = "Problem", description = "RFC 9457 problem details. Served as application/problem+json.")
@@ -30,4 +32,12 @@ public record Problem(
         String instance,
 
         @Schema(description = "Invalid fields, on validation errors only.")
-        List<FieldError> errors) {}
+        List<FieldError> errors) {
+
+    /** A problem with no Tribune type: the status's own reason phrase. */
+    static Problem generic(int status, String detail, String instance) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return new Problem("about:blank", title, status, detail, instance, null);
+    }
+}

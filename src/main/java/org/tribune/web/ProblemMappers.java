@@ -30,6 +30,12 @@ import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tribune.common.ApiException;
+import org.tribune.common.FieldError;
+import org.tribune.common.MergePatcher;
+import org.tribune.common.ProblemType;
+import org.tribune.security.Bearer;
+import org.tribune.security.InvalidToken;
 
 /**
  * The single place where exceptions become HTTP responses. Every error leaves as problem+json, and none carries a
@@ -198,7 +204,7 @@ public class ProblemMappers {
             ProblemType t = ProblemType.NOT_FOUND;
             p = new Problem(t.uri(), t.title(), 404, "No resource at this path.", instance(uri), null);
         } else {
-            p = ProblemType.generic(status, genericDetail(status), instance(uri));
+            p = Problem.generic(status, genericDetail(status), instance(uri));
         }
         Response.ResponseBuilder builder =
                 Response.status(status).type(PROBLEM_JSON).entity(p);

@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.tribune.common.ApiException;
+import org.tribune.common.FieldError;
 
 /** Parsing of query parameters into 400s that name the parameter. */
 public final class QueryParams {

@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tribune.common.ApiException;
+import org.tribune.common.ProblemType;
+import org.tribune.persistence.PageResponse;
 
 /**
  * The one place that shapes successful responses: ETags, Last-Modified, conditional requests, Location and the

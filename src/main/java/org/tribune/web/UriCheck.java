@@ -26,13 +26,13 @@ public class UriCheck {
     private final byte[] tooLong;
 
     public UriCheck(ObjectMapper mapper) throws JsonProcessingException {
-        this.problem = mapper.writeValueAsBytes(ProblemType.generic(
+        this.problem = mapper.writeValueAsBytes(Problem.generic(
                 400,
                 "The request URI is not valid: a % must be followed by two hexadecimal digits, and spaces and other"
                         + " reserved characters must be percent-encoded.",
                 null));
         this.tooLong = mapper.writeValueAsBytes(
-                ProblemType.generic(414, "The request URI is longer than " + MAX_URI_LENGTH + " characters.", null));
+                Problem.generic(414, "The request URI is longer than " + MAX_URI_LENGTH + " characters.", null));
     }
 
     void install(@Observes Router router) {

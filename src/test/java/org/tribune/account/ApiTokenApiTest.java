@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
-import org.tribune.web.Roles;
+import org.tribune.security.Roles;
 
 @QuarkusTest
 class ApiTokenApiTest extends ApiTestSupport {

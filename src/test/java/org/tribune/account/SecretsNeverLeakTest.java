@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
-import org.tribune.web.Roles;
+import org.tribune.security.Roles;
 
 /**
  * Runs everything that handles a secret (signing in, failing to, creating accounts and API tokens, changing and

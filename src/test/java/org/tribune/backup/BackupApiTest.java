@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
-import org.tribune.web.Roles;
+import org.tribune.security.Roles;
 
 /** Export and the checks an import makes before anything else, on the shared test instance (which has content). */
 @QuarkusTest

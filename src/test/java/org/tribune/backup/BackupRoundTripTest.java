@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
-import org.tribune.web.Roles;
+import org.tribune.security.Roles;
 
 /**
  * Export, then restore into the same instance emptied (a database and a media directory of this test's own): every

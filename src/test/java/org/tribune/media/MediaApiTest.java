@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
-import org.tribune.web.Roles;
+import org.tribune.security.Roles;
 
 @QuarkusTest
 class MediaApiTest extends ApiTestSupport {

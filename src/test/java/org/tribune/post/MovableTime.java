@@ -3,10 +3,10 @@ package org.tribune.post;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.tribune.web.TimeSource;
+import org.tribune.common.Clock;
 
 /** A clock the tests move forward, installed with QuarkusMock in place of the real one. */
-class MovableTime extends TimeSource {
+class MovableTime extends Clock {
 
     private Duration offset = Duration.ZERO;
 

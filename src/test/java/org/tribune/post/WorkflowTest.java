@@ -30,8 +30,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tribune.ApiTestSupport;
-import org.tribune.web.Roles;
-import org.tribune.web.TimeSource;
+import org.tribune.common.Clock;
+import org.tribune.security.Roles;
 
 @QuarkusTest
 class WorkflowTest extends ApiTestSupport {
@@ -44,7 +44,7 @@ class WorkflowTest extends ApiTestSupport {
     @BeforeEach
     void installClock() {
         clock = new MovableTime();
-        QuarkusMock.installMockForType(clock, TimeSource.class);
+        QuarkusMock.installMockForType(clock, Clock.class);
     }
 
     /** A post with a category, a tag, a search word, an honorary citizen and an award, all unique to this test. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tribune.ApiTestSupport;
+import org.tribune.security.Roles;
 
 /**
  * Who may call what, checked against the spec: every operation that the spec says needs a role refuses anonymous

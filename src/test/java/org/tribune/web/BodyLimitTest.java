@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
+import org.tribune.security.Roles;
 
 /** Each route's body limit: the upload limit everywhere, the archive limit on the backup import. */
 @QuarkusTest

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tribune.ApiTestSupport;
 import org.tribune.media.TestImages;
+import org.tribune.security.Roles;
 
 /**
  * The ETag a GET returns is the one every write of that resource accepts in If-Match: GET, then PATCH with it,

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
+import org.tribune.security.Roles;
 
 /**
  * Requests that are broken below the JSON level: multipart bodies that do not parse, bad percent-encoding,

@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
+import org.tribune.security.Roles;
 
 /**
  * Requests generated from openapi.yaml with a fixed seed: every operation, as anonymous, reader, author, editor and

@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.security;
 
 import io.quarkus.security.AuthenticationFailedException;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Map;
 /** A bearer token that was sent but cannot be accepted, with a reason that is safe to show the client. */
 public final class InvalidToken {
 
-    static final String DETAIL = "tribune.detail";
+    public static final String DETAIL = "tribune.detail";
 
     private InvalidToken() {}
 

@@ -1,6 +1,4 @@
-package org.tribune.web;
-
-import jakarta.ws.rs.core.Response;
+package org.tribune.common;
 
 /**
  * The problem types Tribune emits. Clients switch on {@code type}, so these URIs are part of the contract:
@@ -44,9 +42,4 @@ public enum ProblemType {
     }
 
     /** For HTTP errors that need no type of their own (405, 406, 415...): RFC 9457 says use about:blank. */
-    static Problem generic(int status, String detail, String instance) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        return new Problem("about:blank", title, status, detail, instance, null);
-    }
 }

@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 /** The current time for rules that depend on it (scheduled publishing, trash retention); tests move it. */
 @ApplicationScoped
-public class TimeSource {
+public class Clock {
 
     public Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.persistence;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tribune.common.ApiException;
 
 /** A parsed {@code sort} parameter: "-publishedAt,title" means newest first, then by title. */
 public record SortOrder(List<Key> keys) {

@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.common;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

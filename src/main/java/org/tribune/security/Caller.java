@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.security;
 
 import java.util.UUID;
 

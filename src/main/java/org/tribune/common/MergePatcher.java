@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

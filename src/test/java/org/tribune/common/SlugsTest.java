@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package org.tribune.web;
+package org.tribune.common;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.tribune.security.Bearer;
 
 /** A failure the client can act on. Services throw it; {@link ProblemMappers} turns it into problem+json. */
 public class ApiException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.security;
 
 /** The RFC 6750 challenges Tribune sends with a 401. */
 public final class Bearer {

@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.security;
 
 /**
  * The roles a caller can hold. Each caller holds exactly one, and endpoints list every role they admit, so the

@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.persistence;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;

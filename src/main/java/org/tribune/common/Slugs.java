@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.common;
 
 import java.util.function.Predicate;
 import java.util.regex.Pattern;

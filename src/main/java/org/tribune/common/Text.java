@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.common;
 
 import java.text.Normalizer;
 import java.util.LinkedHashSet;

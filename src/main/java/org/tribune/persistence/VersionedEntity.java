@@ -1,4 +1,4 @@
-package org.tribune.web;
+package org.tribune.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
