@@ -115,6 +115,11 @@ public abstract class ApiTestSupport {
      * An access token for a shared account of the role (author, editor or admin), created once per test run. Tests
      * that change an account (its password, role or status) create their own with {@link #newAccount}.
      */
+    /** Signs in again on next use: after the clock moved, or after tokens were voided. */
+    static void forgetTokens() {
+        TOKENS.clear();
+    }
+
     protected static String token(String role) {
         return TOKENS.computeIfAbsent(
                 role,

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
+import org.tribune.common.Clock;
 import org.tribune.security.InvalidToken;
 
 /** Signed JWT access tokens, through Nimbus JOSE + JWT. */
@@ -26,16 +27,18 @@ public class AccessTokens {
 
     private final SigningKeys keys;
     private final Duration lifetime;
+    private final Clock clock;
 
-    public AccessTokens(SigningKeys keys, AuthConfig config) {
+    public AccessTokens(SigningKeys keys, AuthConfig config, Clock clock) {
         this.keys = keys;
         this.lifetime = config.tokenLifetime();
+        this.clock = clock;
     }
 
     public record Claims(UUID accountId, String role, int tokenVersion) {}
 
     public String issue(Account account) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(account.id.toString())
@@ -82,7 +85,7 @@ public class AccessTokens {
             throw InvalidToken.because("The access token was not signed by this server.");
         }
         Date expiry = claims.getExpirationTime();
-        if (expiry == null || expiry.toInstant().plus(CLOCK_SKEW).isBefore(Instant.now())) {
+        if (expiry == null || expiry.toInstant().plus(CLOCK_SKEW).isBefore(clock.now())) {
             throw InvalidToken.because("The access token has expired. Sign in again.");
         }
         try {

@@ -7,8 +7,12 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.tribune.persistence.NotAChange;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.SortOrder;
 
 @ApplicationScoped
 public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
@@ -49,13 +53,36 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
-    /** A plain update, so that signing in never conflicts with an admin editing the account. */
+    @NotAChange("signing in is not editing the account, and must never conflict with an admin who is")
     public void recordLogin(UUID id, Instant at) {
         update("lastLoginAt = ?1 where id = ?2", at, id);
     }
 
+    @NotAChange("a stronger hash of the same password changes nothing the account's owner or an admin set")
     public void replaceHash(UUID id, String hash) {
         update("passwordHash = ?1 where id = ?2", hash, id);
+    }
+
+    public record Listing(List<Account> items, long total) {}
+
+    public static final Map<String, String> SORT_PATHS = AccountService.SORTING.paths(
+            Map.of("username", "username", "createdAt", "createdAt", "lastLoginAt", "lastLoginAt"));
+
+    public Listing list(UserFilter filter, SortOrder sort, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (filter.role() != null) {
+            where.append(" and role = :role");
+            params.and("role", filter.role());
+        }
+        if (filter.active() != null) {
+            where.append(" and active = :active");
+            params.and("active", filter.active());
+        }
+        List<Account> items = find("from Account where " + where + sort.toHql(SORT_PATHS, "id"), params)
+                .page(page.page() - 1, page.size())
+                .list();
+        return new Listing(items, count(where.toString(), params));
     }
 
     private static UUID orNil(UUID id) {

@@ -1,78 +1,72 @@
 package org.tribune.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.tribune.common.ApiException;
+import org.tribune.common.Clock;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Text;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.Precondition;
+import org.tribune.persistence.ResourceType;
 import org.tribune.persistence.SortOrder;
+import org.tribune.persistence.Sortable;
+import org.tribune.persistence.Writes;
 import org.tribune.security.Caller;
-import org.tribune.web.Representations;
 
 @ApplicationScoped
 public class AccountService {
 
-    public static final Map<String, String> SORT_PATHS =
-            Map.of("username", "username", "createdAt", "createdAt", "lastLoginAt", "lastLoginAt");
-    public static final Set<String> SORTABLE = SORT_PATHS.keySet();
+    /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
+    public static final String SORT_KEYS = "username|createdAt|lastLoginAt";
+
+    public static final String SORT_PATTERN = "^-?(" + SORT_KEYS + ")(,-?(" + SORT_KEYS + "))*$";
     public static final String DEFAULT_SORT = "username";
+    public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
     public static final String FIRST_ADMIN = "admin";
 
     private final AccountRepository accounts;
     private final Passwords passwords;
-    private final Representations representations;
+    private final Writes writes;
+    private final Clock clock;
     private final MergePatcher patcher;
     private final Instance<AccountUsage> usages;
+    private final ApiTokenService apiTokens;
+    private final ResourceType<Account, UserView> type;
 
     public AccountService(
             AccountRepository accounts,
             Passwords passwords,
-            Representations representations,
+            Writes writes,
+            Clock clock,
             MergePatcher patcher,
-            Instance<AccountUsage> usages) {
+            Instance<AccountUsage> usages,
+            ApiTokenService apiTokens) {
         this.accounts = accounts;
         this.passwords = passwords;
-        this.representations = representations;
+        this.writes = writes;
+        this.clock = clock;
         this.patcher = patcher;
         this.usages = usages;
+        this.apiTokens = apiTokens;
+        this.type = ResourceType.of("user", "User", Account.class, accounts, AccountService::view);
     }
 
-    public PageResponse<UserView> list(AccountRole role, Boolean active, SortOrder sort, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (role != null) {
-            where.append(" and role = :role");
-            params.and("role", role);
-        }
-        if (active != null) {
-            where.append(" and active = :active");
-            params.and("active", active);
-        }
-        long total = accounts.count(where.toString(), params);
-        List<UserView> items = accounts
-                .find("from Account where " + where + sort.toHql(SORT_PATHS, "id"), params)
-                .page(page.page() - 1, page.size())
-                .list()
-                .stream()
-                .map(AccountService::view)
-                .toList();
-        return PageResponse.of(items, page, total);
+    public PageResponse<UserView> list(UserFilter filter, SortOrder sort, PageRequest page) {
+        AccountRepository.Listing listing = accounts.list(filter, sort, page);
+        return PageResponse.of(
+                listing.items().stream().map(AccountService::view).toList(), page, listing.total());
     }
 
     public UserView get(UUID id) {
@@ -102,47 +96,41 @@ public class AccountService {
 
     @Transactional
     public UserView create(UserCreate w) {
-        String username = w.username().toLowerCase(Locale.ROOT);
-        String emailKey = emailKey(w.email());
-        checkUnique(username, emailKey, null);
-        if (w.password().equalsIgnoreCase(username)) {
-            throw ApiException.invalid("password", "must not be the username");
-        }
-        Account a = new Account();
-        a.id = UUID.randomUUID();
-        a.username = username;
-        a.displayName = w.displayName().strip();
-        a.email = Text.blankToNull(w.email());
-        a.emailKey = emailKey;
-        a.role = w.role();
-        a.active = w.active() == null || w.active();
-        a.passwordHash = passwords.hash(w.password());
-        a.createdAt = now();
-        a.updatedAt = a.createdAt;
-        accounts.persist(a);
-        return view(a);
+        return writes.create(type, new Account(), a -> {
+            String username = w.username().toLowerCase(Locale.ROOT);
+            String emailKey = emailKey(w.email());
+            checkUnique(username, emailKey, null);
+            if (w.password().equalsIgnoreCase(username)) {
+                throw ApiException.invalid("password", "must not be the username");
+            }
+            a.username = username;
+            a.displayName = w.displayName().strip();
+            a.email = Text.blankToNull(w.email());
+            a.emailKey = emailKey;
+            a.role = w.role();
+            a.active = w.active() == null || w.active();
+            a.passwordHash = passwords.hash(w.password());
+        });
     }
 
     @Transactional
-    public UserView replace(UUID id, UserWrite write, String ifMatch) {
-        Account a = lockMatching(id, ifMatch);
-        apply(a, write);
-        return view(a);
+    public UserView replace(UUID id, UserWrite write, Precondition precondition) {
+        return writes.update(lockingAdmins(id), id, precondition, a -> apply(a, write));
     }
 
     @Transactional
-    public UserView patch(UUID id, JsonNode patch, String ifMatch) {
-        Account a = lockMatching(id, ifMatch);
-        apply(a, patcher.apply(toWrite(a), patch, UserWrite.class));
-        return view(a);
+    public UserView patch(UUID id, JsonNode patch, Precondition precondition) {
+        return writes.update(
+                lockingAdmins(id), id, precondition, a -> apply(a, patcher.apply(toWrite(a), patch, UserWrite.class)));
     }
 
     @Transactional
-    public UserView patchMe(Caller caller, JsonNode patch, String ifMatch) {
-        Account a = lockMatching(ownAccount(caller), ifMatch);
-        ProfileWrite w = patcher.apply(new ProfileWrite(a.displayName, a.email), patch, ProfileWrite.class);
-        apply(a, new UserWrite(a.username, w.displayName(), w.email(), a.role, a.active));
-        return view(a);
+    public UserView patchMe(Caller caller, JsonNode patch, Precondition precondition) {
+        UUID id = ownAccount(caller);
+        return writes.update(lockingAdmins(id), id, precondition, a -> {
+            ProfileWrite w = patcher.apply(new ProfileWrite(a.displayName, a.email), patch, ProfileWrite.class);
+            apply(a, new UserWrite(a.username, w.displayName(), w.email(), a.role, a.active));
+        });
     }
 
     /**
@@ -150,31 +138,33 @@ public class AccountService {
      * the account is the usual alternative. The API tokens it created go with it.
      */
     @Transactional
-    public void delete(UUID id, UUID reassignTo, String ifMatch) {
-        Account a = lockMatching(id, ifMatch);
-        if (reassignTo != null) {
-            if (reassignTo.equals(id) || accounts.findByIdOptional(reassignTo).isEmpty()) {
-                throw ApiException.invalid("reassignTo", "must be the id of another existing account");
+    public void delete(UUID id, UUID reassignTo, Precondition precondition) {
+        writes.delete(lockingAdmins(id), id, precondition, a -> {
+            if (reassignTo != null) {
+                if (reassignTo.equals(id)
+                        || accounts.findByIdOptional(reassignTo).isEmpty()) {
+                    throw ApiException.invalid("reassignTo", "must be the id of another existing account");
+                }
             }
-        }
-        keepAnAdmin(a, false);
-        long authored = usages.stream().mapToLong(u -> u.countAuthoredBy(id)).sum();
-        if (authored > 0 && reassignTo == null) {
-            throw ApiException.conflict(
-                    "User " + a.username + " is the author of " + authored
-                            + " items. Deactivate the account instead, or pass reassignTo=<account id> to give them to someone else.");
-        }
-        if (reassignTo != null) {
-            usages.forEach(u -> u.reassign(id, reassignTo));
-        }
-        accounts.delete(a);
+            keepAnAdmin(a, false);
+            long authored =
+                    usages.stream().mapToLong(u -> u.countAuthoredBy(id)).sum();
+            if (authored > 0 && reassignTo == null) {
+                throw ApiException.conflict(
+                        "User " + a.username + " is the author of " + authored
+                                + " items. Deactivate the account instead, or pass reassignTo=<account id> to give them to someone else.");
+            }
+            if (reassignTo != null) {
+                usages.forEach(u -> u.reassign(id, reassignTo));
+            }
+            apiTokens.revokeAllOf(id);
+        });
     }
 
     /** An admin sets a new password for someone, for instance one who forgot theirs. Their tokens stop working. */
     @Transactional
     public void resetPassword(UUID id, PasswordReset reset) {
-        Account a = accounts.findForUpdate(id).orElseThrow(() -> ApiException.notFound("User", id));
-        setPassword(a, reset.newPassword(), "newPassword");
+        writes.update(type, id, Precondition.UNCONDITIONAL, a -> setPassword(a, reset.newPassword(), "newPassword"));
     }
 
     /**
@@ -183,12 +173,11 @@ public class AccountService {
      */
     @Transactional
     public boolean changeOwnPassword(Caller caller, PasswordChange change) {
-        Account a = accounts.findForUpdate(ownAccount(caller))
-                .orElseThrow(() -> ApiException.notFound("User", caller.accountId()));
-        if (!passwords.matches(change.currentPassword(), a.passwordHash)) {
+        UUID id = ownAccount(caller);
+        if (!passwords.matches(change.currentPassword(), find(id).passwordHash)) {
             return false;
         }
-        setPassword(a, change.newPassword(), "newPassword");
+        writes.update(type, id, Precondition.UNCONDITIONAL, a -> setPassword(a, change.newPassword(), "newPassword"));
         return true;
     }
 
@@ -200,7 +189,7 @@ public class AccountService {
 
     @Transactional
     void recordSignIn(Account a, String password) {
-        accounts.recordLogin(a.id, now());
+        accounts.recordLogin(a.id, clock.now());
         if (passwords.isOutdated(a.passwordHash)) {
             accounts.replaceHash(a.id, passwords.hash(password));
         }
@@ -212,17 +201,13 @@ public class AccountService {
         if (accounts.count() > 0) {
             return false;
         }
-        Account a = new Account();
-        a.id = UUID.randomUUID();
-        a.username = FIRST_ADMIN;
-        a.displayName = "Administrator";
-        a.role = AccountRole.admin;
-        a.active = true;
-        a.passwordHash = passwords.hash(password);
-        a.createdAt = now();
-        a.updatedAt = a.createdAt;
-        accounts.persist(a);
-        accounts.flush();
+        writes.create(type, new Account(), a -> {
+            a.username = FIRST_ADMIN;
+            a.displayName = "Administrator";
+            a.role = AccountRole.admin;
+            a.active = true;
+            a.passwordHash = passwords.hash(password);
+        });
         return true;
     }
 
@@ -244,8 +229,6 @@ public class AccountService {
         a.emailKey = emailKey;
         a.role = w.role();
         a.active = active;
-        a.updatedAt = now();
-        accounts.flush();
     }
 
     private void setPassword(Account a, String password, String field) {
@@ -254,10 +237,9 @@ public class AccountService {
         }
         a.passwordHash = passwords.hash(password);
         a.tokenVersion++;
-        a.updatedAt = now();
     }
 
-    /** Refuses a change that would leave no active admin. Callers hold the admins' locks (see {@link #lockMatching}). */
+    /** Refuses a change that would leave no active admin. Callers hold the admins' locks (see {@link #lockingAdmins}). */
     private void keepAnAdmin(Account a, boolean staysActiveAdmin) {
         if (a.role != AccountRole.admin || !a.active || staysActiveAdmin) {
             return;
@@ -272,18 +254,16 @@ public class AccountService {
     }
 
     /**
-     * Locks the account for a change, after locking every active admin when it is one: both requests that each
-     * demote one of the last two admins then queue on the same locks, in the same order, and the second sees that
-     * only one admin is left.
+     * The account type for a change of {@code id}, which first locks every active admin when it is one: both
+     * requests that each demote one of the last two admins then queue on the same locks, in the same order, and the
+     * second sees that only one admin is left.
      */
-    private Account lockMatching(UUID id, String ifMatch) {
+    private ResourceType<Account, UserView> lockingAdmins(UUID id) {
         Account peek = find(id);
         if (peek.role == AccountRole.admin && peek.active) {
             accounts.lockActiveAdmins();
         }
-        Account a = accounts.findForUpdate(id).orElseThrow(() -> ApiException.notFound("User", id));
-        representations.requireMatch(ifMatch, () -> view(a));
-        return a;
+        return type;
     }
 
     private void checkUnique(String username, String emailKey, UUID exceptId) {
@@ -318,9 +298,5 @@ public class AccountService {
     private static String emailKey(String email) {
         String e = Text.blankToNull(email);
         return e == null ? null : e.toLowerCase(Locale.ROOT);
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

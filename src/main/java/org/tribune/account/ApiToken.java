@@ -4,17 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.tribune.persistence.VersionedEntity;
 
 @Entity
 @Table(name = "api_token")
-public class ApiToken {
-
-    @Id
-    public UUID id;
+public class ApiToken extends VersionedEntity {
 
     public String name;
 
@@ -31,9 +28,6 @@ public class ApiToken {
 
     @Column(name = "created_by")
     public UUID createdBy;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
 
     @Column(name = "expires_at")
     public Instant expiresAt;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.tribune.persistence.NotAChange;
 
 @ApplicationScoped
 public class ApiTokenRepository implements PanacheRepositoryBase<ApiToken, UUID> {
@@ -18,6 +19,7 @@ public class ApiTokenRepository implements PanacheRepositoryBase<ApiToken, UUID>
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
     /** The condition repeats the caller's check, so that instances racing on one token write once. */
+    @NotAChange("using a token is reading, not editing it")
     public void touch(UUID id, Instant now) {
         update(
                 "lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",

@@ -16,8 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tribune.common.ApiException;
+import org.tribune.common.Clock;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.Precondition;
+import org.tribune.persistence.ResourceType;
+import org.tribune.persistence.Writes;
 import org.tribune.security.Caller;
 import org.tribune.security.InvalidToken;
 
@@ -32,9 +36,16 @@ public class ApiTokenService {
     private final ApiTokenRepository tokens;
     private final AccountRepository accounts;
 
-    public ApiTokenService(ApiTokenRepository tokens, AccountRepository accounts) {
+    private final Writes writes;
+    private final Clock clock;
+    private final ResourceType<ApiToken, ApiTokenView> type;
+
+    public ApiTokenService(ApiTokenRepository tokens, AccountRepository accounts, Writes writes, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.writes = writes;
+        this.clock = clock;
+        this.type = ResourceType.of("api-token", "API token", ApiToken.class, tokens, this::view);
     }
 
     public PageResponse<ApiTokenView> list(PageRequest page) {
@@ -49,41 +60,41 @@ public class ApiTokenService {
     }
 
     public ApiTokenView get(UUID id) {
-        ApiToken t = tokens.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("API token", id));
-        return view(
-                t, AccountService.refsOf(accounts.byIds(List.of(t.createdBy))).get(t.createdBy));
+        return view(tokens.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("API token", id)));
     }
 
     @Transactional
     public ApiTokenCreated create(ApiTokenWrite write, Caller caller) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        if (write.expiresAt() != null && !write.expiresAt().isAfter(now)) {
-            throw ApiException.invalid("expiresAt", "must be in the future");
-        }
         Account creator = accounts.findByIdOptional(caller.accountId())
                 .orElseThrow(() -> ApiException.forbidden("Only an admin account can create API tokens."));
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-
-        ApiToken t = new ApiToken();
-        t.id = UUID.randomUUID();
-        t.name = write.name().strip();
-        t.role = write.role();
-        t.secretHash = sha256(secret);
-        t.secretHint = secret.substring(0, PREFIX.length() + 4);
-        t.createdBy = creator.id;
-        t.createdAt = now;
-        t.expiresAt = write.expiresAt() == null ? null : write.expiresAt().truncatedTo(ChronoUnit.MILLIS);
-        tokens.persist(t);
-        return ApiTokenCreated.of(view(t, new AccountRef(creator.id, creator.displayName)), secret);
+        ApiTokenView view = writes.create(type, new ApiToken(), t -> {
+            if (write.expiresAt() != null && !write.expiresAt().isAfter(t.createdAt)) {
+                throw ApiException.invalid("expiresAt", "must be in the future");
+            }
+            t.name = write.name().strip();
+            t.role = write.role();
+            t.secretHash = sha256(secret);
+            t.secretHint = secret.substring(0, PREFIX.length() + 4);
+            t.createdBy = creator.id;
+            t.expiresAt = write.expiresAt() == null ? null : write.expiresAt().truncatedTo(ChronoUnit.MILLIS);
+        });
+        return ApiTokenCreated.of(view, secret);
     }
 
+    /** Revoking is immediate: every request checks its token against the database. */
     @Transactional
     public void revoke(UUID id) {
-        if (!tokens.deleteById(id)) {
-            throw ApiException.notFound("API token", id);
-        }
+        writes.delete(type, id, Precondition.UNCONDITIONAL, t -> {});
+    }
+
+    /** The tokens an account created go with it. */
+    @Transactional
+    void revokeAllOf(UUID accountId) {
+        tokens.list("createdBy", accountId)
+                .forEach(t -> writes.delete(type, t.id, Precondition.UNCONDITIONAL, x -> {}));
     }
 
     /** The caller an API token stands for, checked against the database on every request so that revoking is immediate. */
@@ -94,7 +105,7 @@ public class ApiTokenService {
             throw InvalidToken.because("This API token does not exist or was revoked.");
         }
         ApiToken t = found.get();
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (t.expiresAt != null && !t.expiresAt.isAfter(now)) {
             throw InvalidToken.because("This API token has expired.");
         }
@@ -103,9 +114,14 @@ public class ApiTokenService {
             throw InvalidToken.because("This API token stopped working: the account that created it is deactivated.");
         }
         if (t.lastUsedAt == null || t.lastUsedAt.isBefore(now.minus(ApiTokenRepository.TOUCH_INTERVAL))) {
-            tokens.touch(t.id, now.truncatedTo(ChronoUnit.MILLIS));
+            tokens.touch(t.id, now);
         }
         return new Caller(creator.id, t.role.name(), t.id);
+    }
+
+    private ApiTokenView view(ApiToken t) {
+        return view(
+                t, AccountService.refsOf(accounts.byIds(List.of(t.createdBy))).get(t.createdBy));
     }
 
     private static ApiTokenView view(ApiToken t, AccountRef creator) {

@@ -1,16 +1,17 @@
 package org.tribune.account;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.tribune.common.Clock;
 
 /**
  * Counts failed sign-ins per username and per client address in the database, so that every instance sees the
@@ -23,7 +24,10 @@ public class SignInThrottle {
     private final Duration window;
     private final io.micrometer.core.instrument.Counter failures;
 
-    public SignInThrottle(AuthConfig config, io.micrometer.core.instrument.MeterRegistry metrics) {
+    private final Clock clock;
+
+    public SignInThrottle(AuthConfig config, MeterRegistry metrics, Clock clock) {
+        this.clock = clock;
         this.maxFailures = config.maxFailures();
         this.window = config.failureWindow();
         this.failures = metrics.counter("tribune.auth.sign_in_failures");
@@ -32,7 +36,7 @@ public class SignInThrottle {
     /** How long the caller must wait before the next attempt, if either key has used up its failures. */
     @Transactional
     public Optional<Duration> waitBefore(String username, String clientAddress) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Duration wait = Duration.ZERO;
         for (String key : List.of(userKey(username), addressKey(clientAddress))) {
             List<Instant> recent = Panache.getEntityManager()
@@ -59,7 +63,7 @@ public class SignInThrottle {
     @Transactional(TxType.REQUIRES_NEW)
     public void recordFailure(String username, String clientAddress) {
         failures.increment();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.now();
         var em = Panache.getEntityManager();
         em.createQuery("delete from SignInFailure f where f.failedAt < :before")
                 .setParameter("before", now.minus(window))

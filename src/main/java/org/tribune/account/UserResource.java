@@ -9,7 +9,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -38,6 +37,7 @@ import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
 import org.tribune.security.Callers;
 import org.tribune.security.Roles;
+import org.tribune.web.IfMatch;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -53,8 +53,6 @@ public class UserResource {
              "password": "une phrase de passe assez longue"}""";
     private static final String WRITE_EXAMPLE = """
             {"username": "hbidard", "displayName": "Hélène Bidard", "email": "h.bidard@example.org", "role": "author", "active": true}""";
-    private static final String SORT_PATTERN =
-            "^-?(username|createdAt|lastLoginAt)(,-?(username|createdAt|lastLoginAt))*$";
 
     private final AccountService service;
     private final AuthService auth;
@@ -79,8 +77,8 @@ public class UserResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
-                                            defaultValue = "username",
-                                            pattern = SORT_PATTERN))
+                                            defaultValue = AccountService.DEFAULT_SORT,
+                                            pattern = AccountService.SORT_PATTERN))
                     String sort,
             @QueryParam("role")
                     @Parameter(
@@ -98,10 +96,10 @@ public class UserResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
-        SortOrder order = SortOrder.parse(sort, AccountService.SORTABLE, AccountService.DEFAULT_SORT);
+        SortOrder order = AccountService.SORTING.parse(sort);
         Boolean activeOnly = active == null ? null : QueryParams.bool("active", active);
         AccountRole roleOnly = QueryParams.oneOf("role", role, AccountRole.class);
-        return representations.page(service.list(roleOnly, activeOnly, order, page), uri, headers);
+        return representations.page(service.list(new UserFilter(roleOnly, activeOnly), order, page), uri, headers);
     }
 
     @GET
@@ -157,8 +155,8 @@ public class UserResource {
                     @Valid
                     @NotNull
                     UserWrite body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        UserView v = service.replace(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        UserView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -180,8 +178,8 @@ public class UserResource {
                                             examples =
                                                     @ExampleObject(name = "deactivate", value = "{\"active\": false}")))
                     JsonNode body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        UserView v = service.patch(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        UserView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -201,8 +199,8 @@ public class UserResource {
                             description = "Id of the account that becomes the author of this account's posts.",
                             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     String reassignTo,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        service.delete(id, QueryParams.uuid("reassignTo", reassignTo), ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        service.delete(id, QueryParams.uuid("reassignTo", reassignTo), ifMatch.precondition());
         return representations.deleted();
     }
 
@@ -260,8 +258,8 @@ public class UserResource {
                                                             name = "display name",
                                                             value = "{\"displayName\": \"Hélène B.\"}")))
                     JsonNode body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        UserView v = service.patchMe(callers.current(), body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        UserView v = service.patchMe(callers.current(), body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 

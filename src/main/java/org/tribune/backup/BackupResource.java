@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tribune.common.Clock;
 import org.tribune.security.Roles;
 
 @Path("/api/v1/admin")
@@ -36,8 +36,11 @@ public class BackupResource {
 
     private final BackupService backup;
 
-    public BackupResource(BackupService backup) {
+    private final Clock clock;
+
+    public BackupResource(BackupService backup, Clock clock) {
         this.backup = backup;
+        this.clock = clock;
     }
 
     @GET
@@ -64,9 +67,7 @@ public class BackupResource {
     public Response export() {
         StreamingOutput body = backup::export;
         return Response.ok(body, ZIP)
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"tribune-" + STAMP.format(Instant.now()) + ".zip\"")
+                .header("Content-Disposition", "attachment; filename=\"tribune-" + STAMP.format(clock.now()) + ".zip\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }

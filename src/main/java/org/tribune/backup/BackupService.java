@@ -17,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +36,7 @@ import org.jboss.logging.Logger;
 import org.tribune.backup.Tables.Column;
 import org.tribune.backup.Tables.Table;
 import org.tribune.common.ApiException;
+import org.tribune.common.Clock;
 import org.tribune.security.Caller;
 import org.tribune.security.Callers;
 
@@ -51,8 +51,11 @@ public class BackupService {
 
     private static final Logger LOG = Logger.getLogger(BackupService.class);
     private static final int BATCH = 500;
-    /** The accounts a new instance starts with (its first admin and that admin's API tokens). */
-    private static final Set<String> ACCOUNT_TABLES = Set.of("app_user", "api_token");
+    /**
+     * What a new instance starts with: its first admin, that admin's API tokens, and the change log of creating
+     * them. An import replaces all of them with the archive's.
+     */
+    private static final Set<String> ACCOUNT_TABLES = Set.of("app_user", "api_token", "change_log", "change_log_head");
 
     private static final String ACCOUNTS = "app_user";
 
@@ -61,6 +64,7 @@ public class BackupService {
     private final ArchivedFiles archivedFiles;
     private final Flyway flyway;
     private final Callers callers;
+    private final Clock clock;
     private final String tribuneVersion;
     private final String database;
     private final Path workDir;
@@ -71,6 +75,7 @@ public class BackupService {
             ArchivedFiles archivedFiles,
             Flyway flyway,
             Callers callers,
+            Clock clock,
             @ConfigProperty(name = "quarkus.application.version") String tribuneVersion,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String database,
             @ConfigProperty(name = "tribune.data-dir") Path dataDir) {
@@ -81,6 +86,7 @@ public class BackupService {
         this.archivedFiles = archivedFiles;
         this.flyway = flyway;
         this.callers = callers;
+        this.clock = clock;
         this.tribuneVersion = tribuneVersion;
         this.database = database;
         this.workDir = dataDir.resolve("tmp");
@@ -139,7 +145,7 @@ public class BackupService {
         Manifest manifest = new Manifest(
                 Manifest.FORMAT,
                 Manifest.FORMAT_VERSION,
-                Instant.now(),
+                clock.now(),
                 tribuneVersion,
                 database,
                 schemaVersion(),

@@ -16,6 +16,10 @@ public class Category extends VersionedEntity {
     @Column(name = "name_key")
     public String nameKey;
 
+    /** The name folded (case and accents), as the list sorts it. */
+    @Column(name = "sort_name")
+    public String sortName;
+
     public String slug;
 
     public String description;

@@ -4,14 +4,23 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
+import jakarta.persistence.Query;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
+import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.SortOrder;
 
 @ApplicationScoped
 public class CategoryRepository implements PanacheRepositoryBase<Category, UUID> {
+
+    static final Map<String, String> SORT_COLUMNS =
+            CategoryService.SORTING.paths(Map.of("name", "c.sort_name", "postCount", "coalesce(n.item_count, 0)"));
 
     public Optional<Category> findForUpdate(UUID id) {
         return Optional.ofNullable(getEntityManager().find(Category.class, id, LockModeType.PESSIMISTIC_WRITE));
@@ -32,14 +41,42 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
                 > 0;
     }
 
-    public List<Category> listByParent(UUID parentId, boolean topLevelOnly) {
-        if (topLevelOnly) {
-            return list("parentId is null");
+    record Listing(List<Category> items, Map<UUID, Long> counts, long total) {}
+
+    /**
+     * A page in three statements whatever the sort: the total, the page's ids with their counts (sorted and paged
+     * in SQL, joined to the counts the usage gives), and those categories.
+     */
+    Listing list(UUID parentId, boolean topLevelOnly, SortOrder sort, PageRequest page, CategoryUsage.CountSql counts) {
+        String where =
+                topLevelOnly ? " where c.parent_id is null" : parentId != null ? " where c.parent_id = :parent" : "";
+        Query total = getEntityManager().createNativeQuery("select count(*) from category c" + where);
+        NativeQuery<?> ids = getEntityManager()
+                .createNativeQuery(
+                        "select c.id as id, coalesce(n.item_count, 0) as item_count from category c left join ("
+                                + counts.sql() + ") n on n.category_id = c.id" + where
+                                + sort.toHql(SORT_COLUMNS, "c.id"))
+                .unwrap(NativeQuery.class)
+                .addScalar("id", UUID.class)
+                .addScalar("item_count", Long.class);
+        ids.setFirstResult(page.offset());
+        ids.setMaxResults(page.size());
+        if (parentId != null && !topLevelOnly) {
+            total.setParameter("parent", parentId);
+            ids.setParameter("parent", parentId);
         }
-        if (parentId != null) {
-            return list("parentId", parentId);
+        counts.parameters().forEach(ids::setParameter);
+        Map<UUID, Long> pageCounts = new LinkedHashMap<>();
+        for (Object row : ids.getResultList()) {
+            Object[] r = (Object[]) row;
+            pageCounts.put((UUID) r[0], ((Number) r[1]).longValue());
         }
-        return listAll();
+        Map<UUID, Category> found = new HashMap<>();
+        findByIds(pageCounts.keySet()).forEach(c -> found.put(c.id, c));
+        return new Listing(
+                pageCounts.keySet().stream().map(found::get).toList(),
+                pageCounts,
+                ((Number) total.getSingleResult()).longValue());
     }
 
     public List<Category> findByIds(Collection<UUID> ids) {
@@ -50,8 +87,8 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
         return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
     }
 
-    public int moveChildrenToTop(UUID parentId, Instant now) {
-        return update("parentId = null, updatedAt = ?1, version = version + 1 where parentId = ?2", now, parentId);
+    public List<Category> children(UUID parentId) {
+        return list("parentId", parentId);
     }
 
     private static UUID orNil(UUID id) {

@@ -9,7 +9,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -38,6 +37,7 @@ import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
+import org.tribune.web.IfMatch;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -75,8 +75,8 @@ public class CategoryResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
-                                            defaultValue = "name",
-                                            pattern = "^-?(name|postCount)(,-?(name|postCount))*$"),
+                                            defaultValue = CategoryService.DEFAULT_SORT,
+                                            pattern = CategoryService.SORT_PATTERN),
                             example = "-postCount")
                     String sort,
             @QueryParam("parent")
@@ -87,7 +87,7 @@ public class CategoryResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
-        SortOrder order = SortOrder.parse(sort, CategoryService.SORTABLE, CategoryService.DEFAULT_SORT);
+        SortOrder order = CategoryService.SORTING.parse(sort);
         boolean topLevel = "root".equals(parent);
         UUID parentId = topLevel ? null : QueryParams.uuid("parent", parent);
         return representations.page(service.list(parentId, topLevel, order, page), uri, headers);
@@ -169,8 +169,8 @@ public class CategoryResource {
                     @Valid
                     @NotNull
                     CategoryWrite body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        CategoryView v = service.replace(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        CategoryView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -193,8 +193,8 @@ public class CategoryResource {
                                             schema = @Schema(ref = "CategoryPatch"),
                                             examples = @ExampleObject(name = "description", value = PATCH_EXAMPLE)))
                     JsonNode body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        CategoryView v = service.patch(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        CategoryView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -215,8 +215,8 @@ public class CategoryResource {
                             description = "Detach the category from its posts, then delete it.",
                             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                     String force,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        service.delete(id, QueryParams.bool("force", force), ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        service.delete(id, QueryParams.bool("force", force), ifMatch.precondition());
         return representations.deleted();
     }
 }

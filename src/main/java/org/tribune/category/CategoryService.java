@@ -3,10 +3,7 @@ package org.tribune.category;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,48 +18,44 @@ import org.tribune.common.Slugs;
 import org.tribune.common.Text;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.Precondition;
+import org.tribune.persistence.ResourceType;
 import org.tribune.persistence.SortOrder;
-import org.tribune.web.Representations;
+import org.tribune.persistence.Sortable;
+import org.tribune.persistence.Writes;
 
 @ApplicationScoped
 public class CategoryService {
 
-    public static final Set<String> SORTABLE = Set.of("name", "postCount");
+    /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
+    public static final String SORT_KEYS = "name|postCount";
+
+    public static final String SORT_PATTERN = "^-?(" + SORT_KEYS + ")(,-?(" + SORT_KEYS + "))*$";
     public static final String DEFAULT_SORT = "name";
+    public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
 
     private final CategoryRepository categories;
     private final CategoryUsage usage;
-    private final Representations representations;
+    private final Writes writes;
     private final MergePatcher patcher;
+    private final ResourceType<Category, CategoryView> type;
 
-    public CategoryService(
-            CategoryRepository categories, CategoryUsage usage, Representations representations, MergePatcher patcher) {
+    public CategoryService(CategoryRepository categories, CategoryUsage usage, Writes writes, MergePatcher patcher) {
         this.categories = categories;
         this.usage = usage;
-        this.representations = representations;
+        this.writes = writes;
         this.patcher = patcher;
+        this.type = ResourceType.of("category", "Category", Category.class, categories, this::view);
     }
 
-    /**
-     * A site has tens of categories, not thousands, and postCount is not a column: sorting and paging in memory
-     * keeps this at two statements whatever the sort, where SQL paging would need a join on another feature's
-     * tables.
-     */
     public PageResponse<CategoryView> list(UUID parent, boolean topLevelOnly, SortOrder sort, PageRequest page) {
-        List<Category> matching = categories.listByParent(parent, topLevelOnly);
-        Map<UUID, Long> counts =
-                usage.countByCategory(matching.stream().map(c -> c.id).toList());
-        Comparator<CategoryView> order = sort.toComparator(
-                Map.of(
-                        "name", Comparator.comparing((CategoryView v) -> Text.fold(v.name())),
-                        "postCount", Comparator.comparingLong(CategoryView::postCount)),
-                Comparator.comparing(CategoryView::id));
-        List<CategoryView> all = matching.stream()
-                .map(c -> view(c, counts.getOrDefault(c.id, 0L)))
-                .sorted(order)
-                .toList();
-        int from = Math.min(page.offset(), all.size());
-        return PageResponse.of(all.subList(from, Math.min(from + page.size(), all.size())), page, all.size());
+        CategoryRepository.Listing listing = categories.list(parent, topLevelOnly, sort, page, usage.countSql());
+        return PageResponse.of(
+                listing.items().stream()
+                        .map(c -> view(c, listing.counts().get(c.id)))
+                        .toList(),
+                page,
+                listing.total());
     }
 
     public CategoryView get(UUID id) {
@@ -75,29 +68,18 @@ public class CategoryService {
 
     @Transactional
     public CategoryView create(CategoryWrite write) {
-        Category c = new Category();
-        c.id = UUID.randomUUID();
-        c.createdAt = now();
-        apply(c, write);
-        categories.persist(c);
-        return view(c, 0);
+        return writes.create(type, new Category(), c -> apply(c, write));
     }
 
     @Transactional
-    public CategoryView replace(UUID id, CategoryWrite write, String ifMatch) {
-        Category c = lockMatching(id, ifMatch);
-        apply(c, write);
-        categories.flush();
-        return view(c);
+    public CategoryView replace(UUID id, CategoryWrite write, Precondition precondition) {
+        return writes.update(type, id, precondition, c -> apply(c, write));
     }
 
     @Transactional
-    public CategoryView patch(UUID id, JsonNode patch, String ifMatch) {
-        Category c = lockMatching(id, ifMatch);
-        CategoryWrite merged = patcher.apply(toWrite(c), patch, CategoryWrite.class);
-        apply(c, merged);
-        categories.flush();
-        return view(c);
+    public CategoryView patch(UUID id, JsonNode patch, Precondition precondition) {
+        return writes.update(
+                type, id, precondition, c -> apply(c, patcher.apply(toWrite(c), patch, CategoryWrite.class)));
     }
 
     /**
@@ -105,19 +87,21 @@ public class CategoryService {
      * filing of many posts by accident is hard to undo. Children move to the top level rather than disappear.
      */
     @Transactional
-    public void delete(UUID id, boolean force, String ifMatch) {
-        Category c = lockMatching(id, ifMatch);
-        long posts = usage.countByCategory(List.of(id)).getOrDefault(id, 0L);
-        if (posts > 0 && !force) {
-            throw ApiException.conflict(
-                    "Category '" + c.name + "' still holds " + posts + (posts == 1 ? " post" : " posts")
-                            + ". Remove them from it first, or delete with force=true to detach them.");
-        }
-        if (posts > 0) {
-            usage.detachAll(id);
-        }
-        categories.moveChildrenToTop(id, now());
-        categories.delete(c);
+    public void delete(UUID id, boolean force, Precondition precondition) {
+        writes.delete(type, id, precondition, c -> {
+            long posts = usage.countByCategory(List.of(id)).getOrDefault(id, 0L);
+            if (posts > 0 && !force) {
+                throw ApiException.conflict(
+                        "Category '" + c.name + "' still holds " + posts + (posts == 1 ? " post" : " posts")
+                                + ". Remove them from it first, or delete with force=true to detach them.");
+            }
+            if (posts > 0) {
+                usage.detachAll(id);
+            }
+            for (Category child : categories.children(id)) {
+                writes.cascade(type, child.id, ch -> ch.parentId = null);
+            }
+        });
     }
 
     // ---- Public API for features that file content in categories ----
@@ -142,12 +126,6 @@ public class CategoryService {
 
     // ---- Rules ----
 
-    private Category lockMatching(UUID id, String ifMatch) {
-        Category c = categories.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Category", id));
-        representations.requireMatch(ifMatch, () -> view(c));
-        return c;
-    }
-
     private void apply(Category c, CategoryWrite w) {
         String name = w.name().trim();
         String nameKey = name.toLowerCase(Locale.ROOT);
@@ -156,24 +134,12 @@ public class CategoryService {
         }
         c.name = name;
         c.nameKey = nameKey;
-        c.slug = chooseSlug(c, w.slug(), name);
+        c.sortName = Text.fold(name);
+        c.slug = Slugs.choose(w.slug(), c.slug, name, "category", "category", s -> categories.slugTaken(s, c.id));
         c.description = w.description() == null || w.description().isBlank()
                 ? null
                 : w.description().trim();
         c.parentId = checkedParent(c.id, w.parent());
-        c.updatedAt = now();
-    }
-
-    private String chooseSlug(Category c, String requested, String name) {
-        if (requested == null) {
-            return c.slug != null
-                    ? c.slug
-                    : Slugs.firstFree(Slugs.slugify(name, "category"), s -> categories.slugTaken(s, c.id));
-        }
-        if (!requested.equals(c.slug) && categories.slugTaken(requested, c.id)) {
-            throw ApiException.conflict("The slug '" + requested + "' is already used by another category.");
-        }
-        return requested;
     }
 
     private UUID checkedParent(UUID self, UUID parent) {
@@ -214,9 +180,5 @@ public class CategoryService {
 
     private static CategoryWrite toWrite(Category c) {
         return new CategoryWrite(c.name, c.slug, c.description, c.parentId);
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -29,6 +29,24 @@ public final class Slugs {
         return s.isEmpty() ? fallback : s;
     }
 
+    /**
+     * The slug a write ends with: the one the client asked for (409 if another resource of the same kind has it),
+     * else the current one, so that links survive a change of title, else one made from the title.
+     *
+     * @param kind how the 409 names the other resource, such as "post"
+     * @param taken whether another resource of the kind uses a slug
+     */
+    public static String choose(
+            String requested, String current, String title, String fallback, String kind, Predicate<String> taken) {
+        if (requested == null) {
+            return current != null ? current : firstFree(slugify(title, fallback), taken);
+        }
+        if (!requested.equals(current) && taken.test(requested)) {
+            throw ApiException.conflict("The slug '" + requested + "' is already used by another " + kind + ".");
+        }
+        return requested;
+    }
+
     /** The base itself if free, else base-2, base-3... */
     public static String firstFree(String base, Predicate<String> taken) {
         if (!taken.test(base)) {

@@ -2,6 +2,7 @@ package org.tribune.demo;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,7 @@ import org.tribune.honor.PrizeWrite;
 import org.tribune.honor.Vote;
 import org.tribune.media.MediaService;
 import org.tribune.persistence.PageRequest;
-import org.tribune.persistence.SortOrder;
+import org.tribune.post.PostListService;
 import org.tribune.post.PostService;
 import org.tribune.post.PostWrite;
 import org.tribune.security.Caller;
@@ -62,6 +63,7 @@ public class DemoData {
     private final AccountService accounts;
     private final CategoryService categories;
     private final PostService posts;
+    private final PostListService postList;
     private final MediaService media;
     private final HonoraryCitizenService citizens;
     private final PrizeService prizes;
@@ -76,6 +78,7 @@ public class DemoData {
             AccountService accounts,
             CategoryService categories,
             PostService posts,
+            PostListService postList,
             MediaService media,
             HonoraryCitizenService citizens,
             PrizeService prizes,
@@ -86,6 +89,7 @@ public class DemoData {
         this.accounts = accounts;
         this.categories = categories;
         this.posts = posts;
+        this.postList = postList;
         this.media = media;
         this.citizens = citizens;
         this.prizes = prizes;
@@ -94,9 +98,7 @@ public class DemoData {
 
     /** Before anything is written, the first admin included: a production database never receives demo content. */
     void refuseOnProductionDatabase(@Observes @Priority(1) StartupEvent event) {
-        if (enabled
-                && !dbKind.equals("h2")
-                && io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.NORMAL) {
+        if (enabled && !dbKind.equals("h2") && LaunchMode.current() == LaunchMode.NORMAL) {
             String reason = "TRIBUNE_DEMO=true is for the embedded H2 database only; set TRIBUNE_DEMO=false to run on "
                     + dbKind;
             LOG.error("Refusing to start: " + reason);
@@ -121,15 +123,10 @@ public class DemoData {
         try {
             PageRequest one = new PageRequest(1, 1);
             boolean empty = categories
-                                    .list(
-                                            null,
-                                            false,
-                                            SortOrder.parse(
-                                                    null, CategoryService.SORTABLE, CategoryService.DEFAULT_SORT),
-                                            one)
+                                    .list(null, false, CategoryService.SORTING.parse(null), one)
                                     .totalItems()
                             == 0
-                    && posts.countAll() == 0;
+                    && postList.countAll() == 0;
             if (!empty) {
                 return false;
             }

@@ -15,7 +15,7 @@ import org.tribune.persistence.SortOrder;
 @ApplicationScoped
 public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
 
-    static final Map<String, String> SORT_PATHS = Map.of(
+    static final Map<String, String> SORT_PATHS = AwardService.SORTING.paths(Map.of(
             "year",
             "year",
             "category",
@@ -23,7 +23,7 @@ public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
             "distinction",
             "distinctionRank",
             "recipientName",
-            "recipientName");
+            "recipientName"));
 
     record Listing(List<Award> items, long total) {}
 

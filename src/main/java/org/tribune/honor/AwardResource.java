@@ -9,7 +9,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -38,6 +37,7 @@ import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
+import org.tribune.web.IfMatch;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -76,9 +76,8 @@ public class AwardResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
-                                            defaultValue = "-year,category,distinction",
-                                            pattern =
-                                                    "^-?(year|category|distinction|recipientName)(,-?(year|category|distinction|recipientName))*$"))
+                                            defaultValue = AwardService.DEFAULT_SORT,
+                                            pattern = AwardService.SORT_PATTERN))
                     String sort,
             @QueryParam("prize")
                     @Parameter(
@@ -121,7 +120,7 @@ public class AwardResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
-        SortOrder order = SortOrder.parse(sort, AwardService.SORTABLE, AwardService.DEFAULT_SORT);
+        SortOrder order = AwardService.SORTING.parse(sort);
         Integer y = year == null ? null : QueryParams.integer("year", year, 1900, 2200);
         return representations.page(
                 service.list(
@@ -194,8 +193,8 @@ public class AwardResource {
                     @Valid
                     @NotNull
                     AwardWrite body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        AwardView v = service.replace(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        AwardView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -221,8 +220,8 @@ public class AwardResource {
                                                             value =
                                                                     "{\"recipientDescription\": \"Militant tunisien\"}")))
                     JsonNode body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        AwardView v = service.patch(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        AwardView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -235,9 +234,8 @@ public class AwardResource {
             description = "The posts that mention it lose the link.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(
-            @PathParam("id") @Parameter(description = "Id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        service.delete(id, ifMatch);
+            @PathParam("id") @Parameter(description = "Id") UUID id, @BeanParam IfMatch ifMatch) {
+        service.delete(id, ifMatch.precondition());
         return representations.deleted();
     }
 }

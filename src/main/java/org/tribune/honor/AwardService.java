@@ -3,8 +3,6 @@ package org.tribune.honor;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.tribune.common.ApiException;
+import org.tribune.common.Clock;
 import org.tribune.common.FieldError;
 import org.tribune.common.Html;
 import org.tribune.common.MergePatcher;
@@ -20,33 +19,46 @@ import org.tribune.common.Text;
 import org.tribune.media.MediaRef;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.Precondition;
+import org.tribune.persistence.ResourceType;
 import org.tribune.persistence.SortOrder;
-import org.tribune.web.Representations;
+import org.tribune.persistence.Sortable;
+import org.tribune.persistence.Writes;
 
 @ApplicationScoped
 public class AwardService {
 
-    public static final Set<String> SORTABLE = AwardRepository.SORT_PATHS.keySet();
+    /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
+    public static final String SORT_KEYS = "year|category|distinction|recipientName";
+
+    public static final String SORT_PATTERN = "^-?(" + SORT_KEYS + ")(,-?(" + SORT_KEYS + "))*$";
     /** "The 2025 laureates by category, laureates before special mentions." */
     public static final String DEFAULT_SORT = "-year,category,distinction";
+
+    public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
 
     private final AwardRepository awards;
     private final PrizeService prizes;
     private final Links links;
-    private final Representations representations;
+    private final Writes writes;
     private final MergePatcher patcher;
+    private final Clock clock;
+    private final ResourceType<Award, AwardView> type;
 
     public AwardService(
             AwardRepository awards,
             PrizeService prizes,
             Links links,
-            Representations representations,
-            MergePatcher patcher) {
+            Writes writes,
+            MergePatcher patcher,
+            Clock clock) {
         this.awards = awards;
         this.prizes = prizes;
         this.links = links;
-        this.representations = representations;
+        this.writes = writes;
         this.patcher = patcher;
+        this.clock = clock;
+        this.type = ResourceType.of("award", "Award", Award.class, awards, a -> get(a.id));
     }
 
     public PageResponse<AwardView> list(
@@ -87,51 +99,53 @@ public class AwardService {
 
     @Transactional
     public AwardView create(AwardWrite write) {
-        Award a = new Award();
-        a.id = UUID.randomUUID();
-        a.createdAt = HonoraryCitizenService.now();
-        List<UUID> related = apply(a, write);
-        awards.persist(a);
-        awards.flush();
-        links.posts().link(RelatedPosts.Kind.AWARD, a.id, related);
-        return get(a.id);
+        List<UUID> related = new ArrayList<>();
+        return writes.create(
+                type,
+                new Award(),
+                a -> related.addAll(apply(a, write)),
+                a -> links.posts().link(RelatedPosts.Kind.AWARD, a.id, related));
     }
 
     @Transactional
-    public AwardView replace(UUID id, AwardWrite write, String ifMatch) {
-        Award a = lockMatching(id, ifMatch);
-        links.posts().link(RelatedPosts.Kind.AWARD, id, apply(a, write));
-        awards.flush();
-        return get(id);
+    public AwardView replace(UUID id, AwardWrite write, Precondition precondition) {
+        return writes.update(
+                type, id, precondition, a -> links.posts().link(RelatedPosts.Kind.AWARD, id, apply(a, write)));
     }
 
     @Transactional
-    public AwardView patch(UUID id, JsonNode patch, String ifMatch) {
-        Award a = lockMatching(id, ifMatch);
-        List<UUID> related = links.posts().of(RelatedPosts.Kind.AWARD, List.of(id)).getOrDefault(id, List.of()).stream()
-                .map(RelatedPost::id)
-                .toList();
-        AwardWrite current = new AwardWrite(
-                a.prizeId,
-                a.year,
-                a.category,
-                a.distinction,
-                a.recipientName,
-                a.recipientDescription,
-                a.country,
-                a.citation,
-                a.photoId,
-                related);
-        links.posts().link(RelatedPosts.Kind.AWARD, id, apply(a, patcher.apply(current, patch, AwardWrite.class)));
-        awards.flush();
-        return get(id);
+    public AwardView patch(UUID id, JsonNode patch, Precondition precondition) {
+        return writes.update(type, id, precondition, a -> {
+            List<UUID> related =
+                    links.posts().of(RelatedPosts.Kind.AWARD, List.of(id)).getOrDefault(id, List.of()).stream()
+                            .map(RelatedPost::id)
+                            .toList();
+            AwardWrite current = new AwardWrite(
+                    a.prizeId,
+                    a.year,
+                    a.category,
+                    a.distinction,
+                    a.recipientName,
+                    a.recipientDescription,
+                    a.country,
+                    a.citation,
+                    a.photoId,
+                    related);
+            links.posts().link(RelatedPosts.Kind.AWARD, id, apply(a, patcher.apply(current, patch, AwardWrite.class)));
+        });
     }
 
     @Transactional
-    public void delete(UUID id, String ifMatch) {
-        Award a = lockMatching(id, ifMatch);
-        links.posts().unlinkAll(RelatedPosts.Kind.AWARD, id);
-        awards.delete(a);
+    public void delete(UUID id, Precondition precondition) {
+        writes.delete(type, id, precondition, a -> links.posts().unlinkAll(RelatedPosts.Kind.AWARD, id));
+    }
+
+    /** A deleted media file leaves the records that showed it, each recorded as a change. */
+    @Transactional
+    int detachPhoto(UUID mediaId) {
+        List<Award> showing = awards.list("photoId", mediaId);
+        showing.forEach(x -> writes.cascade(type, x.id, locked -> locked.photoId = null));
+        return showing.size();
     }
 
     // ---- for posts ----
@@ -157,7 +171,7 @@ public class AwardService {
         if (prizes.refs(List.of(w.prize())).isEmpty()) {
             errors.add(new FieldError("prize", "refers to no existing prize: " + w.prize()));
         }
-        if (w.year() > LocalDate.now(ZoneOffset.UTC).getYear() + 1) {
+        if (w.year() > clock.today().getYear() + 1) {
             errors.add(new FieldError("year", "must not be more than a year ahead"));
         }
         links.checkMedia(w.photo(), "photo", errors);
@@ -183,14 +197,7 @@ public class AwardService {
                         a.recipientDescription == null ? "" : a.recipientDescription,
                         a.category)),
                 2000);
-        a.updatedAt = HonoraryCitizenService.now();
         return related;
-    }
-
-    private Award lockMatching(UUID id, String ifMatch) {
-        Award a = awards.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Award", id));
-        representations.requireMatch(ifMatch, () -> get(id));
-        return a;
     }
 
     private List<AwardView> views(List<Award> page) {

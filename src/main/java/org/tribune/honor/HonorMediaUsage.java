@@ -12,10 +12,18 @@ public class HonorMediaUsage implements MediaUsage {
 
     private final HonoraryCitizenRepository citizens;
     private final AwardRepository awards;
+    private final HonoraryCitizenService citizenService;
+    private final AwardService awardService;
 
-    public HonorMediaUsage(HonoraryCitizenRepository citizens, AwardRepository awards) {
+    public HonorMediaUsage(
+            HonoraryCitizenRepository citizens,
+            AwardRepository awards,
+            HonoraryCitizenService citizenService,
+            AwardService awardService) {
         this.citizens = citizens;
         this.awards = awards;
+        this.citizenService = citizenService;
+        this.awardService = awardService;
     }
 
     @Override
@@ -29,18 +37,6 @@ public class HonorMediaUsage implements MediaUsage {
 
     @Override
     public int detachAll(UUID mediaId) {
-        int changed = 0;
-        for (HonoraryCitizen c : citizens.list("portraitId", mediaId)) {
-            c.portraitId = null;
-            c.updatedAt = HonoraryCitizenService.now();
-            changed++;
-        }
-        for (Award a : awards.list("photoId", mediaId)) {
-            a.photoId = null;
-            a.updatedAt = HonoraryCitizenService.now();
-            changed++;
-        }
-        citizens.flush();
-        return changed;
+        return citizenService.detachPortrait(mediaId) + awardService.detachPhoto(mediaId);
     }
 }

@@ -16,7 +16,8 @@ import org.tribune.persistence.SortOrder;
 @ApplicationScoped
 public class HonoraryCitizenRepository implements PanacheRepositoryBase<HonoraryCitizen, UUID> {
 
-    static final Map<String, String> SORT_PATHS = Map.of("conferredOn", "conferredOn", "name", "sortName");
+    static final Map<String, String> SORT_PATHS =
+            HonoraryCitizenService.SORTING.paths(Map.of("conferredOn", "conferredOn", "name", "sortName"));
 
     record Listing(List<HonoraryCitizen> items, long total) {}
 

@@ -9,7 +9,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -38,6 +37,7 @@ import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
+import org.tribune.web.IfMatch;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -75,8 +75,8 @@ public class HonoraryCitizenResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
-                                            defaultValue = "-conferredOn",
-                                            pattern = "^-?(conferredOn|name)(,-?(conferredOn|name))*$"))
+                                            defaultValue = HonoraryCitizenService.DEFAULT_SORT,
+                                            pattern = HonoraryCitizenService.SORT_PATTERN))
                     String sort,
             @QueryParam("year")
                     @Parameter(
@@ -97,7 +97,7 @@ public class HonoraryCitizenResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
-        SortOrder order = SortOrder.parse(sort, HonoraryCitizenService.SORTABLE, HonoraryCitizenService.DEFAULT_SORT);
+        SortOrder order = HonoraryCitizenService.SORTING.parse(sort);
         java.util.List<org.tribune.common.FieldError> errors = new java.util.ArrayList<>();
         String code = Countries.check(country, "country", errors);
         if (!errors.isEmpty()) {
@@ -183,8 +183,8 @@ public class HonoraryCitizenResource {
                     @Valid
                     @NotNull
                     HonoraryCitizenWrite body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        HonoraryCitizenView v = service.replace(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        HonoraryCitizenView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -209,8 +209,8 @@ public class HonoraryCitizenResource {
                                                             name = "example",
                                                             value = "{\"situation\": \"Libérée\"}")))
                     JsonNode body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        HonoraryCitizenView v = service.patch(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        HonoraryCitizenView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -223,9 +223,8 @@ public class HonoraryCitizenResource {
             description = "The posts that mention them lose the link.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(
-            @PathParam("id") @Parameter(description = "Id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        service.delete(id, ifMatch);
+            @PathParam("id") @Parameter(description = "Id") UUID id, @BeanParam IfMatch ifMatch) {
+        service.delete(id, ifMatch.precondition());
         return representations.deleted();
     }
 }

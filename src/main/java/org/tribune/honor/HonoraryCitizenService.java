@@ -3,10 +3,6 @@ package org.tribune.honor;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -16,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.tribune.common.ApiException;
+import org.tribune.common.Clock;
 import org.tribune.common.FieldError;
 import org.tribune.common.Html;
 import org.tribune.common.MergePatcher;
@@ -24,26 +21,38 @@ import org.tribune.common.Text;
 import org.tribune.media.MediaRef;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.Precondition;
+import org.tribune.persistence.ResourceType;
 import org.tribune.persistence.SortOrder;
-import org.tribune.web.Representations;
+import org.tribune.persistence.Sortable;
+import org.tribune.persistence.Writes;
 
 @ApplicationScoped
 public class HonoraryCitizenService {
 
-    public static final Set<String> SORTABLE = HonoraryCitizenRepository.SORT_PATHS.keySet();
+    /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
+    public static final String SORT_KEYS = "conferredOn|name";
+
+    public static final String SORT_PATTERN = "^-?(" + SORT_KEYS + ")(,-?(" + SORT_KEYS + "))*$";
     public static final String DEFAULT_SORT = "-conferredOn";
+    public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
 
     private final HonoraryCitizenRepository citizens;
     private final Links links;
-    private final Representations representations;
+    private final Writes writes;
     private final MergePatcher patcher;
+    private final Clock clock;
+    private final ResourceType<HonoraryCitizen, HonoraryCitizenView> type;
 
     public HonoraryCitizenService(
-            HonoraryCitizenRepository citizens, Links links, Representations representations, MergePatcher patcher) {
+            HonoraryCitizenRepository citizens, Links links, Writes writes, MergePatcher patcher, Clock clock) {
         this.citizens = citizens;
         this.links = links;
-        this.representations = representations;
+        this.writes = writes;
         this.patcher = patcher;
+        this.clock = clock;
+        this.type = ResourceType.of(
+                "honorary-citizen", "Honorary citizen", HonoraryCitizen.class, citizens, c -> get(c.id));
     }
 
     /** A page with portraits and related posts loaded for the whole page: a fixed number of statements. */
@@ -69,47 +78,51 @@ public class HonoraryCitizenService {
 
     @Transactional
     public HonoraryCitizenView create(HonoraryCitizenWrite write) {
-        HonoraryCitizen c = new HonoraryCitizen();
-        c.id = UUID.randomUUID();
-        c.createdAt = now();
-        List<UUID> related = apply(c, write);
-        citizens.persist(c);
-        citizens.flush();
-        links.posts().link(RelatedPosts.Kind.HONORARY_CITIZEN, c.id, related);
-        return get(c.id);
+        List<UUID> related = new ArrayList<>();
+        return writes.create(
+                type,
+                new HonoraryCitizen(),
+                c -> related.addAll(apply(c, write)),
+                c -> links.posts().link(RelatedPosts.Kind.HONORARY_CITIZEN, c.id, related));
     }
 
     @Transactional
-    public HonoraryCitizenView replace(UUID id, HonoraryCitizenWrite write, String ifMatch) {
-        HonoraryCitizen c = lockMatching(id, ifMatch);
-        links.posts().link(RelatedPosts.Kind.HONORARY_CITIZEN, id, apply(c, write));
-        citizens.flush();
-        return get(id);
+    public HonoraryCitizenView replace(UUID id, HonoraryCitizenWrite write, Precondition precondition) {
+        return writes.update(
+                type,
+                id,
+                precondition,
+                c -> links.posts().link(RelatedPosts.Kind.HONORARY_CITIZEN, id, apply(c, write)));
     }
 
     @Transactional
-    public HonoraryCitizenView patch(UUID id, JsonNode patch, String ifMatch) {
-        HonoraryCitizen c = lockMatching(id, ifMatch);
-        HonoraryCitizenWrite current = toWrite(
-                c,
-                links.posts()
-                        .of(RelatedPosts.Kind.HONORARY_CITIZEN, List.of(id))
-                        .getOrDefault(id, List.of()));
-        links.posts()
-                .link(
-                        RelatedPosts.Kind.HONORARY_CITIZEN,
-                        id,
-                        apply(c, patcher.apply(current, patch, HonoraryCitizenWrite.class)));
-        citizens.flush();
-        return get(id);
+    public HonoraryCitizenView patch(UUID id, JsonNode patch, Precondition precondition) {
+        return writes.update(type, id, precondition, c -> {
+            HonoraryCitizenWrite current = toWrite(
+                    c,
+                    links.posts()
+                            .of(RelatedPosts.Kind.HONORARY_CITIZEN, List.of(id))
+                            .getOrDefault(id, List.of()));
+            links.posts()
+                    .link(
+                            RelatedPosts.Kind.HONORARY_CITIZEN,
+                            id,
+                            apply(c, patcher.apply(current, patch, HonoraryCitizenWrite.class)));
+        });
     }
 
     /** The posts that mentioned them lose the link, and their versions move. */
     @Transactional
-    public void delete(UUID id, String ifMatch) {
-        HonoraryCitizen c = lockMatching(id, ifMatch);
-        links.posts().unlinkAll(RelatedPosts.Kind.HONORARY_CITIZEN, id);
-        citizens.delete(c);
+    public void delete(UUID id, Precondition precondition) {
+        writes.delete(type, id, precondition, c -> links.posts().unlinkAll(RelatedPosts.Kind.HONORARY_CITIZEN, id));
+    }
+
+    /** A deleted media file leaves the records that showed it, each recorded as a change. */
+    @Transactional
+    int detachPortrait(UUID mediaId) {
+        List<HonoraryCitizen> showing = citizens.list("portraitId", mediaId);
+        showing.forEach(x -> writes.cascade(type, x.id, locked -> locked.portraitId = null));
+        return showing.size();
     }
 
     // ---- for posts ----
@@ -138,7 +151,7 @@ public class HonoraryCitizenService {
     private List<UUID> apply(HonoraryCitizen c, HonoraryCitizenWrite w) {
         List<FieldError> errors = new ArrayList<>();
         String country = Countries.check(w.country(), "country", errors);
-        if (w.conferredOn().isAfter(LocalDate.now(ZoneOffset.UTC))) {
+        if (w.conferredOn().isAfter(clock.today())) {
             errors.add(new FieldError("conferredOn", "must not be in the future"));
         }
         links.checkMedia(w.portrait(), "portrait", errors);
@@ -147,7 +160,7 @@ public class HonoraryCitizenService {
             throw ApiException.invalid(errors);
         }
         String name = w.name().strip();
-        c.slug = chooseSlug(c, w.slug(), name);
+        c.slug = Slugs.choose(w.slug(), c.slug, name, "citoyen", "honorary citizen", s -> citizens.slugTaken(s, c.id));
         c.name = name;
         c.sortName = Text.fold(name);
         c.description = w.description().strip();
@@ -158,32 +171,13 @@ public class HonoraryCitizenService {
         c.citation = w.citation() == null || w.citation().isBlank() ? null : Html.sanitize(w.citation());
         String situation = Text.blankToNull(w.situation());
         if (situation == null ? c.situation != null : !situation.equals(c.situation)) {
-            c.situationUpdatedAt = situation == null ? null : now();
+            c.situationUpdatedAt = situation == null ? null : clock.now();
         }
         c.situation = situation;
         c.portraitId = w.portrait();
         c.searchText = Text.truncate(
                 Text.fold(String.join(" ", name, c.description, situation == null ? "" : situation)), 2000);
-        c.updatedAt = now();
         return related;
-    }
-
-    private String chooseSlug(HonoraryCitizen c, String requested, String name) {
-        if (requested == null) {
-            return c.slug != null
-                    ? c.slug
-                    : Slugs.firstFree(Slugs.slugify(name, "citoyen"), s -> citizens.slugTaken(s, c.id));
-        }
-        if (!requested.equals(c.slug) && citizens.slugTaken(requested, c.id)) {
-            throw ApiException.conflict("The slug '" + requested + "' is already used by another honorary citizen.");
-        }
-        return requested;
-    }
-
-    private HonoraryCitizen lockMatching(UUID id, String ifMatch) {
-        HonoraryCitizen c = citizens.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Honorary citizen", id));
-        representations.requireMatch(ifMatch, () -> get(id));
-        return c;
     }
 
     private List<HonoraryCitizenView> views(List<HonoraryCitizen> page) {
@@ -224,9 +218,5 @@ public class HonoraryCitizenService {
                 c.situation,
                 c.portraitId,
                 related.stream().map(RelatedPost::id).toList());
-    }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -35,6 +34,7 @@ import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
 import org.tribune.persistence.PageResponse;
 import org.tribune.security.Roles;
+import org.tribune.web.IfMatch;
 import org.tribune.web.PageParams;
 import org.tribune.web.Representations;
 
@@ -141,8 +141,8 @@ public class PrizeResource {
                     @Valid
                     @NotNull
                     PrizeWrite body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        PrizeView v = service.replace(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        PrizeView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -167,8 +167,8 @@ public class PrizeResource {
                                                             name = "example",
                                                             value = "{\"description\": \"Remis chaque année\"}")))
                     JsonNode body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        PrizeView v = service.patch(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        PrizeView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -182,9 +182,8 @@ public class PrizeResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<Void> delete(
-            @PathParam("id") @Parameter(description = "Id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        service.delete(id, ifMatch);
+            @PathParam("id") @Parameter(description = "Id") UUID id, @BeanParam IfMatch ifMatch) {
+        service.delete(id, ifMatch.precondition());
         return representations.deleted();
     }
 }

@@ -16,22 +16,25 @@ import org.tribune.common.Slugs;
 import org.tribune.common.Text;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
-import org.tribune.web.Representations;
+import org.tribune.persistence.Precondition;
+import org.tribune.persistence.ResourceType;
+import org.tribune.persistence.Writes;
 
 @ApplicationScoped
 public class PrizeService {
 
     private final PrizeRepository prizes;
     private final AwardRepository awards;
-    private final Representations representations;
+    private final Writes writes;
     private final MergePatcher patcher;
+    private final ResourceType<Prize, PrizeView> type;
 
-    public PrizeService(
-            PrizeRepository prizes, AwardRepository awards, Representations representations, MergePatcher patcher) {
+    public PrizeService(PrizeRepository prizes, AwardRepository awards, Writes writes, MergePatcher patcher) {
         this.prizes = prizes;
         this.awards = awards;
-        this.representations = representations;
+        this.writes = writes;
         this.patcher = patcher;
+        this.type = ResourceType.of("prize", "Prize", Prize.class, prizes, this::view);
     }
 
     public PageResponse<PrizeView> list(PageRequest page) {
@@ -54,38 +57,31 @@ public class PrizeService {
 
     @Transactional
     public PrizeView create(PrizeWrite write) {
-        Prize p = new Prize();
-        p.id = UUID.randomUUID();
-        p.createdAt = HonoraryCitizenService.now();
-        apply(p, write);
-        prizes.persist(p);
-        return view(p);
+        return writes.create(type, new Prize(), p -> apply(p, write));
     }
 
     @Transactional
-    public PrizeView replace(UUID id, PrizeWrite write, String ifMatch) {
-        Prize p = lockMatching(id, ifMatch);
-        apply(p, write);
-        prizes.flush();
-        return view(p);
+    public PrizeView replace(UUID id, PrizeWrite write, Precondition precondition) {
+        return writes.update(type, id, precondition, p -> apply(p, write));
     }
 
     @Transactional
-    public PrizeView patch(UUID id, JsonNode patch, String ifMatch) {
-        Prize p = lockMatching(id, ifMatch);
-        apply(p, patcher.apply(new PrizeWrite(p.name, p.slug, p.description), patch, PrizeWrite.class));
-        prizes.flush();
-        return view(p);
+    public PrizeView patch(UUID id, JsonNode patch, Precondition precondition) {
+        return writes.update(
+                type,
+                id,
+                precondition,
+                p -> apply(p, patcher.apply(new PrizeWrite(p.name, p.slug, p.description), patch, PrizeWrite.class)));
     }
 
     @Transactional
-    public void delete(UUID id, String ifMatch) {
-        Prize p = lockMatching(id, ifMatch);
-        long count = awards.countByPrize(id);
-        if (count > 0) {
-            throw ApiException.conflict("The prize still has " + count + " awards. Delete them first.");
-        }
-        prizes.delete(p);
+    public void delete(UUID id, Precondition precondition) {
+        writes.delete(type, id, precondition, p -> {
+            long count = awards.countByPrize(id);
+            if (count > 0) {
+                throw ApiException.conflict("The prize still has " + count + " awards. Delete them first.");
+            }
+        });
     }
 
     // ---- for awards ----
@@ -106,24 +102,10 @@ public class PrizeService {
         if (prizes.taken("nameKey", key, p.id)) {
             throw ApiException.conflict("A prize named '" + name + "' already exists.");
         }
-        if (w.slug() != null && !w.slug().equals(p.slug) && prizes.taken("slug", w.slug(), p.id)) {
-            throw ApiException.conflict("The slug '" + w.slug() + "' is already used by another prize.");
-        }
-        p.slug = w.slug() != null
-                ? w.slug()
-                : p.slug != null
-                        ? p.slug
-                        : Slugs.firstFree(Slugs.slugify(name, "prix"), s -> prizes.taken("slug", s, p.id));
+        p.slug = Slugs.choose(w.slug(), p.slug, name, "prix", "prize", s -> prizes.taken("slug", s, p.id));
         p.name = name;
         p.nameKey = key;
         p.description = Text.blankToNull(w.description());
-        p.updatedAt = HonoraryCitizenService.now();
-    }
-
-    private Prize lockMatching(UUID id, String ifMatch) {
-        Prize p = prizes.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Prize", id));
-        representations.requireMatch(ifMatch, () -> view(p));
-        return p;
     }
 
     private PrizeView view(Prize p) {

@@ -2,8 +2,6 @@ package org.tribune.media;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.tribune.account.AccountUsage;
 
@@ -12,9 +10,11 @@ import org.tribune.account.AccountUsage;
 public class MediaAccountUsage implements AccountUsage {
 
     private final MediaRepository media;
+    private final MediaService service;
 
-    public MediaAccountUsage(MediaRepository media) {
+    public MediaAccountUsage(MediaRepository media, MediaService service) {
         this.media = media;
+        this.service = service;
     }
 
     @Override
@@ -25,6 +25,6 @@ public class MediaAccountUsage implements AccountUsage {
     @Override
     @Transactional
     public int reassign(UUID from, UUID to) {
-        return media.reassignUploader(from, to, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return service.reassignUploader(from, to);
     }
 }

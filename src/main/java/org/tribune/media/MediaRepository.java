@@ -4,9 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tribune.persistence.PageRequest;
@@ -15,7 +15,7 @@ import org.tribune.persistence.SortOrder;
 @ApplicationScoped
 public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
 
-    static final java.util.Map<String, String> SORT_PATHS = java.util.Map.of("createdAt", "m.createdAt");
+    static final Map<String, String> SORT_PATHS = MediaService.SORTING.paths(Map.of("createdAt", "m.createdAt"));
 
     public Optional<Media> findForUpdate(UUID id) {
         return Optional.ofNullable(getEntityManager().find(Media.class, id, LockModeType.PESSIMISTIC_WRITE));
@@ -76,7 +76,10 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
         return count("uploadedBy", accountId);
     }
 
-    int reassignUploader(UUID from, UUID to, Instant now) {
-        return update("uploadedBy = ?1, updatedAt = ?2, version = version + 1 where uploadedBy = ?3", to, now, from);
+    List<UUID> uploadedBy(UUID accountId) {
+        return getEntityManager()
+                .createQuery("select m.id from Media m where m.uploadedBy = ?1", UUID.class)
+                .setParameter(1, accountId)
+                .getResultList();
     }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -49,6 +48,7 @@ import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
 import org.tribune.web.FileRepresentation;
+import org.tribune.web.IfMatch;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -104,8 +104,8 @@ public class MediaResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
-                                            defaultValue = "-createdAt",
-                                            pattern = "^-?createdAt$"))
+                                            defaultValue = MediaService.DEFAULT_SORT,
+                                            pattern = MediaService.SORT_PATTERN))
                     String sort,
             @QueryParam("type")
                     @Parameter(
@@ -124,7 +124,7 @@ public class MediaResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
-        SortOrder order = SortOrder.parse(sort, MediaService.SORTABLE, MediaService.DEFAULT_SORT);
+        SortOrder order = MediaService.SORTING.parse(sort);
         if (type != null && !type.equals(MediaService.IMAGE) && !type.equals(MediaService.DOCUMENT)) {
             throw ApiException.invalid("type", "must be image or document");
         }
@@ -205,8 +205,8 @@ public class MediaResource {
                     @Valid
                     @NotNull
                     MediaWrite body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        MediaView v = service.replace(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        MediaView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -231,8 +231,8 @@ public class MediaResource {
                                                             name = "alt text",
                                                             value = "{\"alt\": \"Portrait de la lauréate\"}")))
                     JsonNode body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        MediaView v = service.patch(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        MediaView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -253,8 +253,8 @@ public class MediaResource {
                             description = "Detach the media from every post first.",
                             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                     String force,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        service.delete(id, QueryParams.bool("force", force), ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        service.delete(id, QueryParams.bool("force", force), ifMatch.precondition());
         return representations.deleted();
     }
 

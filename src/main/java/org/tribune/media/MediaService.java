@@ -1,6 +1,7 @@
 package org.tribune.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -33,21 +33,28 @@ import org.jboss.logging.Logger;
 import org.tribune.account.AccountRef;
 import org.tribune.account.AccountService;
 import org.tribune.common.ApiException;
+import org.tribune.common.Clock;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.ProblemType;
 import org.tribune.common.Text;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.Precondition;
+import org.tribune.persistence.ResourceType;
 import org.tribune.persistence.SortOrder;
-import org.tribune.security.Caller;
+import org.tribune.persistence.Sortable;
+import org.tribune.persistence.Writes;
 import org.tribune.security.Callers;
-import org.tribune.web.Representations;
 
 @ApplicationScoped
 public class MediaService {
 
-    public static final Set<String> SORTABLE = MediaRepository.SORT_PATHS.keySet();
+    /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
+    public static final String SORT_KEYS = "createdAt";
+
+    public static final String SORT_PATTERN = "^-?(" + SORT_KEYS + ")(,-?(" + SORT_KEYS + "))*$";
     public static final String DEFAULT_SORT = "-createdAt";
+    public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
     public static final String IMAGE = "image";
     public static final String DOCUMENT = "document";
     private static final Logger LOG = Logger.getLogger(MediaService.class);
@@ -60,12 +67,14 @@ public class MediaService {
     private final MediaConfig config;
     private final AccountService accounts;
     private final Callers callers;
-    private final Representations representations;
+    private final Writes writes;
+    private final Clock clock;
+    private final ResourceType<Media, MediaView> type;
     private final MergePatcher patcher;
     private final Instance<MediaUsage> usages;
     private final String publicUrl;
     private final Validator validator;
-    private final io.micrometer.core.instrument.MeterRegistry metrics;
+    private final MeterRegistry metrics;
 
     public MediaService(
             MediaRepository media,
@@ -74,12 +83,13 @@ public class MediaService {
             MediaConfig config,
             AccountService accounts,
             Callers callers,
-            Representations representations,
+            Writes writes,
+            Clock clock,
             MergePatcher patcher,
             Instance<MediaUsage> usages,
             @ConfigProperty(name = "tribune.public-url") Optional<String> publicUrl,
             Validator validator,
-            io.micrometer.core.instrument.MeterRegistry metrics) {
+            MeterRegistry metrics) {
         this.validator = validator;
         this.metrics = metrics;
         this.media = media;
@@ -88,10 +98,17 @@ public class MediaService {
         this.config = config;
         this.accounts = accounts;
         this.callers = callers;
-        this.representations = representations;
+        this.writes = writes;
+        this.clock = clock;
         this.patcher = patcher;
         this.usages = usages;
         this.publicUrl = publicUrl.map(u -> u.replaceAll("/+$", "")).orElse("");
+        this.type = ResourceType.of("media", "Media", Media.class, media, this::view)
+                .guardedBy(m -> {
+                    if (!callers.current().mayChange(m.uploadedBy)) {
+                        throw ApiException.forbidden("Authors may change and delete only the media they uploaded.");
+                    }
+                });
     }
 
     public PageResponse<MediaView> list(String type, String q, SortOrder sort, PageRequest page) {
@@ -146,13 +163,13 @@ public class MediaService {
             for (String name : files) {
                 blobs.put(id + "/" + name, work.resolve(name));
             }
-            Caller caller = callers.current();
-            Media m = QuarkusTransaction.requiringNew()
-                    .call(() -> insert(id, sanitizeFilename(originalName), processed, write, caller));
-            metrics.counter("tribune.media.uploads", "outcome", "stored", "type", m.kind)
+            MediaView v = QuarkusTransaction.requiringNew()
+                    .call(() -> writes.create(
+                            type, newMedia(id, sanitizeFilename(originalName), processed), m -> apply(m, write)));
+            metrics.counter("tribune.media.uploads", "outcome", "stored", "type", kind(processed.format()))
                     .increment();
-            metrics.summary("tribune.media.upload.bytes").record(m.sizeBytes);
-            return view(m);
+            metrics.summary("tribune.media.upload.bytes").record(processed.size());
+            return v;
         } catch (IOException e) {
             deleteQuietly(id, stored);
             metrics.counter("tribune.media.uploads", "outcome", "failed", "type", "unknown")
@@ -170,18 +187,17 @@ public class MediaService {
         }
     }
 
-    private Media insert(UUID id, String filename, MediaProcessor.Processed p, MediaWrite write, Caller caller) {
+    private Media newMedia(UUID id, String filename, MediaProcessor.Processed p) {
         Media m = new Media();
         m.id = id;
         m.filename = filename;
         m.mimeType = p.format().mimeType();
-        m.kind = p.format().isImage() ? IMAGE : DOCUMENT;
+        m.kind = kind(p.format());
         m.sizeBytes = p.size();
         m.width = p.width();
         m.height = p.height();
         m.checksum = p.checksum();
-        m.uploadedBy = caller.accountId();
-        m.createdAt = now();
+        m.uploadedBy = callers.current().accountId();
         if (p.renditions().isEmpty()) {
             m.renditions.add(rendition(
                     MediaProcessor.ORIGINAL,
@@ -196,49 +212,45 @@ public class MediaService {
             m.renditions.add(rendition(
                     r.name(), r.fileName(), r.format().mimeType(), r.width(), r.height(), r.size(), r.checksum()));
         }
-        apply(m, write);
-        media.persist(m);
         return m;
     }
 
-    @Transactional
-    public MediaView replace(UUID id, MediaWrite write, String ifMatch) {
-        Media m = lockMatching(id, ifMatch);
-        apply(m, write);
-        media.flush();
-        return view(m);
+    private static String kind(MediaFormat format) {
+        return format.isImage() ? IMAGE : DOCUMENT;
     }
 
     @Transactional
-    public MediaView patch(UUID id, JsonNode patch, String ifMatch) {
-        Media m = lockMatching(id, ifMatch);
-        apply(m, patcher.apply(toWrite(m), patch, MediaWrite.class));
-        media.flush();
-        return view(m);
+    public MediaView replace(UUID id, MediaWrite write, Precondition precondition) {
+        return writes.update(type, id, precondition, m -> apply(m, write));
+    }
+
+    @Transactional
+    public MediaView patch(UUID id, JsonNode patch, Precondition precondition) {
+        return writes.update(type, id, precondition, m -> apply(m, patcher.apply(toWrite(m), patch, MediaWrite.class)));
     }
 
     /**
      * Media that posts use is kept (409, naming them) unless {@code force}, which editors may use to detach it
      * first. The files go once the row is gone.
      */
-    public void delete(UUID id, boolean force, String ifMatch) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Media m = lockMatching(id, ifMatch);
-            List<String> users =
-                    usages.stream().flatMap(u -> u.usedBy(id).stream()).toList();
-            if (!users.isEmpty()) {
-                if (!force) {
-                    throw ApiException.conflict("This media is used by " + users.size() + " item(s): "
-                            + String.join(", ", users.subList(0, Math.min(10, users.size())))
-                            + ". Remove it from them, or pass force=true to detach it everywhere.");
-                }
-                if (!callers.current().isEditorOrAdmin()) {
-                    throw ApiException.forbidden("Only editors may detach media from content they did not write.");
-                }
-                usages.forEach(u -> u.detachAll(id));
-            }
-            media.delete(m);
-        });
+    public void delete(UUID id, boolean force, Precondition precondition) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> writes.delete(type, id, precondition, m -> {
+                    List<String> users =
+                            usages.stream().flatMap(u -> u.usedBy(id).stream()).toList();
+                    if (!users.isEmpty()) {
+                        if (!force) {
+                            throw ApiException.conflict("This media is used by " + users.size() + " item(s): "
+                                    + String.join(", ", users.subList(0, Math.min(10, users.size())))
+                                    + ". Remove it from them, or pass force=true to detach it everywhere.");
+                        }
+                        if (!callers.current().isEditorOrAdmin()) {
+                            throw ApiException.forbidden(
+                                    "Only editors may detach media from content they did not write.");
+                        }
+                        usages.forEach(u -> u.detachAll(id));
+                    }
+                }));
         deleteQuietly(id, true);
     }
 
@@ -273,6 +285,13 @@ public class MediaService {
 
     // ---- for other features ----
 
+    /** Hands the media an account uploaded to another, when the account is deleted. */
+    int reassignUploader(UUID from, UUID to) {
+        List<UUID> uploaded = media.uploadedBy(from);
+        uploaded.forEach(id -> writes.cascade(type, id, m -> m.uploadedBy = to));
+        return uploaded.size();
+    }
+
     /** Embeddable summaries of the given media, in one statement. */
     public Map<UUID, MediaRef> refs(Collection<UUID> ids) {
         Map<UUID, MediaRef> refs = new LinkedHashMap<>();
@@ -300,7 +319,7 @@ public class MediaService {
     /** Removes stored files that no media row refers to: what a crash between storing and committing leaves. */
     void sweepOrphans(@Observes StartupEvent event) {
         try {
-            Set<String> prefixes = blobs.prefixesOlderThan(Instant.now().minus(ORPHAN_AGE));
+            Set<String> prefixes = blobs.prefixesOlderThan(clock.now().minus(ORPHAN_AGE));
             List<UUID> ids = prefixes.stream()
                     .map(MediaService::uuidOrNull)
                     .filter(u -> u != null)
@@ -319,15 +338,6 @@ public class MediaService {
 
     // ---- rules ----
 
-    private Media lockMatching(UUID id, String ifMatch) {
-        Media m = media.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Media", id));
-        if (!callers.current().mayChange(m.uploadedBy)) {
-            throw ApiException.forbidden("Authors may change and delete only the media they uploaded.");
-        }
-        representations.requireMatch(ifMatch, () -> view(m));
-        return m;
-    }
-
     private static void apply(Media m, MediaWrite w) {
         m.alt = Text.blankToNull(w.alt());
         m.caption = Text.blankToNull(w.caption());
@@ -336,7 +346,6 @@ public class MediaService {
         m.focalY = w.focalPoint() == null ? null : w.focalPoint().y();
         m.searchText = Text.truncate(
                 Text.fold(String.join(" ", m.filename, nonNull(m.alt), nonNull(m.caption), nonNull(m.credit))), 8000);
-        m.updatedAt = now();
     }
 
     private MediaView view(Media m) {
@@ -456,9 +465,5 @@ public class MediaService {
 
     private static String nonNull(String s) {
         return s == null ? "" : s;
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

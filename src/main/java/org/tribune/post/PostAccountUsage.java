@@ -1,8 +1,7 @@
 package org.tribune.post;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.tribune.account.AccountUsage;
 
@@ -11,9 +10,11 @@ import org.tribune.account.AccountUsage;
 public class PostAccountUsage implements AccountUsage {
 
     private final PostRepository posts;
+    private final PostService postService;
 
-    public PostAccountUsage(PostRepository posts) {
+    public PostAccountUsage(PostRepository posts, PostService postService) {
         this.posts = posts;
+        this.postService = postService;
     }
 
     @Override
@@ -23,6 +24,8 @@ public class PostAccountUsage implements AccountUsage {
 
     @Override
     public int reassign(UUID from, UUID to) {
-        return posts.reassignAuthor(from, to, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        List<UUID> authored = posts.authoredBy(from);
+        authored.forEach(id -> postService.cascade(id, p -> p.authorId = to));
+        return authored.size();
     }
 }

@@ -1,9 +1,8 @@
 package org.tribune.post;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tribune.category.CategoryUsage;
@@ -15,10 +14,12 @@ public class PostCategoryUsage implements CategoryUsage {
 
     private final PostRepository posts;
     private final Clock time;
+    private final PostService postService;
 
-    public PostCategoryUsage(PostRepository posts, Clock time) {
+    public PostCategoryUsage(PostRepository posts, Clock time, PostService postService) {
         this.posts = posts;
         this.time = time;
+        this.postService = postService;
     }
 
     @Override
@@ -26,9 +27,24 @@ public class PostCategoryUsage implements CategoryUsage {
         return posts.countByCategory(categoryIds, time.now());
     }
 
-    /** Moves each affected post's version and updatedAt, so that cached ETags of those posts expire. */
+    @Override
+    public CountSql countSql() {
+        return new CountSql(
+                "select pc.category_id, count(*) as item_count from post_category pc join post p on p.id = pc.post_id"
+                        + " where p.deleted_at is null and p.status in (:visible) and p.published_at <= :now"
+                        + " group by pc.category_id",
+                Map.of(
+                        "visible",
+                        List.of(PostStatus.published.name(), PostStatus.scheduled.name()),
+                        "now",
+                        time.now()));
+    }
+
+    /** Each post filed there changes, as if edited: its version, updatedAt and the change log move. */
     @Override
     public int detachAll(UUID categoryId) {
-        return posts.detachCategory(categoryId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        List<UUID> filed = posts.filedIn(categoryId);
+        filed.forEach(id -> postService.cascade(id, p -> p.categoryIds.remove(categoryId)));
+        return filed.size();
     }
 }

@@ -1,8 +1,6 @@
 package org.tribune.post;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.tribune.media.MediaUsage;
@@ -12,9 +10,11 @@ import org.tribune.media.MediaUsage;
 public class PostMediaUsage implements MediaUsage {
 
     private final PostRepository posts;
+    private final PostService postService;
 
-    public PostMediaUsage(PostRepository posts) {
+    public PostMediaUsage(PostRepository posts, PostService postService) {
         this.posts = posts;
+        this.postService = postService;
     }
 
     @Override
@@ -24,6 +24,13 @@ public class PostMediaUsage implements MediaUsage {
 
     @Override
     public int detachAll(UUID mediaId) {
-        return posts.detachMedia(mediaId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        List<UUID> users = posts.showing(mediaId);
+        users.forEach(id -> postService.cascade(id, p -> {
+            if (mediaId.equals(p.featuredMediaId)) {
+                p.featuredMediaId = null;
+            }
+            p.gallery.removeIf(mediaId::equals);
+        }));
+        return users.size();
     }
 }

@@ -1,8 +1,6 @@
 package org.tribune.post;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -29,9 +27,12 @@ public class PostRelatedPosts implements RelatedPosts {
     private final MediaService media;
     private final Callers callers;
     private final Clock time;
+    private final PostService postService;
 
-    public PostRelatedPosts(PostRepository posts, MediaService media, Callers callers, Clock time) {
+    public PostRelatedPosts(
+            PostRepository posts, MediaService media, Callers callers, Clock time, PostService postService) {
         this.posts = posts;
+        this.postService = postService;
         this.media = media;
         this.callers = callers;
         this.time = time;
@@ -70,22 +71,19 @@ public class PostRelatedPosts implements RelatedPosts {
 
     @Override
     public void link(Kind kind, UUID recordId, List<UUID> postIds) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Set<UUID> wanted = Set.copyOf(postIds);
         for (Post p : posts.linkedPosts(collection(kind), recordId)) {
             if (!wanted.contains(p.id)) {
-                links(kind, p).remove(recordId);
-                p.updatedAt = now;
+                postService.cascade(p.id, locked -> links(kind, locked).remove(recordId));
             }
         }
         if (!wanted.isEmpty()) {
             for (Post p : posts.list("id in ?1", wanted)) {
-                if (links(kind, p).add(recordId)) {
-                    p.updatedAt = now;
+                if (!links(kind, p).contains(recordId)) {
+                    postService.cascade(p.id, locked -> links(kind, locked).add(recordId));
                 }
             }
         }
-        posts.flush();
     }
 
     @Override

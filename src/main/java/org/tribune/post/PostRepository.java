@@ -23,10 +23,10 @@ import org.tribune.persistence.SortOrder;
 @ApplicationScoped
 public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
-    static final Map<String, String> SORT_PATHS = Map.of(
+    static final Map<String, String> SORT_PATHS = PostService.SORTING.paths(Map.of(
             "publishedAt", "p.publishedAt",
             "title", "p.sortTitle",
-            "updatedAt", "p.updatedAt");
+            "updatedAt", "p.updatedAt"));
 
     /** The columns of a listing card; the content is never loaded for a list. */
     record Row(
@@ -208,8 +208,11 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return query.getResultList();
     }
 
-    int purgeTrashedBefore(Instant cutoff) {
-        return (int) delete("deletedAt < ?1", cutoff);
+    /** Locks what is due for purging; another instance purging at once waits, then skips what is gone. */
+    List<Post> lockTrashedBefore(Instant cutoff) {
+        return find("deletedAt < ?1 order by id", cutoff)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     int nextRevisionNumber(UUID postId) {
@@ -260,18 +263,14 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
      * Removes the media from every post through the entities, so that gallery positions are renumbered and each
      * post's version and updatedAt move (their cached ETags expire). A media item is shown by few posts.
      */
-    int detachMedia(UUID mediaId, Instant now) {
-        List<Post> users = list(
-                "select distinct p from Post p left join p.gallery g where p.featuredMediaId = ?1 or g = ?1", mediaId);
-        for (Post p : users) {
-            if (mediaId.equals(p.featuredMediaId)) {
-                p.featuredMediaId = null;
-            }
-            p.gallery.removeIf(mediaId::equals);
-            p.updatedAt = now;
-        }
-        flush();
-        return users.size();
+    /** Posts, trashed ones included, that show a media item as featured or in their gallery. */
+    List<UUID> showing(UUID mediaId) {
+        return getEntityManager()
+                .createQuery(
+                        "select distinct p.id from Post p left join p.gallery g where p.featuredMediaId = ?1 or g = ?1",
+                        UUID.class)
+                .setParameter(1, mediaId)
+                .getResultList();
     }
 
     /** Runs a query of (post id, value) pairs and groups the values by post. */
@@ -317,21 +316,18 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     }
 
     /** Moves each affected post's version and updatedAt, so that cached ETags of those posts expire. */
-    int reassignAuthor(UUID from, UUID to, Instant now) {
-        return update("authorId = ?1, updatedAt = ?2, version = version + 1 where authorId = ?3", to, now, from);
+    List<UUID> authoredBy(UUID accountId) {
+        return getEntityManager()
+                .createQuery("select p.id from Post p where p.authorId = ?1", UUID.class)
+                .setParameter(1, accountId)
+                .getResultList();
     }
 
-    int detachCategory(UUID categoryId, Instant now) {
-        int touched = update(
-                "updatedAt = ?1, version = version + 1"
-                        + " where id in (select pc.id from Post pc join pc.categoryIds c where c = ?2)",
-                now,
-                categoryId);
-        getEntityManager()
-                .createNativeQuery("delete from post_category where category_id = ?1")
+    List<UUID> filedIn(UUID categoryId) {
+        return getEntityManager()
+                .createQuery("select p.id from Post p join p.categoryIds c where c = ?1", UUID.class)
                 .setParameter(1, categoryId)
-                .executeUpdate();
-        return touched;
+                .getResultList();
     }
 
     /** A post's revisions, newest first, one page at a time: a long-edited post has hundreds. */

@@ -9,7 +9,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -39,6 +38,7 @@ import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
+import org.tribune.web.IfMatch;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -59,13 +59,20 @@ public class PostResource {
             }""";
     private static final String PATCH_EXAMPLE = """
             {"excerpt": "Le Conseil de Paris soutient quinze associations engagées pour les droits fondamentaux.", "tags": ["Conseil de Paris"]}""";
-    private static final String SORT_PATTERN = "^-?(publishedAt|title|updatedAt)(,-?(publishedAt|title|updatedAt))*$";
 
     private final PostService service;
+    private final PostListService listService;
+    private final PostRevisionService revisions;
     private final Representations representations;
 
-    public PostResource(PostService service, Representations representations) {
+    public PostResource(
+            PostService service,
+            PostListService listService,
+            PostRevisionService revisions,
+            Representations representations) {
         this.service = service;
+        this.listService = listService;
+        this.revisions = revisions;
         this.representations = representations;
     }
 
@@ -85,8 +92,8 @@ public class PostResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
-                                            defaultValue = "-publishedAt",
-                                            pattern = SORT_PATTERN),
+                                            defaultValue = PostService.DEFAULT_SORT,
+                                            pattern = PostService.SORT_PATTERN),
                             example = "-publishedAt")
                     String sort,
             @QueryParam("category")
@@ -98,13 +105,13 @@ public class PostResource {
             @QueryParam("tag")
                     @Parameter(
                             description = "Tag, ignoring case.",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 60))
+                            schema = @Schema(type = SchemaType.STRING, maxLength = PostQuery.MAX_TAG))
                     String tag,
             @QueryParam("q")
                     @Parameter(
                             description =
                                     "Words to find in the title, excerpt and content, ignoring case and accents (`ouighour` finds `Ouïghour`). Every word must match the start of a word of the post: `ouig` finds it too.",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+                            schema = @Schema(type = SchemaType.STRING, maxLength = PostQuery.MAX_Q))
                     String q,
             @QueryParam("publishedAfter")
                     @Parameter(
@@ -123,7 +130,7 @@ public class PostResource {
             @QueryParam("lang")
                     @Parameter(
                             description = "BCP 47 language; `fr` also matches regional tags such as `fr-BE`.",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 35),
+                            schema = @Schema(type = SchemaType.STRING, maxLength = PostQuery.MAX_LANG),
                             example = "fr")
                     String lang,
             @QueryParam("honoraryCitizen")
@@ -152,7 +159,7 @@ public class PostResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
-        SortOrder order = SortOrder.parse(sort, PostService.SORTABLE, PostService.DEFAULT_SORT);
+        SortOrder order = PostService.SORTING.parse(sort);
         List<String> slugs = category == null
                 ? List.of()
                 : category.stream()
@@ -160,18 +167,17 @@ public class PostResource {
                         .filter(s -> !s.isEmpty())
                         .distinct()
                         .toList();
-        PageResponse<PostSummary> body = service.list(
+        PostQuery query = new PostQuery(
                 slugs,
-                QueryParams.text("tag", tag, 60),
-                QueryParams.text("q", q, 200),
+                QueryParams.text("tag", tag, PostQuery.MAX_TAG),
+                QueryParams.text("q", q, PostQuery.MAX_Q),
                 QueryParams.instant("publishedAfter", publishedAfter),
                 QueryParams.instant("publishedBefore", publishedBefore),
-                QueryParams.text("lang", lang, 35),
+                QueryParams.text("lang", lang, PostQuery.MAX_LANG),
                 QueryParams.text("honoraryCitizen", honoraryCitizen, Slugs.MAX_LENGTH),
                 QueryParams.uuid("award", award),
-                QueryParams.oneOf("status", status, PostStatus.class),
-                order,
-                page);
+                QueryParams.oneOf("status", status, PostStatus.class));
+        PageResponse<PostSummary> body = listService.list(query, order, page);
         return representations.page(body, uri, headers);
     }
 
@@ -250,8 +256,8 @@ public class PostResource {
                     @Valid
                     @NotNull
                     PostWrite body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        PostView v = service.replace(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        PostView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -275,8 +281,8 @@ public class PostResource {
                                             examples =
                                                     @ExampleObject(name = "excerpt and tags", value = PATCH_EXAMPLE)))
                     JsonNode body,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        PostView v = service.patch(id, body, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        PostView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 
@@ -298,8 +304,8 @@ public class PostResource {
                             description = "Delete for good instead of moving to the trash.",
                             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                     String permanent,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        service.delete(id, QueryParams.bool("permanent", permanent), ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        service.delete(id, QueryParams.bool("permanent", permanent), ifMatch.precondition());
         return representations.deleted();
     }
 
@@ -333,7 +339,7 @@ public class PostResource {
             @BeanParam PageParams paging,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return representations.page(service.revisions(id, paging.request()), uri, headers);
+        return representations.page(revisions.list(id, paging.request()), uri, headers);
     }
 
     @GET
@@ -344,7 +350,7 @@ public class PostResource {
             @PathParam("id") @Parameter(description = "Post id") UUID id,
             @PathParam("revisionId") @Parameter(description = "Revision id") UUID revisionId,
             @Context HttpHeaders headers) {
-        RevisionView v = service.revision(id, revisionId);
+        RevisionView v = revisions.get(id, revisionId);
         return representations.read(v, v.createdAt(), headers);
     }
 
@@ -359,8 +365,8 @@ public class PostResource {
     public RestResponse<PostView> restoreRevision(
             @PathParam("id") @Parameter(description = "Post id") UUID id,
             @PathParam("revisionId") @Parameter(description = "Revision id") UUID revisionId,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Representations.IF_MATCH_DOC) String ifMatch) {
-        PostView v = service.restoreRevision(id, revisionId, ifMatch);
+            @BeanParam IfMatch ifMatch) {
+        PostView v = service.restoreRevision(id, revisionId, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
 }

@@ -1,7 +1,7 @@
 package org.tribune.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.account.AccountRef;
 import org.tribune.account.AccountService;
@@ -30,24 +31,27 @@ import org.tribune.common.Html;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
 import org.tribune.common.Text;
-import org.tribune.honor.AwardRef;
 import org.tribune.honor.AwardService;
-import org.tribune.honor.HonoraryCitizenRef;
 import org.tribune.honor.HonoraryCitizenService;
 import org.tribune.media.MediaRef;
 import org.tribune.media.MediaService;
-import org.tribune.persistence.PageRequest;
-import org.tribune.persistence.PageResponse;
-import org.tribune.persistence.SortOrder;
+import org.tribune.persistence.ChangeAction;
+import org.tribune.persistence.Precondition;
+import org.tribune.persistence.ResourceType;
+import org.tribune.persistence.Sortable;
+import org.tribune.persistence.Writes;
 import org.tribune.security.Caller;
 import org.tribune.security.Callers;
-import org.tribune.web.Representations;
 
 @ApplicationScoped
 public class PostService {
 
-    public static final Set<String> SORTABLE = PostRepository.SORT_PATHS.keySet();
+    /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
+    public static final String SORT_KEYS = "publishedAt|title|updatedAt";
+
+    public static final String SORT_PATTERN = "^-?(" + SORT_KEYS + ")(,-?(" + SORT_KEYS + "))*$";
     public static final String DEFAULT_SORT = "-publishedAt";
+    public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
     public static final String DEFAULT_LANG = "fr";
     static final int MAX_SEARCH_TERMS = 8;
     static final int MAX_CONTENT = 200_000;
@@ -56,7 +60,8 @@ public class PostService {
 
     private final PostRepository posts;
     private final CategoryService categories;
-    private final Representations representations;
+    private final Writes writes;
+    private final ResourceType<Post, PostView> type;
     private final MergePatcher patcher;
     private final AccountService accounts;
     private final Callers callers;
@@ -64,13 +69,13 @@ public class PostService {
     private final HonoraryCitizenService citizens;
     private final AwardService awards;
     private final Clock time;
-    private final ObjectMapper mapper;
+    private final PostRevisionService revisions;
     private final Duration trashRetention;
 
     public PostService(
             PostRepository posts,
             CategoryService categories,
-            Representations representations,
+            Writes writes,
             MergePatcher patcher,
             AccountService accounts,
             Callers callers,
@@ -78,134 +83,31 @@ public class PostService {
             HonoraryCitizenService citizens,
             AwardService awards,
             Clock time,
-            ObjectMapper mapper,
+            PostRevisionService revisions,
             @ConfigProperty(name = "tribune.trash-retention") Duration trashRetention) {
         this.time = time;
-        this.mapper = mapper;
+        this.revisions = revisions;
         this.trashRetention = trashRetention;
         this.media = media;
         this.citizens = citizens;
         this.awards = awards;
         this.posts = posts;
         this.categories = categories;
-        this.representations = representations;
+        this.writes = writes;
+        this.type = ResourceType.of("post", "Post", Post.class, posts, this::view)
+                .writableWhen(p -> p.deletedAt == null)
+                .guardedBy(p -> {
+                    Caller caller = callers.current();
+                    if (!caller.mayChange(p.authorId)) {
+                        throw ApiException.forbidden("Authors may change and delete only their own posts.");
+                    }
+                    if (!caller.isEditorOrAdmin() && p.status != PostStatus.draft) {
+                        throw ApiException.forbidden("This post is " + p.status + "; only editors may change it now.");
+                    }
+                });
         this.patcher = patcher;
         this.accounts = accounts;
         this.callers = callers;
-    }
-
-    /**
-     * A page of listing cards in a fixed number of statements, whatever its size: count, page, category ids,
-     * tags, category summaries, authors, gallery ids and media (with their sizes). A test holds this line against N+1 regressions.
-     */
-    public PageResponse<PostSummary> list(
-            List<String> categorySlugs,
-            String tag,
-            String q,
-            Instant after,
-            Instant before,
-            String lang,
-            String honoraryCitizenSlug,
-            UUID awardId,
-            PostStatus status,
-            SortOrder sort,
-            PageRequest page) {
-        return list(
-                categorySlugs,
-                tag,
-                q,
-                after,
-                before,
-                lang,
-                honoraryCitizenSlug,
-                awardId,
-                new PostFilter.Visibility(callers.current().isAnonymous(), status, false, time.now()),
-                sort,
-                page);
-    }
-
-    /** Every post, drafts and trash included: for start-up tasks that need an empty database. */
-    public long countAll() {
-        return posts.count();
-    }
-
-    /** The trash, for editors: what DELETE put there, most recently deleted first. */
-    public PageResponse<PostSummary> trash(SortOrder sort, PageRequest page) {
-        return list(
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new PostFilter.Visibility(false, null, true, time.now()),
-                sort,
-                page);
-    }
-
-    private PageResponse<PostSummary> list(
-            List<String> categorySlugs,
-            String tag,
-            String q,
-            Instant after,
-            Instant before,
-            String lang,
-            String honoraryCitizenSlug,
-            UUID awardId,
-            PostFilter.Visibility visibility,
-            SortOrder sort,
-            PageRequest page) {
-        Set<UUID> categoryIds = categorySlugs.isEmpty() ? null : categories.idsBySlugs(categorySlugs);
-        Set<UUID> citizenIds = honoraryCitizenSlug == null ? null : citizens.idsBySlugs(List.of(honoraryCitizenSlug));
-        PostFilter filter =
-                new PostFilter(categoryIds, tag, searchTerms(q), after, before, lang, citizenIds, awardId, visibility);
-        PostRepository.Listing listing = posts.list(filter, sort, page);
-
-        List<UUID> ids = listing.rows().stream().map(PostRepository.Row::id).toList();
-        Map<UUID, Set<UUID>> categoryIdsByPost = posts.categoryIdsOf(ids);
-        Map<UUID, List<String>> tagsByPost = posts.tagsOf(ids);
-        Map<UUID, CategoryRef> refs = categories.refs(
-                categoryIdsByPost.values().stream().flatMap(Set::stream).toList());
-        Map<UUID, AccountRef> authors = accounts.refs(listing.rows().stream()
-                .map(PostRepository.Row::authorId)
-                .filter(a -> a != null)
-                .toList());
-        Map<UUID, List<UUID>> galleries = posts.galleriesOf(ids);
-        List<UUID> mediaIds = new ArrayList<>();
-        listing.rows().stream()
-                .map(PostRepository.Row::featuredMediaId)
-                .filter(m -> m != null)
-                .forEach(mediaIds::add);
-        galleries.values().forEach(mediaIds::addAll);
-        Map<UUID, MediaRef> mediaRefs = media.refs(mediaIds);
-        Map<UUID, Set<UUID>> citizensByPost = posts.honoraryCitizenIdsOf(ids);
-        Map<UUID, Set<UUID>> awardsByPost = posts.awardIdsOf(ids);
-        Map<UUID, HonoraryCitizenRef> citizenRefs = citizens.refs(
-                citizensByPost.values().stream().flatMap(Set::stream).toList());
-        Map<UUID, AwardRef> awardRefs =
-                awards.refs(awardsByPost.values().stream().flatMap(Set::stream).toList());
-
-        List<PostSummary> items = listing.rows().stream()
-                .map(r -> new PostSummary(
-                        r.id(),
-                        r.slug(),
-                        r.title(),
-                        r.excerpt(),
-                        effective(r.status(), r.publishedAt()),
-                        r.publishedAt(),
-                        r.lang(),
-                        refsOf(categoryIdsByPost.getOrDefault(r.id(), Set.of()), refs),
-                        tagsByPost.getOrDefault(r.id(), List.of()),
-                        r.authorId() == null ? null : authors.get(r.authorId()),
-                        r.featuredMediaId() == null ? null : mediaRefs.get(r.featuredMediaId()),
-                        refsOf(galleries.getOrDefault(r.id(), List.of()), mediaRefs),
-                        ordered(citizensByPost.getOrDefault(r.id(), Set.of()), citizenRefs),
-                        ordered(awardsByPost.getOrDefault(r.id(), Set.of()), awardRefs),
-                        r.updatedAt()))
-                .toList();
-        return PageResponse.of(items, page, listing.total());
     }
 
     /** A post the caller may not see answers exactly like one that does not exist. */
@@ -229,45 +131,34 @@ public class PostService {
         return due || !callers.current().isAnonymous();
     }
 
-    private PostStatus effective(PostStatus status, Instant publishedAt) {
-        return status == PostStatus.scheduled && !publishedAt.isAfter(time.now()) ? PostStatus.published : status;
+    /** A scheduled post whose time has come reads as published, on every instance, with no job to run. */
+    static PostStatus effective(PostStatus status, Instant publishedAt, Instant now) {
+        return status == PostStatus.scheduled && !publishedAt.isAfter(now) ? PostStatus.published : status;
     }
 
     @Transactional
     public PostView create(PostWrite write) {
         Post p = new Post();
-        p.id = UUID.randomUUID();
-        p.createdAt = now();
         // An API token writes on behalf of the admin who created it.
         p.authorId = callers.current().accountId();
-        apply(p, write);
-        posts.persist(p);
-        posts.flush();
-        recordRevision(p);
-        return view(p);
+        return writes.create(type, p, x -> apply(x, write), x -> revisions.record(x, toWrite(x)));
     }
 
     @Transactional
-    public PostView replace(UUID id, PostWrite write, String ifMatch) {
-        Post p = lockMatching(id, ifMatch);
-        apply(p, write);
-        posts.flush();
-        recordRevision(p);
-        return view(p);
+    public PostView replace(UUID id, PostWrite write, Precondition precondition) {
+        return writes.change(type, id, precondition, p -> applyAndRecord(p, write));
     }
 
     @Transactional
-    public PostView patch(UUID id, JsonNode patch, String ifMatch) {
-        Post p = lockMatching(id, ifMatch);
-        PostWrite patched = patcher.apply(toWrite(p), patch, PostWrite.class);
-        if (patch.has("status") && !patch.has("publishedAt")) {
-            // Publishing a draft without a date publishes it now, not at the date the draft was started.
-            patched = withPublishedAt(patched, null);
-        }
-        apply(p, patched);
-        posts.flush();
-        recordRevision(p);
-        return view(p);
+    public PostView patch(UUID id, JsonNode patch, Precondition precondition) {
+        return writes.change(type, id, precondition, p -> {
+            PostWrite patched = patcher.apply(toWrite(p), patch, PostWrite.class);
+            if (patch.has("status") && !patch.has("publishedAt")) {
+                // Publishing a draft without a date publishes it now, not at the date the draft was started.
+                patched = withPublishedAt(patched, null);
+            }
+            return applyAndRecord(p, patched);
+        });
     }
 
     /**
@@ -275,147 +166,72 @@ public class PostService {
      * it at once, for editors only.
      */
     @Transactional
-    public void delete(UUID id, boolean permanent, String ifMatch) {
+    public void delete(UUID id, boolean permanent, Precondition precondition) {
         if (permanent && !callers.current().isEditorOrAdmin()) {
             throw ApiException.forbidden("Only editors may delete a post for good; authors move posts to the trash.");
         }
-        Post p = lockMatching(id, ifMatch, permanent);
         if (permanent) {
-            posts.delete(p);
+            writes.delete(type.anyRow(), id, precondition, p -> {});
             return;
         }
-        p.deletedAt = time.now();
-        p.updatedAt = p.deletedAt;
+        writes.change(type, id, precondition, p -> {
+            p.deletedAt = time.now();
+            return ChangeAction.trashed;
+        });
     }
 
     @Transactional
     public PostView restore(UUID id) {
-        Post p = posts.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Post", id));
-        if (p.deletedAt == null) {
-            throw ApiException.conflict("Post " + id + " is not in the trash.");
-        }
-        p.deletedAt = null;
-        p.updatedAt = time.now();
-        posts.flush();
-        return view(p);
+        return writes.change(type.anyRow().guardedBy(p -> {}), id, Precondition.UNCONDITIONAL, p -> {
+            if (p.deletedAt == null) {
+                throw ApiException.conflict("Post " + id + " is not in the trash.");
+            }
+            p.deletedAt = null;
+            return ChangeAction.restored;
+        });
     }
 
-    /** Deletes for good what has been in the trash longer than the retention; one statement, safe on every instance. */
+    /** Deletes for good what has been in the trash longer than the retention; safe on every instance. */
     @Transactional
     public int purgeTrash() {
-        return posts.purgeTrashedBefore(time.now().minus(trashRetention));
+        List<Post> expired = posts.lockTrashedBefore(time.now().minus(trashRetention));
+        expired.forEach(p -> writes.deleteLocked(type, p));
+        return expired.size();
     }
 
-    @io.quarkus.scheduler.Scheduled(
-            every = "1h",
-            delayed = "1m",
-            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    /** Changes a post as a consequence of another write (see {@link Writes#cascade}). */
+    void cascade(UUID id, Consumer<Post> rules) {
+        writes.cascade(type, id, rules);
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOnSchedule() {
         purgeTrash();
     }
 
-    // ---- revisions ----
-
-    public PageResponse<RevisionSummary> revisions(UUID postId, PageRequest page) {
-        requireReadable(postId);
-        List<PostRevision> slice = posts.revisions(postId, page);
-        long total = posts.revisionCount(postId);
-        Map<UUID, AccountRef> authors = accounts.refs(
-                slice.stream().map(r -> r.authorId).filter(a -> a != null).toList());
-        return PageResponse.of(
-                slice.stream()
-                        .map(r -> new RevisionSummary(
-                                r.id,
-                                r.number,
-                                r.status,
-                                r.title,
-                                r.authorId == null ? null : authors.get(r.authorId),
-                                r.createdAt))
-                        .toList(),
-                page,
-                total);
-    }
-
-    public RevisionView revision(UUID postId, UUID revisionId) {
-        requireReadable(postId);
-        PostRevision r = findRevision(postId, revisionId);
-        AccountRef author =
-                r.authorId == null ? null : accounts.refs(List.of(r.authorId)).get(r.authorId);
-        return new RevisionView(r.id, r.postId, r.number, author, r.createdAt, snapshot(r));
-    }
-
     /** Makes a revision current again; the restore is itself a new revision. */
     @Transactional
-    public PostView restoreRevision(UUID postId, UUID revisionId, String ifMatch) {
-        Post p = lockMatching(postId, ifMatch);
-        apply(p, snapshot(findRevision(postId, revisionId)));
-        posts.flush();
-        recordRevision(p);
-        return view(p);
+    public PostView restoreRevision(UUID postId, UUID revisionId, Precondition precondition) {
+        return writes.change(
+                type, postId, precondition, p -> applyAndRecord(p, revisions.snapshot(postId, revisionId)));
     }
 
-    private void requireReadable(UUID postId) {
-        posts.findByIdOptional(postId)
-                .filter(p -> p.deletedAt == null)
-                .orElseThrow(() -> ApiException.notFound("Post", postId));
+    /**
+     * Applies a write and keeps a revision of it. Publishing is making the post public or scheduling it, from a
+     * draft or the archive; unpublishing is the way back.
+     */
+    private ChangeAction applyAndRecord(Post p, PostWrite w) {
+        boolean wasReleased = released(p.status);
+        apply(p, w);
+        revisions.record(p, toWrite(p));
+        boolean isReleased = released(p.status);
+        return isReleased == wasReleased
+                ? ChangeAction.updated
+                : isReleased ? ChangeAction.published : ChangeAction.unpublished;
     }
 
-    private PostRevision findRevision(UUID postId, UUID revisionId) {
-        PostRevision r = posts.getEntityManager().find(PostRevision.class, revisionId);
-        if (r == null || !r.postId.equals(postId)) {
-            throw ApiException.notFound("Revision", revisionId);
-        }
-        return r;
-    }
-
-    private PostWrite snapshot(PostRevision r) {
-        try {
-            return mapper.readValue(r.snapshot, PostWrite.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Revision " + r.id + " cannot be read", e);
-        }
-    }
-
-    /** Stores the post as it now is, unless nothing a revision records has changed since the last one. */
-    private void recordRevision(Post p) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(toWrite(p));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        if (posts.lastRevision(p.id).map(last -> last.snapshot.equals(json)).orElse(false)) {
-            return;
-        }
-        PostRevision r = new PostRevision();
-        r.id = UUID.randomUUID();
-        r.postId = p.id;
-        r.number = posts.nextRevisionNumber(p.id);
-        r.status = p.status;
-        r.title = p.title;
-        r.snapshot = json;
-        r.authorId = callers.current().accountId();
-        r.createdAt = time.now();
-        posts.getEntityManager().persist(r);
-    }
-
-    private Post lockMatching(UUID id, String ifMatch) {
-        return lockMatching(id, ifMatch, false);
-    }
-
-    private Post lockMatching(UUID id, String ifMatch, boolean evenInTrash) {
-        Post p = posts.findForUpdate(id)
-                .filter(x -> evenInTrash || x.deletedAt == null)
-                .orElseThrow(() -> ApiException.notFound("Post", id));
-        Caller caller = callers.current();
-        if (!caller.mayChange(p.authorId)) {
-            throw ApiException.forbidden("Authors may change and delete only their own posts.");
-        }
-        if (!caller.isEditorOrAdmin() && p.status != PostStatus.draft) {
-            throw ApiException.forbidden("This post is " + p.status + "; only editors may change it now.");
-        }
-        representations.requireMatch(ifMatch, () -> view(p));
-        return p;
+    private static boolean released(PostStatus status) {
+        return status == PostStatus.published || status == PostStatus.scheduled;
     }
 
     /** Checks everything before touching the entity, so that a rejected write changes nothing. */
@@ -440,7 +256,7 @@ public class PostService {
         String text = Html.text(content);
         String excerpt = w.excerpt() == null || w.excerpt().isBlank() ? null : Html.text(w.excerpt());
 
-        p.slug = chooseSlug(p, w.slug(), title);
+        p.slug = Slugs.choose(w.slug(), p.slug, title, "post", "post", x -> posts.slugTaken(x, p.id));
         p.title = title;
         p.sortTitle = Text.truncate(Text.fold(title), MAX_SORT_TITLE);
         p.content = content;
@@ -450,7 +266,7 @@ public class PostService {
         boolean publishing = status == PostStatus.published && p.status != PostStatus.published;
         p.publishedAt = w.publishedAt() != null
                 ? w.publishedAt().truncatedTo(ChronoUnit.MILLIS)
-                : p.publishedAt != null && !publishing ? p.publishedAt : now();
+                : p.publishedAt != null && !publishing ? p.publishedAt : time.now();
         p.status = status;
         p.categoryIds.clear();
         p.categoryIds.addAll(categoryIds);
@@ -468,19 +284,6 @@ public class PostService {
         Set<String> words = Text.words(title + "\n" + p.excerpt + "\n" + text);
         p.searchTerms.retainAll(words);
         p.searchTerms.addAll(words);
-        p.updatedAt = now();
-    }
-
-    private String chooseSlug(Post p, String requested, String title) {
-        if (requested == null) {
-            return p.slug != null
-                    ? p.slug
-                    : Slugs.firstFree(Slugs.slugify(title, "post"), s -> posts.slugTaken(s, p.id));
-        }
-        if (!requested.equals(p.slug) && posts.slugTaken(requested, p.id)) {
-            throw ApiException.conflict("The slug '" + requested + "' is already used by another post.");
-        }
-        return requested;
     }
 
     private Set<UUID> checkedCategories(List<UUID> requested, List<FieldError> errors) {
@@ -581,11 +384,11 @@ public class PostService {
         return result;
     }
 
-    private static <R> List<R> ordered(Collection<UUID> ids, Map<UUID, R> refs) {
+    static <R> List<R> ordered(Collection<UUID> ids, Map<UUID, R> refs) {
         return ids.stream().map(refs::get).filter(r -> r != null).toList();
     }
 
-    private static List<MediaRef> refsOf(List<UUID> ids, Map<UUID, MediaRef> refs) {
+    static List<MediaRef> refsOf(List<UUID> ids, Map<UUID, MediaRef> refs) {
         return ids.stream().map(refs::get).filter(r -> r != null).toList();
     }
 
@@ -621,7 +424,7 @@ public class PostService {
         return tags;
     }
 
-    private static List<String> searchTerms(String q) {
+    static List<String> searchTerms(String q) {
         if (q == null) {
             return List.of();
         }
@@ -651,13 +454,13 @@ public class PostService {
                 refsOf(p.gallery, mediaRefs),
                 ordered(p.honoraryCitizenIds, citizens.refs(p.honoraryCitizenIds)),
                 ordered(p.awardIds, awards.refs(p.awardIds)),
-                effective(p.status, p.publishedAt),
+                effective(p.status, p.publishedAt, time.now()),
                 p.publishedAt,
                 p.createdAt,
                 p.updatedAt);
     }
 
-    private static List<CategoryRef> refsOf(Collection<UUID> ids, Map<UUID, CategoryRef> refs) {
+    static List<CategoryRef> refsOf(Collection<UUID> ids, Map<UUID, CategoryRef> refs) {
         return ids.stream()
                 .map(refs::get)
                 .filter(r -> r != null)
@@ -680,9 +483,5 @@ public class PostService {
                 List.copyOf(p.gallery),
                 List.copyOf(p.honoraryCitizenIds),
                 List.copyOf(p.awardIds));
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tribune.persistence.PageResponse;
-import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
 import org.tribune.web.PageParams;
 import org.tribune.web.Representations;
@@ -24,10 +23,10 @@ import org.tribune.web.Representations;
 @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
 public class TrashResource {
 
-    private final PostService service;
+    private final PostListService service;
     private final Representations representations;
 
-    public TrashResource(PostService service, Representations representations) {
+    public TrashResource(PostListService service, Representations representations) {
         this.service = service;
         this.representations = representations;
     }
@@ -40,10 +39,6 @@ public class TrashResource {
     public RestResponse<PageResponse<PostSummary>> list(
             @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
         return representations.page(
-                service.trash(
-                        SortOrder.parse("-updatedAt", PostService.SORTABLE, PostService.DEFAULT_SORT),
-                        paging.request()),
-                uri,
-                headers);
+                service.trash(PostService.SORTING.parse("-updatedAt"), paging.request()), uri, headers);
     }
 }

@@ -1,14 +1,10 @@
 package org.tribune.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -16,71 +12,33 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tribune.common.ApiException;
+import org.tribune.common.Etags;
 import org.tribune.common.ProblemType;
 import org.tribune.persistence.PageResponse;
 
 /**
- * The one place that shapes successful responses: ETags, Last-Modified, conditional requests, Location and the
- * paging headers. ETags hash the JSON representation itself, so they change exactly when what the client would
- * see changes, including derived fields such as a category's postCount.
+ * The one place that shapes successful responses: ETags (from {@link Etags}), Last-Modified, conditional requests,
+ * Location and the paging headers.
  */
 @ApplicationScoped
 public class Representations {
 
     public static final String TOTAL_COUNT = "X-Total-Count";
-    /** OpenAPI description of every write's If-Match parameter. */
-    public static final String IF_MATCH_DOC = "ETag of the version this change is based on; a stale one gets 412.";
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    private final ObjectMapper mapper;
-    private final boolean requireIfMatch;
+    private final Etags etags;
 
-    public Representations(
-            ObjectMapper mapper,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tribune.require-if-match")
-                    boolean requireIfMatch) {
-        this.mapper = mapper;
-        this.requireIfMatch = requireIfMatch;
+    public Representations(Etags etags) {
+        this.etags = etags;
     }
 
     /** Strong ETag of a single resource's representation. */
     public String etag(Object representation) {
-        return "\"" + hash(representation) + "\"";
-    }
-
-    /**
-     * Refuses a write whose If-Match does not name the current representation, so that no update is silently lost.
-     * Call it inside the write's transaction, after locking the row. The representation is only built when the
-     * client sent If-Match.
-     */
-    public void requireMatch(String ifMatch, Supplier<?> currentRepresentation) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            if (requireIfMatch) {
-                throw new ApiException(
-                        ProblemType.PRECONDITION_REQUIRED,
-                        "This server requires If-Match on every change:"
-                                + " send the ETag of the version you are changing, so that no one else's change is lost.");
-            }
-            return;
-        }
-        String current = etag(currentRepresentation.get());
-        for (String candidate : ifMatch.split(",")) {
-            String c = candidate.trim();
-            // If-Match uses strong comparison (RFC 9110 13.1.1): a weak tag never matches.
-            if (c.equals("*") || c.equals(current)) {
-                return;
-            }
-        }
-        throw new ApiException(
-                ProblemType.PRECONDITION_FAILED,
-                "The resource has changed since the version named in If-Match. Fetch it again, reapply your change and retry.");
+        return etags.strong(representation);
     }
 
     public <T> RestResponse<T> read(T representation, Instant lastModified, HttpHeaders request) {
@@ -202,7 +160,7 @@ public class Representations {
 
     /** A collection page with a weak ETag over its body, an RFC 8288 Link header and X-Total-Count. */
     public <T> RestResponse<PageResponse<T>> page(PageResponse<T> body, UriInfo uri, HttpHeaders request) {
-        String etag = "W/\"" + hash(body) + "\"";
+        String etag = etags.weak(body);
         if (notModified(request, etag, null)) {
             return notModifiedResponse(etag, null);
         }
@@ -272,18 +230,5 @@ public class Representations {
 
     public static String httpDate(Instant instant) {
         return HTTP_DATE.format(instant.atZone(ZoneOffset.UTC));
-    }
-
-    private String hash(Object representation) {
-        try {
-            byte[] json = mapper.writeValueAsBytes(representation);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(digest)
-                    .substring(0, 27);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot compute an ETag", e);
-        }
     }
 }

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tribune.common.Clock;
 
 /**
  * The headers every response carries, set in one place just before the headers leave, whatever produced the
@@ -34,10 +36,12 @@ public class ResponseHeaders {
     private final Set<String> compressible;
     private volatile FormattedSecond lastDate = new FormattedSecond(Long.MIN_VALUE, "");
 
+    private final Clock clock;
+
     public ResponseHeaders(
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.compress-media-types")
-                    Set<String> compressible) {
+            @ConfigProperty(name = "quarkus.http.compress-media-types") Set<String> compressible, Clock clock) {
         this.compressible = compressible;
+        this.clock = clock;
     }
 
     void install(@Observes Router router) {
@@ -73,7 +77,7 @@ public class ResponseHeaders {
 
     /** Formatting an HTTP date cost 2% of a post read's CPU (JFR): it is formatted once a second. */
     private String dateNow() {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         FormattedSecond last = lastDate;
         if (last.epochSecond() != now.getEpochSecond()) {
             last = new FormattedSecond(now.getEpochSecond(), Representations.httpDate(now));

@@ -10,10 +10,11 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
+import org.tribune.MovableClock;
 import org.tribune.security.Roles;
 
 @QuarkusTest
@@ -134,7 +135,8 @@ class ApiTokenApiTest extends ApiTestSupport {
     }
 
     @Test
-    void anExpiredTokenStopsWorking() throws InterruptedException {
+    void anExpiredTokenStopsWorking() {
+        MovableClock clock = MovableClock.install();
         String secret = create(
                         token(Roles.ADMIN),
                         Map.of(
@@ -143,14 +145,14 @@ class ApiTokenApiTest extends ApiTestSupport {
                                 "role",
                                 "reader",
                                 "expiresAt",
-                                Instant.now().plusSeconds(1).toString()))
+                                clock.now().plus(Duration.ofHours(1)).toString()))
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("secret");
         as(secret).get("/api/v1/posts").then().statusCode(200);
 
-        Thread.sleep(1500);
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
 
         as(secret).get("/api/v1/posts").then().statusCode(401);
     }

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -30,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tribune.ApiTestSupport;
-import org.tribune.common.Clock;
+import org.tribune.MovableClock;
 import org.tribune.security.Roles;
 
 @QuarkusTest
@@ -39,12 +38,11 @@ class WorkflowTest extends ApiTestSupport {
     @Inject
     PostService service;
 
-    MovableTime clock;
+    MovableClock clock;
 
     @BeforeEach
     void installClock() {
-        clock = new MovableTime();
-        QuarkusMock.installMockForType(clock, Clock.class);
+        clock = MovableClock.install();
     }
 
     /** A post with a category, a tag, a search word, an honorary citizen and an award, all unique to this test. */

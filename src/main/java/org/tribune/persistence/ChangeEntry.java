@@ -1,0 +1,21 @@
+package org.tribune.persistence;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One recorded write.
+ *
+ * @param seq gapless, and in commit order: entry n is visible only once every entry before it is
+ * @param version the resource's version after the write (its last version for a deletion)
+ * @param actorId the account that made the change, or the admin answering for the API token; null for the system
+ */
+public record ChangeEntry(
+        long seq,
+        String resourceType,
+        UUID resourceId,
+        ChangeAction action,
+        long version,
+        Instant changedAt,
+        UUID actorId,
+        UUID apiTokenId) {}

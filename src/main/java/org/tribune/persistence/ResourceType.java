@@ -1,0 +1,48 @@
+package org.tribune.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * What the write pipeline needs to know about one kind of resource.
+ *
+ * @param name the resource's name in the change log, such as {@code post}
+ * @param label how a 404 names it, such as {@code Post}
+ * @param view builds the representation whose ETag If-Match names, and which a write answers with
+ * @param writable the rows a write may reach; others answer 404 as if they did not exist (a post in the trash)
+ * @param guard who may change a row, checked once it is locked and before its precondition
+ */
+public record ResourceType<E extends VersionedEntity, V>(
+        String name,
+        String label,
+        Class<E> entity,
+        PanacheRepositoryBase<E, UUID> repository,
+        Function<E, V> view,
+        Predicate<E> writable,
+        Consumer<E> guard) {
+
+    public static <E extends VersionedEntity, V> ResourceType<E, V> of(
+            String name,
+            String label,
+            Class<E> entity,
+            PanacheRepositoryBase<E, UUID> repository,
+            Function<E, V> view) {
+        return new ResourceType<>(name, label, entity, repository, view, e -> true, e -> {});
+    }
+
+    public ResourceType<E, V> writableWhen(Predicate<E> rule) {
+        return new ResourceType<>(name, label, entity, repository, view, rule, guard);
+    }
+
+    public ResourceType<E, V> guardedBy(Consumer<E> rule) {
+        return new ResourceType<>(name, label, entity, repository, view, writable, rule);
+    }
+
+    /** The same type, reaching rows its usual writes do not (restoring or purging a post from the trash). */
+    public ResourceType<E, V> anyRow() {
+        return writableWhen(e -> true);
+    }
+}
