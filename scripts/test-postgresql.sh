@@ -5,7 +5,7 @@
 #       installs PostgreSQL from the Debian packages if needed, starts it, and creates the user "tribune" and
 #       empty databases (needs root or sudo);
 #   TRIBUNE_TEST_POSTGRESQL_URL=jdbc:postgresql://host:5432/db PGUSER=... PGPASSWORD=... scripts/test-postgresql.sh
-#       uses your server: db, db_first_admin, db_demo, db_if_match and db_backup must exist and be empty.
+#       uses your server: db, db_first_admin, db_demo and db_backup must exist and be empty.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/postgresql.sh
@@ -21,7 +21,7 @@ if [ -z "$URL" ]; then
   as_root service postgresql start > /dev/null
   for _ in $(seq 1 30); do as_root su postgres -c "pg_isready -q" && break; sleep 1; done
   as_root su postgres -c "psql -q -c \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'; END IF; END\\\$\\\$\""
-  for db in tribune tribune_first_admin tribune_demo tribune_if_match tribune_backup; do
+  for db in tribune tribune_first_admin tribune_demo tribune_backup; do
     as_root su postgres -c "dropdb --if-exists $db && createdb -O $DB_USER $db"
   done
   URL=jdbc:postgresql://localhost:5432/tribune

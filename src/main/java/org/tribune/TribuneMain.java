@@ -2,6 +2,7 @@ package org.tribune;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import org.tribune.web.UriCheck;
 
 /**
  * Tribune's entry point. Quarkus checks every request's URI in its root handler and answers a malformed one (bad
@@ -15,7 +16,7 @@ public final class TribuneMain {
     private TribuneMain() {}
 
     public static void main(String... args) {
-        System.setProperty(org.tribune.web.UriCheck.QUARKUS_CHECK_OFF, "true");
+        System.setProperty(UriCheck.QUARKUS_CHECK_OFF, "true");
         Quarkus.run(args);
     }
 }

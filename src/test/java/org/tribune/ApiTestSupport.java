@@ -7,15 +7,20 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.RestAssured;
+import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.tribune.security.Roles;
 
@@ -68,7 +73,7 @@ public abstract class ApiTestSupport {
      * {@code target/test-logs/<name>-<run>.log}, with the profile's own settings on top.
      */
     public static Map<String, String> ownInstance(String name, String run, Map<String, String> settings) {
-        Map<String, String> config = new java.util.HashMap<>();
+        Map<String, String> config = new HashMap<>();
         config.put("tribune.data-dir", "target/" + name + "-" + run);
         config.put("quarkus.datasource.jdbc.url", freshDatabaseUrl(name, run));
         config.put("%test.quarkus.datasource.jdbc.url", freshDatabaseUrl(name, run));
@@ -176,16 +181,15 @@ public abstract class ApiTestSupport {
 
     /** Uploads a small generated PNG as an editor and returns the media id. */
     protected static String uploadImage() {
-        java.awt.image.BufferedImage image =
-                new java.awt.image.BufferedImage(320, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
-            javax.imageio.ImageIO.write(image, "png", png);
+            ImageIO.write(image, "png", png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return editor().accept(ContentType.JSON)
-                .multiPart(new io.restassured.builder.MultiPartSpecBuilder(png.toByteArray())
+                .multiPart(new MultiPartSpecBuilder(png.toByteArray())
                         .controlName("file")
                         .fileName("image.png")
                         .mimeType("image/png")

@@ -18,6 +18,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.persistence.Entity;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tribune.common.Clock;
@@ -175,7 +176,7 @@ class ArchitectureTest {
         return dot < 0 ? rest : rest.substring(0, dot);
     }
 
-    private static DescribedPredicate<JavaClass> annotatedWith(Class<? extends java.lang.annotation.Annotation> a) {
+    private static DescribedPredicate<JavaClass> annotatedWith(Class<? extends Annotation> a) {
         return DescribedPredicate.describe("annotated with @" + a.getSimpleName(), c -> c.isAnnotatedWith(a));
     }
 

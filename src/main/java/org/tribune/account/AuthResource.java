@@ -13,9 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -50,22 +48,7 @@ public class AuthResource {
                             schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    public RestResponse<TokenResponse> token(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = TokenRequest.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "sign in",
-                                                            value =
-                                                                    "{\"username\": \"admin\", \"password\": \"correct horse battery staple\"}")))
-                    @Valid
-                    @NotNull
-                    TokenRequest body,
-            @Context HttpServerRequest request) {
+    public RestResponse<TokenResponse> token(@Valid @NotNull TokenRequest body, @Context HttpServerRequest request) {
         TokenResponse token = auth.signIn(body, ClientAddress.of(request));
         // RFC 6749 5.1: responses that carry tokens must not be cached.
         return RestResponse.ResponseBuilder.ok(token)

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.tribune.common.ApiException;
 import org.tribune.security.Caller;
 import org.tribune.security.InvalidToken;
@@ -15,7 +16,7 @@ import org.tribune.security.InvalidToken;
 @ApplicationScoped
 public class AuthService {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuthService.class);
+    private static final Logger LOG = Logger.getLogger(AuthService.class);
     private static final String WRONG_CREDENTIALS = "The username or password is wrong.";
 
     private final AccountService accounts;

@@ -3,8 +3,10 @@ package org.tribune.account;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tribune.web.RequestExample;
 
 @Schema(name = "PasswordReset")
+@RequestExample(name = "new password", value = "{\"newPassword\": \"une autre phrase de passe\"}")
 public record PasswordReset(
         @NotNull
         @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)

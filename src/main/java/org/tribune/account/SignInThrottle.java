@@ -1,5 +1,6 @@
 package org.tribune.account;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ public class SignInThrottle {
 
     private final int maxFailures;
     private final Duration window;
-    private final io.micrometer.core.instrument.Counter failures;
+    private final Counter failures;
 
     private final Clock clock;
 

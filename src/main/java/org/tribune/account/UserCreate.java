@@ -6,8 +6,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tribune.web.RequestExample;
 
 @Schema(name = "UserCreate", description = "A new account. Unknown fields are rejected.")
+@RequestExample(name = "editor", value = """
+            {"username": "hbidard", "displayName": "Hélène Bidard", "email": "h.bidard@example.org", "role": "editor",
+             "password": "une phrase de passe assez longue"}""")
 public record UserCreate(
         @NotBlank
         @Pattern(regexp = UserWrite.USERNAME, message = UserWrite.USERNAME_MESSAGE)

@@ -23,13 +23,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tribune.common.MergePatcher;
 import org.tribune.persistence.PageRequest;
@@ -38,6 +36,7 @@ import org.tribune.persistence.SortOrder;
 import org.tribune.security.Callers;
 import org.tribune.security.Roles;
 import org.tribune.web.IfMatch;
+import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -51,8 +50,6 @@ public class UserResource {
     private static final String EXAMPLE = """
             {"username": "hbidard", "displayName": "Hélène Bidard", "email": "h.bidard@example.org", "role": "editor",
              "password": "une phrase de passe assez longue"}""";
-    private static final String WRITE_EXAMPLE = """
-            {"username": "hbidard", "displayName": "Hélène Bidard", "email": "h.bidard@example.org", "role": "author", "active": true}""";
 
     private final AccountService service;
     private final AuthService auth;
@@ -114,23 +111,8 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createUser", summary = "Create a user account")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content =
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
-    public RestResponse<UserView> create(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = UserCreate.class),
-                                            examples = @ExampleObject(name = "editor", value = EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    UserCreate body,
-            @Context UriInfo uri) {
+    @ResponseStatus(201)
+    public RestResponse<UserView> create(@Valid @NotNull UserCreate body, @Context UriInfo uri) {
         UserView v = service.create(body);
         return representations.created(uri, v.id(), v, v.updatedAt());
     }
@@ -145,16 +127,7 @@ public class UserResource {
                     "Changing the role or deactivating the account voids its access tokens. Removing the last active admin gets 409.")
     public RestResponse<UserView> replace(
             @PathParam("id") @Parameter(description = "User id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = UserWrite.class),
-                                            examples = @ExampleObject(name = "user", value = WRITE_EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    UserWrite body,
+            @Valid @NotNull UserWrite body,
             @BeanParam IfMatch ifMatch) {
         UserView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
@@ -169,15 +142,7 @@ public class UserResource {
             description = "An RFC 7396 JSON merge patch. `{\"active\": false}` deactivates the account at once.")
     public RestResponse<UserView> patch(
             @PathParam("id") @Parameter(description = "User id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MergePatcher.MEDIA_TYPE,
-                                            schema = @Schema(ref = "UserPatch"),
-                                            examples =
-                                                    @ExampleObject(name = "deactivate", value = "{\"active\": false}")))
-                    JsonNode body,
+            @MergePatchOf(UserWrite.class) JsonNode body,
             @BeanParam IfMatch ifMatch) {
         UserView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
@@ -213,21 +178,7 @@ public class UserResource {
             description = "For an admin helping someone who lost theirs. The account's access tokens stop working.")
     @APIResponse(responseCode = "204", description = "Changed")
     public RestResponse<Void> resetPassword(
-            @PathParam("id") @Parameter(description = "User id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = PasswordReset.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "new password",
-                                                            value =
-                                                                    "{\"newPassword\": \"une autre phrase de passe\"}")))
-                    @Valid
-                    @NotNull
-                    PasswordReset body) {
+            @PathParam("id") @Parameter(description = "User id") UUID id, @Valid @NotNull PasswordReset body) {
         service.resetPassword(id, body);
         return RestResponse.noContent();
     }
@@ -246,19 +197,7 @@ public class UserResource {
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Consumes(MergePatcher.MEDIA_TYPE)
     @Operation(operationId = "patchCurrentUser", summary = "Change your display name or email")
-    public RestResponse<UserView> patchMe(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MergePatcher.MEDIA_TYPE,
-                                            schema = @Schema(ref = "ProfilePatch"),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "display name",
-                                                            value = "{\"displayName\": \"Hélène B.\"}")))
-                    JsonNode body,
-            @BeanParam IfMatch ifMatch) {
+    public RestResponse<UserView> patchMe(@MergePatchOf(ProfileWrite.class) JsonNode body, @BeanParam IfMatch ifMatch) {
         UserView v = service.patchMe(callers.current(), body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
     }
@@ -276,21 +215,7 @@ public class UserResource {
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public RestResponse<Void> changeOwnPassword(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = PasswordChange.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "change",
-                                                            value =
-                                                                    "{\"currentPassword\": \"une phrase de passe assez longue\", \"newPassword\": \"une autre phrase de passe\"}")))
-                    @Valid
-                    @NotNull
-                    PasswordChange body,
-            @Context HttpServerRequest request) {
+            @Valid @NotNull PasswordChange body, @Context HttpServerRequest request) {
         auth.changeOwnPassword(callers.current(), body, ClientAddress.of(request));
         return RestResponse.noContent();
     }

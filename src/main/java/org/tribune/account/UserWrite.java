@@ -6,9 +6,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tribune.web.RequestExample;
 
 /** What an admin may change on an account. The password has endpoints of its own. */
 @Schema(name = "UserWrite", description = "The fields an admin sets on an account. Unknown fields are rejected.")
+@RequestExample(
+        name = "user",
+        value =
+                "{\"username\": \"hbidard\", \"displayName\": \"Hélène Bidard\", \"email\": \"h.bidard@example.org\", \"role\": \"author\", \"active\": true}",
+        patchName = "deactivate",
+        patch = "{\"active\": false}")
 public record UserWrite(
         @NotBlank
         @Pattern(regexp = USERNAME, message = USERNAME_MESSAGE)

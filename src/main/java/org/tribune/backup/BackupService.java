@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,8 +83,7 @@ public class BackupService {
             @ConfigProperty(name = "tribune.data-dir") Path dataDir) {
         this.dataSource = dataSource;
         // Rows are read one at a time from a stream that goes on after each of them.
-        this.mapper =
-                mapper.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.archivedFiles = archivedFiles;
         this.flyway = flyway;
         this.callers = callers;
@@ -243,7 +244,7 @@ public class BackupService {
 
     /** The size limit is the route's (see ImportRoute): the HTTP layer stops a larger body before it gets here. */
     private static void receive(InputStream body, Path archive) throws IOException {
-        if (Files.copy(body, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING) == 0) {
+        if (Files.copy(body, archive, StandardCopyOption.REPLACE_EXISTING) == 0) {
             throw ApiException.invalid(
                     "archive", "is missing: send the file made by GET /api/v1/admin/export as the body");
         }
@@ -458,7 +459,7 @@ public class BackupService {
         Path content = Files.createTempFile(workDir, "restore-", ".part");
         try {
             try (InputStream in = zip.getInputStream(zip.getEntry(Manifest.filePath(file.key())))) {
-                Files.copy(in, content, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, content, StandardCopyOption.REPLACE_EXISTING);
             }
             archivedFiles.restore(file, content);
         } finally {

@@ -47,7 +47,9 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
      * A page in three statements whatever the sort: the total, the page's ids with their counts (sorted and paged
      * in SQL, joined to the counts the usage gives), and those categories.
      */
-    Listing list(UUID parentId, boolean topLevelOnly, SortOrder sort, PageRequest page, CategoryUsage.CountSql counts) {
+    Listing list(CategoryQuery query, SortOrder sort, PageRequest page, CategoryUsage.CountSql counts) {
+        UUID parentId = query.parent();
+        boolean topLevelOnly = query.topLevelOnly();
         String where =
                 topLevelOnly ? " where c.parent_id is null" : parentId != null ? " where c.parent_id = :parent" : "";
         Query total = getEntityManager().createNativeQuery("select count(*) from category c" + where);

@@ -23,13 +23,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
@@ -38,6 +36,7 @@ import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
 import org.tribune.web.IfMatch;
+import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -49,8 +48,6 @@ public class CategoryResource {
 
     private static final String EXAMPLE = """
             {"name": "Droits humains", "description": "Human rights at home and abroad: votes, support, solidarity.", "parent": null}""";
-    private static final String PATCH_EXAMPLE = """
-            {"description": "Votes and actions of the council for human rights."}""";
 
     private final CategoryService service;
     private final Representations representations;
@@ -90,7 +87,7 @@ public class CategoryResource {
         SortOrder order = CategoryService.SORTING.parse(sort);
         boolean topLevel = "root".equals(parent);
         UUID parentId = topLevel ? null : QueryParams.uuid("parent", parent);
-        return representations.page(service.list(parentId, topLevel, order, page), uri, headers);
+        return representations.page(service.list(new CategoryQuery(parentId, topLevel), order, page), uri, headers);
     }
 
     @GET
@@ -126,25 +123,8 @@ public class CategoryResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createCategory", summary = "Create a category")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CategoryView.class)))
-    public RestResponse<CategoryView> create(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = CategoryWrite.class),
-                                            examples = @ExampleObject(name = "category", value = EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    CategoryWrite body,
-            @Context UriInfo uri) {
+    @ResponseStatus(201)
+    public RestResponse<CategoryView> create(@Valid @NotNull CategoryWrite body, @Context UriInfo uri) {
         CategoryView v = service.create(body);
         return representations.created(uri, v.id(), v, v.updatedAt());
     }
@@ -159,16 +139,7 @@ public class CategoryResource {
             description = "Sets every field; an absent optional field is cleared, except the slug, which is kept.")
     public RestResponse<CategoryView> replace(
             @PathParam("id") @Parameter(description = "Category id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = CategoryWrite.class),
-                                            examples = @ExampleObject(name = "category", value = EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    CategoryWrite body,
+            @Valid @NotNull CategoryWrite body,
             @BeanParam IfMatch ifMatch) {
         CategoryView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
@@ -185,14 +156,7 @@ public class CategoryResource {
                     "An RFC 7396 JSON merge patch: send only the fields to change; null clears an optional field.")
     public RestResponse<CategoryView> patch(
             @PathParam("id") @Parameter(description = "Category id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MergePatcher.MEDIA_TYPE,
-                                            schema = @Schema(ref = "CategoryPatch"),
-                                            examples = @ExampleObject(name = "description", value = PATCH_EXAMPLE)))
-                    JsonNode body,
+            @MergePatchOf(CategoryWrite.class) JsonNode body,
             @BeanParam IfMatch ifMatch) {
         CategoryView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());

@@ -48,8 +48,8 @@ public class CategoryService {
         this.type = ResourceType.of("category", "Category", Category.class, categories, this::view);
     }
 
-    public PageResponse<CategoryView> list(UUID parent, boolean topLevelOnly, SortOrder sort, PageRequest page) {
-        CategoryRepository.Listing listing = categories.list(parent, topLevelOnly, sort, page, usage.countSql());
+    public PageResponse<CategoryView> list(CategoryQuery query, SortOrder sort, PageRequest page) {
+        CategoryRepository.Listing listing = categories.list(query, sort, page, usage.countSql());
         return PageResponse.of(
                 listing.items().stream()
                         .map(c -> view(c, listing.counts().get(c.id)))

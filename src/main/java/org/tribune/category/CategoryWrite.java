@@ -6,9 +6,16 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tribune.common.Slugs;
+import org.tribune.web.RequestExample;
 
 /** Everything a client may set on a category, and nothing else. */
 @Schema(name = "CategoryWrite", description = "The fields a client sets on a category. Unknown fields are rejected.")
+@RequestExample(
+        name = "category",
+        value =
+                "{\"name\": \"Droits humains\", \"description\": \"Human rights at home and abroad: votes, support, solidarity.\", \"parent\": null}",
+        patchName = "description",
+        patch = "{\"description\": \"Votes and actions of the council for human rights.\"}")
 public record CategoryWrite(
         @NotBlank
         @Size(max = 100)

@@ -2,6 +2,7 @@ package org.tribune.common;
 
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -43,6 +44,14 @@ public final class Text {
      * The distinct search words of a text: folded, split on anything but letters and digits, each cut to
      * {@value #MAX_WORD} characters (a longer query word is cut the same way, so it still matches).
      */
+    /** How many words of a search are used: more would only slow the query down. */
+    public static final int MAX_SEARCH_WORDS = 8;
+
+    /** The words of a search query, folded, at most {@link #MAX_SEARCH_WORDS}; none for no query. */
+    public static List<String> searchWords(String q) {
+        return q == null ? List.of() : words(q).stream().limit(MAX_SEARCH_WORDS).toList();
+    }
+
     public static Set<String> words(String s) {
         Set<String> words = new LinkedHashSet<>();
         for (String w : NON_WORD.split(fold(s))) {

@@ -28,6 +28,7 @@ import javax.imageio.ImageIO;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tribune.account.AccountService;
+import org.tribune.category.CategoryQuery;
 import org.tribune.category.CategoryService;
 import org.tribune.category.CategoryWrite;
 import org.tribune.honor.AwardService;
@@ -42,6 +43,7 @@ import org.tribune.media.MediaService;
 import org.tribune.persistence.PageRequest;
 import org.tribune.post.PostListService;
 import org.tribune.post.PostService;
+import org.tribune.post.PostStatus;
 import org.tribune.post.PostWrite;
 import org.tribune.security.Caller;
 import org.tribune.security.Callers;
@@ -123,7 +125,7 @@ public class DemoData {
         try {
             PageRequest one = new PageRequest(1, 1);
             boolean empty = categories
-                                    .list(null, false, CategoryService.SORTING.parse(null), one)
+                                    .list(new CategoryQuery(null, false), CategoryService.SORTING.parse(null), one)
                                     .totalItems()
                             == 0
                     && postList.countAll() == 0;
@@ -275,7 +277,7 @@ public class DemoData {
                     filed,
                     List.of("Conseil de Paris"),
                     Instant.parse(p[1] + "T09:00:00Z"),
-                    org.tribune.post.PostStatus.published,
+                    PostStatus.published,
                     gallery.get(0),
                     gallery,
                     postCitizens,

@@ -23,13 +23,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
@@ -38,6 +36,7 @@ import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
 import org.tribune.web.IfMatch;
+import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -46,10 +45,6 @@ import org.tribune.web.Representations;
 @Tag(name = "Awards")
 @Produces(MediaType.APPLICATION_JSON)
 public class AwardResource {
-
-    private static final String EXAMPLE = """
-            {"prize": "8f0c2a52-0d7e-4a1e-9d53-7d2c8b0e4f11", "year": 2025, "category": "Prix francophone", "distinction": "laureate",
-             "recipientName": "Bouhdid Belhedi", "recipientDescription": "Directeur exécutif de Shams Tunisie", "country": "TN"}""";
 
     private final AwardService service;
     private final Representations representations;
@@ -91,12 +86,16 @@ public class AwardResource {
             @QueryParam("year")
                     @Parameter(
                             description = "Edition year.",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2200"))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "" + HonoraryCitizenQuery.MIN_YEAR,
+                                            maximum = "" + HonoraryCitizenQuery.MAX_YEAR))
                     String year,
             @QueryParam("category")
                     @Parameter(
                             description = "Category, ignoring case and accents.",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 100),
+                            schema = @Schema(type = SchemaType.STRING, maxLength = AwardQuery.MAX_CATEGORY),
                             example = "Prix francophone")
                     String category,
             @QueryParam("distinction")
@@ -115,25 +114,20 @@ public class AwardResource {
             @QueryParam("q")
                     @Parameter(
                             description = "Words of the recipient's name or description, or of the category.",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+                            schema = @Schema(type = SchemaType.STRING, maxLength = AwardQuery.MAX_Q))
                     String q,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
         SortOrder order = AwardService.SORTING.parse(sort);
-        Integer y = year == null ? null : QueryParams.integer("year", year, 1900, 2200);
-        return representations.page(
-                service.list(
-                        QueryParams.text("prize", prize, Slugs.MAX_LENGTH),
-                        y,
-                        QueryParams.text("category", category, 100),
-                        QueryParams.oneOf("distinction", distinction, Distinction.class),
-                        country,
-                        QueryParams.text("q", q, 200),
-                        order,
-                        page),
-                uri,
-                headers);
+        AwardQuery query = new AwardQuery(
+                QueryParams.text("prize", prize, Slugs.MAX_LENGTH),
+                QueryParams.integer("year", year, HonoraryCitizenQuery.MIN_YEAR, HonoraryCitizenQuery.MAX_YEAR),
+                QueryParams.text("category", category, AwardQuery.MAX_CATEGORY),
+                QueryParams.oneOf("distinction", distinction, Distinction.class),
+                country,
+                QueryParams.text("q", q, AwardQuery.MAX_Q));
+        return representations.page(service.list(query, order, page), uri, headers);
     }
 
     @GET
@@ -150,25 +144,8 @@ public class AwardResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createAward", summary = "Create an award")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = AwardView.class)))
-    public RestResponse<AwardView> create(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = AwardWrite.class),
-                                            examples = @ExampleObject(name = "example", value = EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    AwardWrite body,
-            @Context UriInfo uri) {
+    @ResponseStatus(201)
+    public RestResponse<AwardView> create(@Valid @NotNull AwardWrite body, @Context UriInfo uri) {
         AwardView v = service.create(body);
         return representations.created(uri, v.id(), v, v.updatedAt());
     }
@@ -183,16 +160,7 @@ public class AwardResource {
             description = "Sets every field; an absent optional field is cleared, except the slug, which is kept.")
     public RestResponse<AwardView> replace(
             @PathParam("id") @Parameter(description = "Id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = AwardWrite.class),
-                                            examples = @ExampleObject(name = "example", value = EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    AwardWrite body,
+            @Valid @NotNull AwardWrite body,
             @BeanParam IfMatch ifMatch) {
         AwardView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
@@ -208,18 +176,7 @@ public class AwardResource {
             description = "An RFC 7396 JSON merge patch.")
     public RestResponse<AwardView> patch(
             @PathParam("id") @Parameter(description = "Id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MergePatcher.MEDIA_TYPE,
-                                            schema = @Schema(ref = "AwardPatch"),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "example",
-                                                            value =
-                                                                    "{\"recipientDescription\": \"Militant tunisien\"}")))
-                    JsonNode body,
+            @MergePatchOf(AwardWrite.class) JsonNode body,
             @BeanParam IfMatch ifMatch) {
         AwardView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());

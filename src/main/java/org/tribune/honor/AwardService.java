@@ -28,6 +28,8 @@ import org.tribune.persistence.Writes;
 @ApplicationScoped
 public class AwardService {
 
+    private static final RelatedPosts.Kind KIND = RelatedPosts.Kind.AWARD;
+
     /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
     public static final String SORT_KEYS = "year|category|distinction|recipientName";
 
@@ -61,32 +63,27 @@ public class AwardService {
         this.type = ResourceType.of("award", "Award", Award.class, awards, a -> get(a.id));
     }
 
-    public PageResponse<AwardView> list(
-            String prizeSlug,
-            Integer year,
-            String category,
-            Distinction distinction,
-            String country,
-            String q,
-            SortOrder sort,
-            PageRequest page) {
+    public PageResponse<AwardView> list(AwardQuery query, SortOrder sort, PageRequest page) {
         List<FieldError> errors = new ArrayList<>();
-        String countryCode = Countries.check(country, "country", errors);
+        String countryCode = Countries.check(query.country(), "country", errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         UUID prizeId = null;
-        if (prizeSlug != null) {
-            prizeId = prizes.idBySlug(prizeSlug).orElse(null);
+        if (query.prizeSlug() != null) {
+            prizeId = prizes.idBySlug(query.prizeSlug()).orElse(null);
             if (prizeId == null) {
                 return PageResponse.of(List.of(), page, 0);
             }
         }
-        List<String> words =
-                q == null ? List.of() : Text.words(q).stream().limit(8).toList();
         AwardRepository.Listing listing = awards.list(
                 new AwardRepository.Filter(
-                        prizeId, year, category == null ? null : Text.fold(category), distinction, countryCode, words),
+                        prizeId,
+                        query.year(),
+                        query.category() == null ? null : Text.fold(query.category()),
+                        query.distinction(),
+                        countryCode,
+                        Text.searchWords(query.q())),
                 sort,
                 page);
         return PageResponse.of(views(listing.items()), page, listing.total());
@@ -99,45 +96,27 @@ public class AwardService {
 
     @Transactional
     public AwardView create(AwardWrite write) {
-        List<UUID> related = new ArrayList<>();
-        return writes.create(
-                type,
-                new Award(),
-                a -> related.addAll(apply(a, write)),
-                a -> links.posts().link(RelatedPosts.Kind.AWARD, a.id, related));
+        return links.create(type, new Award(), KIND, a -> apply(a, write));
     }
 
     @Transactional
     public AwardView replace(UUID id, AwardWrite write, Precondition precondition) {
-        return writes.update(
-                type, id, precondition, a -> links.posts().link(RelatedPosts.Kind.AWARD, id, apply(a, write)));
+        return links.update(type, id, precondition, KIND, a -> apply(a, write));
     }
 
     @Transactional
     public AwardView patch(UUID id, JsonNode patch, Precondition precondition) {
-        return writes.update(type, id, precondition, a -> {
-            List<UUID> related =
-                    links.posts().of(RelatedPosts.Kind.AWARD, List.of(id)).getOrDefault(id, List.of()).stream()
-                            .map(RelatedPost::id)
-                            .toList();
-            AwardWrite current = new AwardWrite(
-                    a.prizeId,
-                    a.year,
-                    a.category,
-                    a.distinction,
-                    a.recipientName,
-                    a.recipientDescription,
-                    a.country,
-                    a.citation,
-                    a.photoId,
-                    related);
-            links.posts().link(RelatedPosts.Kind.AWARD, id, apply(a, patcher.apply(current, patch, AwardWrite.class)));
-        });
+        return links.update(
+                type,
+                id,
+                precondition,
+                KIND,
+                a -> apply(a, patcher.apply(toWrite(a, links.relatedIds(KIND, id)), patch, AwardWrite.class)));
     }
 
     @Transactional
     public void delete(UUID id, Precondition precondition) {
-        writes.delete(type, id, precondition, a -> links.posts().unlinkAll(RelatedPosts.Kind.AWARD, id));
+        links.delete(type, id, precondition, KIND);
     }
 
     /** A deleted media file leaves the records that showed it, each recorded as a change. */
@@ -223,5 +202,19 @@ public class AwardService {
                         a.createdAt,
                         a.updatedAt))
                 .toList();
+    }
+
+    private static AwardWrite toWrite(Award a, List<UUID> related) {
+        return new AwardWrite(
+                a.prizeId,
+                a.year,
+                a.category,
+                a.distinction,
+                a.recipientName,
+                a.recipientDescription,
+                a.country,
+                a.citation,
+                a.photoId,
+                related);
     }
 }

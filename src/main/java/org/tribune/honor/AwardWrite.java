@@ -8,8 +8,12 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tribune.web.RequestExample;
 
 @Schema(name = "AwardWrite", description = "The fields a client sets on an award. Unknown fields are rejected.")
+@RequestExample(value = """
+            {"prize": "8f0c2a52-0d7e-4a1e-9d53-7d2c8b0e4f11", "year": 2025, "category": "Prix francophone", "distinction": "laureate",
+             "recipientName": "Bouhdid Belhedi", "recipientDescription": "Directeur exécutif de Shams Tunisie", "country": "TN"}""", patch = "{\"recipientDescription\": \"Militant tunisien\"}")
 public record AwardWrite(
         @NotNull @Schema(required = true, description = "Id of an existing prize.")
         UUID prize,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.tribune.common.Text;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.SortOrder;
 
@@ -36,7 +37,10 @@ public class HonoraryCitizenRepository implements PanacheRepositoryBase<Honorary
                 > 0;
     }
 
-    Listing list(Integer year, String country, List<String> words, SortOrder sort, PageRequest page) {
+    Listing list(HonoraryCitizenQuery query, SortOrder sort, PageRequest page) {
+        Integer year = query.year();
+        String country = query.country();
+        List<String> words = Text.searchWords(query.q());
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (year != null) {

@@ -20,17 +20,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tribune.common.ApiException;
+import org.tribune.common.FieldError;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
 import org.tribune.persistence.PageRequest;
@@ -38,6 +40,7 @@ import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
 import org.tribune.web.IfMatch;
+import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -46,11 +49,6 @@ import org.tribune.web.Representations;
 @Tag(name = "Honorary citizens")
 @Produces(MediaType.APPLICATION_JSON)
 public class HonoraryCitizenResource {
-
-    private static final String EXAMPLE = """
-            {"name": "Cécile Kohler", "description": "Enseignante française détenue arbitrairement en Iran", "country": "FR",
-             "conferredOn": "2025-06-17", "decisionReference": "2025 DGRI 42", "vote": "unanimous",
-             "citation": "<p>Pour affirmer que Paris ne l’oublie pas.</p>", "situation": "Détenue en Iran depuis mai 2022"}""";
 
     private final HonoraryCitizenService service;
     private final Representations representations;
@@ -81,7 +79,11 @@ public class HonoraryCitizenResource {
             @QueryParam("year")
                     @Parameter(
                             description = "Year of conferral.",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2200"))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "" + HonoraryCitizenQuery.MIN_YEAR,
+                                            maximum = "" + HonoraryCitizenQuery.MAX_YEAR))
                     String year,
             @QueryParam("country")
                     @Parameter(
@@ -92,19 +94,22 @@ public class HonoraryCitizenResource {
             @QueryParam("q")
                     @Parameter(
                             description = "Words of the name, description or situation, ignoring case and accents.",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+                            schema = @Schema(type = SchemaType.STRING, maxLength = HonoraryCitizenQuery.MAX_Q))
                     String q,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
         SortOrder order = HonoraryCitizenService.SORTING.parse(sort);
-        java.util.List<org.tribune.common.FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String code = Countries.check(country, "country", errors);
         if (!errors.isEmpty()) {
-            throw org.tribune.common.ApiException.invalid(errors);
+            throw ApiException.invalid(errors);
         }
-        Integer y = year == null ? null : QueryParams.integer("year", year, 1900, 2200);
-        return representations.page(service.list(y, code, QueryParams.text("q", q, 200), order, page), uri, headers);
+        HonoraryCitizenQuery query = new HonoraryCitizenQuery(
+                QueryParams.integer("year", year, HonoraryCitizenQuery.MIN_YEAR, HonoraryCitizenQuery.MAX_YEAR),
+                code,
+                QueryParams.text("q", q, HonoraryCitizenQuery.MAX_Q));
+        return representations.page(service.list(query, order, page), uri, headers);
     }
 
     @GET
@@ -140,25 +145,8 @@ public class HonoraryCitizenResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createHonoraryCitizen", summary = "Create an honorary citizen")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = HonoraryCitizenView.class)))
-    public RestResponse<HonoraryCitizenView> create(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = HonoraryCitizenWrite.class),
-                                            examples = @ExampleObject(name = "example", value = EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    HonoraryCitizenWrite body,
-            @Context UriInfo uri) {
+    @ResponseStatus(201)
+    public RestResponse<HonoraryCitizenView> create(@Valid @NotNull HonoraryCitizenWrite body, @Context UriInfo uri) {
         HonoraryCitizenView v = service.create(body);
         return representations.created(uri, v.id(), v, v.updatedAt());
     }
@@ -173,16 +161,7 @@ public class HonoraryCitizenResource {
             description = "Sets every field; an absent optional field is cleared, except the slug, which is kept.")
     public RestResponse<HonoraryCitizenView> replace(
             @PathParam("id") @Parameter(description = "Id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = HonoraryCitizenWrite.class),
-                                            examples = @ExampleObject(name = "example", value = EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    HonoraryCitizenWrite body,
+            @Valid @NotNull HonoraryCitizenWrite body,
             @BeanParam IfMatch ifMatch) {
         HonoraryCitizenView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
@@ -198,17 +177,7 @@ public class HonoraryCitizenResource {
             description = "An RFC 7396 JSON merge patch.")
     public RestResponse<HonoraryCitizenView> patch(
             @PathParam("id") @Parameter(description = "Id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MergePatcher.MEDIA_TYPE,
-                                            schema = @Schema(ref = "HonoraryCitizenPatch"),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "example",
-                                                            value = "{\"situation\": \"Libérée\"}")))
-                    JsonNode body,
+            @MergePatchOf(HonoraryCitizenWrite.class) JsonNode body,
             @BeanParam IfMatch ifMatch) {
         HonoraryCitizenView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());

@@ -30,6 +30,8 @@ import org.tribune.persistence.Writes;
 @ApplicationScoped
 public class HonoraryCitizenService {
 
+    private static final RelatedPosts.Kind KIND = RelatedPosts.Kind.HONORARY_CITIZEN;
+
     /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
     public static final String SORT_KEYS = "conferredOn|name";
 
@@ -56,11 +58,8 @@ public class HonoraryCitizenService {
     }
 
     /** A page with portraits and related posts loaded for the whole page: a fixed number of statements. */
-    public PageResponse<HonoraryCitizenView> list(
-            Integer year, String country, String q, SortOrder sort, PageRequest page) {
-        List<String> words =
-                q == null ? List.of() : Text.words(q).stream().limit(8).toList();
-        HonoraryCitizenRepository.Listing listing = citizens.list(year, country, words, sort, page);
+    public PageResponse<HonoraryCitizenView> list(HonoraryCitizenQuery query, SortOrder sort, PageRequest page) {
+        HonoraryCitizenRepository.Listing listing = citizens.list(query, sort, page);
         return PageResponse.of(views(listing.items()), page, listing.total());
     }
 
@@ -78,43 +77,28 @@ public class HonoraryCitizenService {
 
     @Transactional
     public HonoraryCitizenView create(HonoraryCitizenWrite write) {
-        List<UUID> related = new ArrayList<>();
-        return writes.create(
-                type,
-                new HonoraryCitizen(),
-                c -> related.addAll(apply(c, write)),
-                c -> links.posts().link(RelatedPosts.Kind.HONORARY_CITIZEN, c.id, related));
+        return links.create(type, new HonoraryCitizen(), KIND, c -> apply(c, write));
     }
 
     @Transactional
     public HonoraryCitizenView replace(UUID id, HonoraryCitizenWrite write, Precondition precondition) {
-        return writes.update(
-                type,
-                id,
-                precondition,
-                c -> links.posts().link(RelatedPosts.Kind.HONORARY_CITIZEN, id, apply(c, write)));
+        return links.update(type, id, precondition, KIND, c -> apply(c, write));
     }
 
     @Transactional
     public HonoraryCitizenView patch(UUID id, JsonNode patch, Precondition precondition) {
-        return writes.update(type, id, precondition, c -> {
-            HonoraryCitizenWrite current = toWrite(
-                    c,
-                    links.posts()
-                            .of(RelatedPosts.Kind.HONORARY_CITIZEN, List.of(id))
-                            .getOrDefault(id, List.of()));
-            links.posts()
-                    .link(
-                            RelatedPosts.Kind.HONORARY_CITIZEN,
-                            id,
-                            apply(c, patcher.apply(current, patch, HonoraryCitizenWrite.class)));
-        });
+        return links.update(
+                type,
+                id,
+                precondition,
+                KIND,
+                c -> apply(
+                        c, patcher.apply(toWrite(c, links.relatedIds(KIND, id)), patch, HonoraryCitizenWrite.class)));
     }
 
-    /** The posts that mentioned them lose the link, and their versions move. */
     @Transactional
     public void delete(UUID id, Precondition precondition) {
-        writes.delete(type, id, precondition, c -> links.posts().unlinkAll(RelatedPosts.Kind.HONORARY_CITIZEN, id));
+        links.delete(type, id, precondition, KIND);
     }
 
     /** A deleted media file leaves the records that showed it, each recorded as a change. */
@@ -205,7 +189,7 @@ public class HonoraryCitizenService {
                 .toList();
     }
 
-    private static HonoraryCitizenWrite toWrite(HonoraryCitizen c, List<RelatedPost> related) {
+    private static HonoraryCitizenWrite toWrite(HonoraryCitizen c, List<UUID> related) {
         return new HonoraryCitizenWrite(
                 c.name,
                 c.slug,
@@ -217,6 +201,6 @@ public class HonoraryCitizenService {
                 c.citation,
                 c.situation,
                 c.portraitId,
-                related.stream().map(RelatedPost::id).toList());
+                related);
     }
 }

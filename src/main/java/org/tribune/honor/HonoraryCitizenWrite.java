@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tribune.common.Slugs;
+import org.tribune.web.RequestExample;
 
 @Schema(
         name = "HonoraryCitizenWrite",
         description = "The fields a client sets on an honorary citizen. Unknown fields are rejected.")
+@RequestExample(value = """
+            {"name": "Cécile Kohler", "description": "Enseignante française détenue arbitrairement en Iran", "country": "FR",
+             "conferredOn": "2025-06-17", "decisionReference": "2025 DGRI 42", "vote": "unanimous",
+             "citation": "<p>Pour affirmer que Paris ne l’oublie pas.</p>", "situation": "Détenue en Iran depuis mai 2022"}""", patch = "{\"situation\": \"Libérée\"}")
 public record HonoraryCitizenWrite(
         @NotBlank @Size(max = 200) @Schema(required = true, maxLength = 200, examples = "Cécile Kohler")
         String name,

@@ -9,9 +9,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.tribune.common.FieldError;
 import org.tribune.media.MediaRef;
 import org.tribune.media.MediaService;
+import org.tribune.persistence.Precondition;
+import org.tribune.persistence.ResourceType;
+import org.tribune.persistence.VersionedEntity;
+import org.tribune.persistence.Writes;
 
 /** What honorary citizens and awards share: checking and embedding their media and related posts. */
 @ApplicationScoped
@@ -19,10 +24,45 @@ public class Links {
 
     private final MediaService media;
     private final Instance<RelatedPosts> posts;
+    private final Writes writes;
 
-    public Links(MediaService media, Instance<RelatedPosts> posts) {
+    public Links(MediaService media, Instance<RelatedPosts> posts, Writes writes) {
         this.media = media;
         this.posts = posts;
+        this.writes = writes;
+    }
+
+    /**
+     * Creates a record that posts mention (an honorary citizen, an award): the rules return the posts it names,
+     * which are linked once its row exists.
+     */
+    <E extends VersionedEntity, V> V create(
+            ResourceType<E, V> type, E entity, RelatedPosts.Kind kind, Function<E, List<UUID>> rules) {
+        List<UUID> related = new ArrayList<>();
+        return writes.create(type, entity, e -> related.addAll(rules.apply(e)), e -> posts().link(kind, e.id, related));
+    }
+
+    /** Changes such a record: the posts its rules return are linked, the ones it no longer names unlinked. */
+    <E extends VersionedEntity, V> V update(
+            ResourceType<E, V> type,
+            UUID id,
+            Precondition precondition,
+            RelatedPosts.Kind kind,
+            Function<E, List<UUID>> rules) {
+        return writes.update(type, id, precondition, e -> posts().link(kind, id, rules.apply(e)));
+    }
+
+    /** Deletes such a record: the posts that mentioned it lose the link, and their versions move. */
+    <E extends VersionedEntity, V> void delete(
+            ResourceType<E, V> type, UUID id, Precondition precondition, RelatedPosts.Kind kind) {
+        writes.delete(type, id, precondition, e -> posts().unlinkAll(kind, id));
+    }
+
+    /** The posts that mention a record, as a merge patch of it starts from. */
+    List<UUID> relatedIds(RelatedPosts.Kind kind, UUID id) {
+        return posts().of(kind, List.of(id)).getOrDefault(id, List.of()).stream()
+                .map(RelatedPost::id)
+                .toList();
     }
 
     RelatedPosts posts() {

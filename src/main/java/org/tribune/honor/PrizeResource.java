@@ -22,19 +22,18 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
 import org.tribune.persistence.PageResponse;
 import org.tribune.security.Roles;
 import org.tribune.web.IfMatch;
+import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.Representations;
 
@@ -42,9 +41,6 @@ import org.tribune.web.Representations;
 @Tag(name = "Awards")
 @Produces(MediaType.APPLICATION_JSON)
 public class PrizeResource {
-
-    private static final String EXAMPLE = """
-            {"name": "Prix international LGBTQIA+ de la Ville de Paris", "description": "Remis chaque année autour du 17 mai."}""";
 
     private final PrizeService service;
     private final Representations representations;
@@ -98,25 +94,8 @@ public class PrizeResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPrize", summary = "Create a prize")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PrizeView.class)))
-    public RestResponse<PrizeView> create(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = PrizeWrite.class),
-                                            examples = @ExampleObject(name = "example", value = EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    PrizeWrite body,
-            @Context UriInfo uri) {
+    @ResponseStatus(201)
+    public RestResponse<PrizeView> create(@Valid @NotNull PrizeWrite body, @Context UriInfo uri) {
         PrizeView v = service.create(body);
         return representations.created(uri, v.id(), v, v.updatedAt());
     }
@@ -131,16 +110,7 @@ public class PrizeResource {
             description = "Sets every field; an absent optional field is cleared, except the slug, which is kept.")
     public RestResponse<PrizeView> replace(
             @PathParam("id") @Parameter(description = "Id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = PrizeWrite.class),
-                                            examples = @ExampleObject(name = "example", value = EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    PrizeWrite body,
+            @Valid @NotNull PrizeWrite body,
             @BeanParam IfMatch ifMatch) {
         PrizeView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
@@ -156,17 +126,7 @@ public class PrizeResource {
             description = "An RFC 7396 JSON merge patch.")
     public RestResponse<PrizeView> patch(
             @PathParam("id") @Parameter(description = "Id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MergePatcher.MEDIA_TYPE,
-                                            schema = @Schema(ref = "PrizePatch"),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "example",
-                                                            value = "{\"description\": \"Remis chaque année\"}")))
-                    JsonNode body,
+            @MergePatchOf(PrizeWrite.class) JsonNode body,
             @BeanParam IfMatch ifMatch) {
         PrizeView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());

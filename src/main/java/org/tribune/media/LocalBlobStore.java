@@ -1,6 +1,7 @@
 package org.tribune.media;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -71,7 +72,7 @@ public class LocalBlobStore implements BlobStore {
             public InputStream open(long offset, long length) throws IOException {
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 channel.position(offset);
-                return new java.io.FilterInputStream(Channels.newInputStream(channel)) {
+                return new FilterInputStream(Channels.newInputStream(channel)) {
                     long left = length;
 
                     @Override

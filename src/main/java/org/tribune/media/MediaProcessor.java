@@ -6,9 +6,11 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -284,7 +286,7 @@ public class MediaProcessor {
                 && image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
             rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
             var g = rgb.createGraphics();
-            g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+            g.drawImage(image, 0, 0, Color.WHITE, null);
             g.dispose();
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -302,7 +304,7 @@ public class MediaProcessor {
 
     static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of()
                     .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {

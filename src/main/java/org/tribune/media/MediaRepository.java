@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,21 +45,21 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
         ids.setFirstResult(page.offset());
         ids.setMaxResults(page.size());
         List<UUID> pageIds = ids.getResultList();
-        java.util.Map<UUID, Media> byId = withRenditions(pageIds);
+        Map<UUID, Media> byId = withRenditions(pageIds);
         return new Listing(pageIds.stream().map(byId::get).toList(), total);
     }
 
     /** The media with their renditions, in one statement. */
-    java.util.Map<UUID, Media> withRenditions(Collection<UUID> ids) {
+    Map<UUID, Media> withRenditions(Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         List<Media> found = getEntityManager()
                 .createQuery(
                         "select distinct m from Media m left join fetch m.renditions where m.id in :ids", Media.class)
                 .setParameter("ids", ids)
                 .getResultList();
-        java.util.Map<UUID, Media> byId = new java.util.HashMap<>();
+        Map<UUID, Media> byId = new HashMap<>();
         found.forEach(m -> byId.put(m.id, m));
         return byId;
     }

@@ -19,12 +19,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -49,6 +51,7 @@ import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
 import org.tribune.web.FileRepresentation;
 import org.tribune.web.IfMatch;
+import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -57,10 +60,6 @@ import org.tribune.web.Representations;
 @Tag(name = "Media")
 @Produces(MediaType.APPLICATION_JSON)
 public class MediaResource {
-
-    private static final String WRITE_EXAMPLE = """
-            {"alt": "Des militantes brandissent une banderole devant l'Hôtel de Ville", "caption": "Rassemblement de soutien, juin 2025",
-             "credit": "Ville de Paris", "focalPoint": {"x": 0.5, "y": 0.35}}""";
 
     private final MediaService service;
     private final Representations representations;
@@ -119,16 +118,16 @@ public class MediaResource {
                     @Parameter(
                             description =
                                     "Words to find in the file name, alt text, caption and credit, ignoring case and accents.",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+                            schema = @Schema(type = SchemaType.STRING, maxLength = MediaQuery.MAX_Q))
                     String q,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
         SortOrder order = MediaService.SORTING.parse(sort);
-        if (type != null && !type.equals(MediaService.IMAGE) && !type.equals(MediaService.DOCUMENT)) {
-            throw ApiException.invalid("type", "must be image or document");
-        }
-        return representations.page(service.list(type, QueryParams.text("q", q, 200), order, page), uri, headers);
+        return representations.page(
+                service.list(new MediaQuery(type, QueryParams.text("q", q, MediaQuery.MAX_Q)), order, page),
+                uri,
+                headers);
     }
 
     @GET
@@ -195,16 +194,7 @@ public class MediaResource {
                     "Sets alt, caption, credit and focal point; absent ones are cleared. The file itself cannot change. Authors may change only what they uploaded.")
     public RestResponse<MediaView> replace(
             @PathParam("id") @Parameter(description = "Media id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = MediaWrite.class),
-                                            examples = @ExampleObject(name = "description", value = WRITE_EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    MediaWrite body,
+            @Valid @NotNull MediaWrite body,
             @BeanParam IfMatch ifMatch) {
         MediaView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
@@ -220,17 +210,7 @@ public class MediaResource {
             description = "An RFC 7396 JSON merge patch of alt, caption, credit and focalPoint.")
     public RestResponse<MediaView> patch(
             @PathParam("id") @Parameter(description = "Media id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MergePatcher.MEDIA_TYPE,
-                                            schema = @Schema(ref = "MediaPatch"),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "alt text",
-                                                            value = "{\"alt\": \"Portrait de la lauréate\"}")))
-                    JsonNode body,
+            @MergePatchOf(MediaWrite.class) JsonNode body,
             @BeanParam IfMatch ifMatch) {
         MediaView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
@@ -289,7 +269,7 @@ public class MediaResource {
                 @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
     @APIResponse(responseCode = "416", ref = "RangeNotSatisfiable")
-    public jakarta.ws.rs.core.Response file(
+    public Response file(
             @PathParam("id") @Parameter(description = "Media id") UUID id,
             @QueryParam("size")
                     @Parameter(
@@ -328,7 +308,7 @@ public class MediaResource {
 
     /** RFC 6266: an ASCII fallback name, and the real one encoded. */
     static String inline(String filename) {
-        String ascii = java.text.Normalizer.normalize(filename, java.text.Normalizer.Form.NFD)
+        String ascii = Normalizer.normalize(filename, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .replaceAll("[^A-Za-z0-9._ -]", "_");
         String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");

@@ -111,10 +111,11 @@ public class MediaService {
                 });
     }
 
-    public PageResponse<MediaView> list(String type, String q, SortOrder sort, PageRequest page) {
-        List<String> words =
-                q == null ? List.of() : Text.words(q).stream().limit(8).toList();
-        MediaRepository.Listing listing = media.list(type, words, sort, page);
+    public PageResponse<MediaView> list(MediaQuery query, SortOrder sort, PageRequest page) {
+        if (query.type() != null && !query.type().equals(IMAGE) && !query.type().equals(DOCUMENT)) {
+            throw ApiException.invalid("type", "must be image or document");
+        }
+        MediaRepository.Listing listing = media.list(query.type(), Text.searchWords(query.q()), sort, page);
         Map<UUID, AccountRef> uploaders = accounts.refs(listing.items().stream()
                 .map(m -> m.uploadedBy)
                 .filter(u -> u != null)

@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.common.ApiException;
 import org.tribune.common.Clock;
 import org.tribune.common.Etags;
@@ -25,17 +24,13 @@ public class Writes {
     private final Clock clock;
     private final Etags etags;
     private final ChangeLog log;
-    private final boolean requireIfMatch;
+    private final IfMatchPolicy ifMatch;
 
-    public Writes(
-            Clock clock,
-            Etags etags,
-            ChangeLog log,
-            @ConfigProperty(name = "tribune.require-if-match") boolean requireIfMatch) {
+    public Writes(Clock clock, Etags etags, ChangeLog log, IfMatchPolicy ifMatch) {
         this.clock = clock;
         this.etags = etags;
         this.log = log;
-        this.requireIfMatch = requireIfMatch;
+        this.ifMatch = ifMatch;
     }
 
     /** Creates {@code entity}, keeping an id the caller chose (media store their files under it first). */
@@ -133,7 +128,7 @@ public class Writes {
                         "The resource has changed since the version named in If-Match."
                                 + " Fetch it again, reapply your change and retry.");
             }
-        } else if (precondition instanceof Precondition.Absent && requireIfMatch) {
+        } else if (precondition instanceof Precondition.Absent && ifMatch.required()) {
             throw new ApiException(
                     ProblemType.PRECONDITION_REQUIRED,
                     "This server requires If-Match on every change:"

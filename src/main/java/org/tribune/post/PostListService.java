@@ -7,17 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.tribune.account.AccountRef;
-import org.tribune.account.AccountService;
-import org.tribune.category.CategoryRef;
-import org.tribune.category.CategoryService;
 import org.tribune.common.Clock;
-import org.tribune.honor.AwardRef;
-import org.tribune.honor.AwardService;
-import org.tribune.honor.HonoraryCitizenRef;
-import org.tribune.honor.HonoraryCitizenService;
-import org.tribune.media.MediaRef;
-import org.tribune.media.MediaService;
+import org.tribune.common.Text;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
@@ -28,29 +19,13 @@ import org.tribune.security.Callers;
 public class PostListService {
 
     private final PostRepository posts;
-    private final CategoryService categories;
-    private final AccountService accounts;
-    private final MediaService media;
-    private final HonoraryCitizenService citizens;
-    private final AwardService awards;
+    private final PostEmbeds embeds;
     private final Callers callers;
     private final Clock time;
 
-    public PostListService(
-            PostRepository posts,
-            CategoryService categories,
-            AccountService accounts,
-            MediaService media,
-            HonoraryCitizenService citizens,
-            AwardService awards,
-            Callers callers,
-            Clock time) {
+    public PostListService(PostRepository posts, PostEmbeds embeds, Callers callers, Clock time) {
         this.posts = posts;
-        this.categories = categories;
-        this.accounts = accounts;
-        this.media = media;
-        this.citizens = citizens;
-        this.awards = awards;
+        this.embeds = embeds;
         this.callers = callers;
         this.time = time;
     }
@@ -81,13 +56,15 @@ public class PostListService {
     private PageResponse<PostSummary> list(
             PostQuery query, PostFilter.Visibility visibility, SortOrder sort, PageRequest page) {
         Instant now = visibility.now();
-        Set<UUID> categoryIds = query.categorySlugs().isEmpty() ? null : categories.idsBySlugs(query.categorySlugs());
-        Set<UUID> citizenIds =
-                query.honoraryCitizenSlug() == null ? null : citizens.idsBySlugs(List.of(query.honoraryCitizenSlug()));
+        Set<UUID> categoryIds =
+                query.categorySlugs().isEmpty() ? null : embeds.categoryIdsBySlugs(query.categorySlugs());
+        Set<UUID> citizenIds = query.honoraryCitizenSlug() == null
+                ? null
+                : embeds.citizenIdsBySlugs(List.of(query.honoraryCitizenSlug()));
         PostFilter filter = new PostFilter(
                 categoryIds,
                 query.tag(),
-                PostService.searchTerms(query.q()),
+                Text.searchWords(query.q()),
                 query.publishedAfter(),
                 query.publishedBefore(),
                 query.lang(),
@@ -99,26 +76,24 @@ public class PostListService {
         List<UUID> ids = listing.rows().stream().map(PostRepository.Row::id).toList();
         Map<UUID, Set<UUID>> categoryIdsByPost = posts.categoryIdsOf(ids);
         Map<UUID, List<String>> tagsByPost = posts.tagsOf(ids);
-        Map<UUID, CategoryRef> refs = categories.refs(
-                categoryIdsByPost.values().stream().flatMap(Set::stream).toList());
-        Map<UUID, AccountRef> authors = accounts.refs(listing.rows().stream()
-                .map(PostRepository.Row::authorId)
-                .filter(a -> a != null)
-                .toList());
         Map<UUID, List<UUID>> galleries = posts.galleriesOf(ids);
+        Map<UUID, Set<UUID>> citizensByPost = posts.honoraryCitizenIdsOf(ids);
+        Map<UUID, Set<UUID>> awardsByPost = posts.awardIdsOf(ids);
         List<UUID> mediaIds = new ArrayList<>();
         listing.rows().stream()
                 .map(PostRepository.Row::featuredMediaId)
                 .filter(m -> m != null)
                 .forEach(mediaIds::add);
         galleries.values().forEach(mediaIds::addAll);
-        Map<UUID, MediaRef> mediaRefs = media.refs(mediaIds);
-        Map<UUID, Set<UUID>> citizensByPost = posts.honoraryCitizenIdsOf(ids);
-        Map<UUID, Set<UUID>> awardsByPost = posts.awardIdsOf(ids);
-        Map<UUID, HonoraryCitizenRef> citizenRefs = citizens.refs(
-                citizensByPost.values().stream().flatMap(Set::stream).toList());
-        Map<UUID, AwardRef> awardRefs =
-                awards.refs(awardsByPost.values().stream().flatMap(Set::stream).toList());
+        PostEmbeds.Refs refs = embeds.load(
+                categoryIdsByPost.values().stream().flatMap(Set::stream).toList(),
+                listing.rows().stream()
+                        .map(PostRepository.Row::authorId)
+                        .filter(a -> a != null)
+                        .toList(),
+                mediaIds,
+                citizensByPost.values().stream().flatMap(Set::stream).toList(),
+                awardsByPost.values().stream().flatMap(Set::stream).toList());
 
         List<PostSummary> items = listing.rows().stream()
                 .map(r -> new PostSummary(
@@ -129,13 +104,13 @@ public class PostListService {
                         PostService.effective(r.status(), r.publishedAt(), now),
                         r.publishedAt(),
                         r.lang(),
-                        PostService.refsOf(categoryIdsByPost.getOrDefault(r.id(), Set.of()), refs),
+                        PostService.refsOf(categoryIdsByPost.getOrDefault(r.id(), Set.of()), refs.categories()),
                         tagsByPost.getOrDefault(r.id(), List.of()),
-                        r.authorId() == null ? null : authors.get(r.authorId()),
-                        r.featuredMediaId() == null ? null : mediaRefs.get(r.featuredMediaId()),
-                        PostService.refsOf(galleries.getOrDefault(r.id(), List.of()), mediaRefs),
-                        PostService.ordered(citizensByPost.getOrDefault(r.id(), Set.of()), citizenRefs),
-                        PostService.ordered(awardsByPost.getOrDefault(r.id(), Set.of()), awardRefs),
+                        r.authorId() == null ? null : refs.authors().get(r.authorId()),
+                        r.featuredMediaId() == null ? null : refs.media().get(r.featuredMediaId()),
+                        PostService.refsOf(galleries.getOrDefault(r.id(), List.of()), refs.media()),
+                        PostService.ordered(citizensByPost.getOrDefault(r.id(), Set.of()), refs.citizens()),
+                        PostService.ordered(awardsByPost.getOrDefault(r.id(), Set.of()), refs.awards()),
                         r.updatedAt()))
                 .toList();
         return PageResponse.of(items, page, listing.total());

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.tribune.common.Text;
 import org.tribune.persistence.PageRequest;
@@ -44,7 +45,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     /** What the public may see: published, or scheduled and due; bind with {@link #bindPublic}. */
     static final String PUBLIC = " and p.status in :visible and p.publishedAt <= :now";
 
-    static void bindPublic(java.util.function.BiConsumer<String, Object> bind, Instant now) {
+    static void bindPublic(BiConsumer<String, Object> bind, Instant now) {
         bind.accept("visible", List.of(PostStatus.published, PostStatus.scheduled));
         bind.accept("now", now);
     }
@@ -223,7 +224,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return max == null ? 1 : max + 1;
     }
 
-    java.util.Optional<PostRevision> lastRevision(UUID postId) {
+    Optional<PostRevision> lastRevision(UUID postId) {
         return getEntityManager()
                 .createQuery("from PostRevision r where r.postId = :id order by r.number desc", PostRevision.class)
                 .setParameter("id", postId)

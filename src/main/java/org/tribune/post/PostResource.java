@@ -25,12 +25,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
@@ -39,6 +38,7 @@ import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
 import org.tribune.web.IfMatch;
+import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -57,8 +57,6 @@ public class PostResource {
               "tags": ["Conseil de Paris", "solidarité internationale"],
               "publishedAt": "2025-07-09T10:00:00Z"
             }""";
-    private static final String PATCH_EXAMPLE = """
-            {"excerpt": "Le Conseil de Paris soutient quinze associations engagées pour les droits fondamentaux.", "tags": ["Conseil de Paris"]}""";
 
     private final PostService service;
     private final PostListService listService;
@@ -214,23 +212,8 @@ public class PostResource {
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPost", summary = "Create a post")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content =
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
-    public RestResponse<PostView> create(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = PostWrite.class),
-                                            examples = @ExampleObject(name = "post", value = EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    PostWrite body,
-            @Context UriInfo uri) {
+    @ResponseStatus(201)
+    public RestResponse<PostView> create(@Valid @NotNull PostWrite body, @Context UriInfo uri) {
         PostView v = service.create(body);
         return representations.created(uri, v.id(), v, v.updatedAt());
     }
@@ -246,16 +229,7 @@ public class PostResource {
                     "Sets every field; an absent optional field goes back to its default, except the slug and publishedAt, which are kept.")
     public RestResponse<PostView> replace(
             @PathParam("id") @Parameter(description = "Post id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = PostWrite.class),
-                                            examples = @ExampleObject(name = "post", value = EXAMPLE)))
-                    @Valid
-                    @NotNull
-                    PostWrite body,
+            @Valid @NotNull PostWrite body,
             @BeanParam IfMatch ifMatch) {
         PostView v = service.replace(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
@@ -272,15 +246,7 @@ public class PostResource {
                     "An RFC 7396 JSON merge patch: send only the fields to change; null resets an optional field to its default.")
     public RestResponse<PostView> patch(
             @PathParam("id") @Parameter(description = "Post id") UUID id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MergePatcher.MEDIA_TYPE,
-                                            schema = @Schema(ref = "PostPatch"),
-                                            examples =
-                                                    @ExampleObject(name = "excerpt and tags", value = PATCH_EXAMPLE)))
-                    JsonNode body,
+            @MergePatchOf(PostWrite.class) JsonNode body,
             @BeanParam IfMatch ifMatch) {
         PostView v = service.patch(id, body, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());

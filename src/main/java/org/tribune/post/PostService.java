@@ -19,11 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tribune.account.AccountRef;
-import org.tribune.account.AccountService;
 import org.tribune.category.CategoryRef;
-import org.tribune.category.CategoryService;
 import org.tribune.common.ApiException;
 import org.tribune.common.Clock;
 import org.tribune.common.FieldError;
@@ -31,10 +29,7 @@ import org.tribune.common.Html;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
 import org.tribune.common.Text;
-import org.tribune.honor.AwardService;
-import org.tribune.honor.HonoraryCitizenService;
 import org.tribune.media.MediaRef;
-import org.tribune.media.MediaService;
 import org.tribune.persistence.ChangeAction;
 import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
@@ -53,47 +48,37 @@ public class PostService {
     public static final String DEFAULT_SORT = "-publishedAt";
     public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
     public static final String DEFAULT_LANG = "fr";
-    static final int MAX_SEARCH_TERMS = 8;
     static final int MAX_CONTENT = 200_000;
     /** Folding can lengthen a title (ligatures, compatibility characters); the column is twice the title. */
     static final int MAX_SORT_TITLE = 600;
 
     private final PostRepository posts;
-    private final CategoryService categories;
-    private final Writes writes;
-    private final ResourceType<Post, PostView> type;
-    private final MergePatcher patcher;
-    private final AccountService accounts;
-    private final Callers callers;
-    private final MediaService media;
-    private final HonoraryCitizenService citizens;
-    private final AwardService awards;
-    private final Clock time;
+    private final PostEmbeds embeds;
     private final PostRevisionService revisions;
+    private final Writes writes;
+    private final MergePatcher patcher;
+    private final Callers callers;
+    private final Clock time;
     private final Duration trashRetention;
+    private final ResourceType<Post, PostView> type;
 
     public PostService(
             PostRepository posts,
-            CategoryService categories,
+            PostEmbeds embeds,
+            PostRevisionService revisions,
             Writes writes,
             MergePatcher patcher,
-            AccountService accounts,
             Callers callers,
-            MediaService media,
-            HonoraryCitizenService citizens,
-            AwardService awards,
             Clock time,
-            PostRevisionService revisions,
             @ConfigProperty(name = "tribune.trash-retention") Duration trashRetention) {
-        this.time = time;
-        this.revisions = revisions;
-        this.trashRetention = trashRetention;
-        this.media = media;
-        this.citizens = citizens;
-        this.awards = awards;
         this.posts = posts;
-        this.categories = categories;
+        this.embeds = embeds;
+        this.revisions = revisions;
         this.writes = writes;
+        this.patcher = patcher;
+        this.callers = callers;
+        this.time = time;
+        this.trashRetention = trashRetention;
         this.type = ResourceType.of("post", "Post", Post.class, posts, this::view)
                 .writableWhen(p -> p.deletedAt == null)
                 .guardedBy(p -> {
@@ -105,9 +90,6 @@ public class PostService {
                         throw ApiException.forbidden("This post is " + p.status + "; only editors may change it now.");
                     }
                 });
-        this.patcher = patcher;
-        this.accounts = accounts;
-        this.callers = callers;
     }
 
     /** A post the caller may not see answers exactly like one that does not exist. */
@@ -238,11 +220,12 @@ public class PostService {
     private void apply(Post p, PostWrite w) {
         List<FieldError> errors = new ArrayList<>();
         String lang = normalizeLang(w.lang(), errors);
-        Set<UUID> categoryIds = checkedCategories(w.categories(), errors);
+        Set<UUID> categoryIds =
+                checkedIds(w.categories(), "categories", "category", embeds::existingCategories, errors);
         List<UUID> gallery = checkedMedia(w.featuredMedia(), w.gallery(), errors);
-        Set<UUID> citizenIds =
-                checkedIds(w.honoraryCitizens(), "honoraryCitizens", "honorary citizen", citizens::existing, errors);
-        Set<UUID> awardIds = checkedIds(w.awards(), "awards", "award", awards::existing, errors);
+        Set<UUID> citizenIds = checkedIds(
+                w.honoraryCitizens(), "honoraryCitizens", "honorary citizen", embeds::existingCitizens, errors);
+        Set<UUID> awardIds = checkedIds(w.awards(), "awards", "award", embeds::existingAwards, errors);
         PostStatus status = checkedStatus(p, w, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -286,22 +269,6 @@ public class PostService {
         p.searchTerms.addAll(words);
     }
 
-    private Set<UUID> checkedCategories(List<UUID> requested, List<FieldError> errors) {
-        if (requested == null || requested.isEmpty()) {
-            return Set.of();
-        }
-        Set<UUID> existing = categories.existing(requested);
-        Set<UUID> result = new LinkedHashSet<>();
-        for (int i = 0; i < requested.size(); i++) {
-            UUID id = requested.get(i);
-            if (!existing.contains(id)) {
-                errors.add(new FieldError("categories[" + i + "]", "refers to no existing category: " + id));
-            }
-            result.add(id);
-        }
-        return result;
-    }
-
     /** Reports unknown media ids by the field that named them; returns the gallery without repeats. */
     private List<UUID> checkedMedia(UUID featured, List<UUID> gallery, List<FieldError> errors) {
         List<UUID> wanted = new ArrayList<>(gallery == null ? List.of() : gallery);
@@ -311,7 +278,7 @@ public class PostService {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        Set<UUID> existing = media.existing(wanted);
+        Set<UUID> existing = embeds.existingMedia(wanted);
         if (featured != null && !existing.contains(featured)) {
             errors.add(new FieldError("featuredMedia", "refers to no existing media: " + featured));
         }
@@ -367,7 +334,7 @@ public class PostService {
             List<UUID> requested,
             String field,
             String what,
-            java.util.function.Function<List<UUID>, Set<UUID>> existing,
+            Function<Collection<UUID>, Set<UUID>> existing,
             List<FieldError> errors) {
         if (requested == null || requested.isEmpty()) {
             return Set.of();
@@ -424,22 +391,17 @@ public class PostService {
         return tags;
     }
 
-    static List<String> searchTerms(String q) {
-        if (q == null) {
-            return List.of();
-        }
-        return Text.words(q).stream().limit(MAX_SEARCH_TERMS).toList();
-    }
-
     private PostView view(Post p) {
-        Map<UUID, CategoryRef> refs = categories.refs(p.categoryIds);
-        AccountRef author =
-                p.authorId == null ? null : accounts.refs(List.of(p.authorId)).get(p.authorId);
         List<UUID> mediaIds = new ArrayList<>(p.gallery);
         if (p.featuredMediaId != null) {
             mediaIds.add(p.featuredMediaId);
         }
-        Map<UUID, MediaRef> mediaRefs = mediaIds.isEmpty() ? Map.of() : media.refs(mediaIds);
+        PostEmbeds.Refs refs = embeds.load(
+                p.categoryIds,
+                p.authorId == null ? List.of() : List.of(p.authorId),
+                mediaIds,
+                p.honoraryCitizenIds,
+                p.awardIds);
         return new PostView(
                 p.id,
                 p.slug,
@@ -447,13 +409,13 @@ public class PostService {
                 p.excerpt,
                 p.content,
                 p.lang,
-                refsOf(p.categoryIds, refs),
+                refsOf(p.categoryIds, refs.categories()),
                 List.copyOf(p.tags),
-                author,
-                p.featuredMediaId == null ? null : mediaRefs.get(p.featuredMediaId),
-                refsOf(p.gallery, mediaRefs),
-                ordered(p.honoraryCitizenIds, citizens.refs(p.honoraryCitizenIds)),
-                ordered(p.awardIds, awards.refs(p.awardIds)),
+                p.authorId == null ? null : refs.authors().get(p.authorId),
+                p.featuredMediaId == null ? null : refs.media().get(p.featuredMediaId),
+                refsOf(p.gallery, refs.media()),
+                ordered(p.honoraryCitizenIds, refs.citizens()),
+                ordered(p.awardIds, refs.awards()),
                 effective(p.status, p.publishedAt, time.now()),
                 p.publishedAt,
                 p.createdAt,

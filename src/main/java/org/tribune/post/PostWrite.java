@@ -9,9 +9,24 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tribune.common.Slugs;
+import org.tribune.web.RequestExample;
 
 /** Everything a client may set on a post, and nothing else. */
 @Schema(name = "PostWrite", description = "The fields a client sets on a post. Unknown fields are rejected.")
+@RequestExample(
+        name = "post",
+        value = """
+            {
+              "title": "Quinze associations de défense des droits humains soutenues par Paris",
+              "content": "<p>Le Conseil de Paris a voté une aide à quinze associations qui défendent les libertés fondamentales dans le monde.</p><ul><li>Liberté de la presse en Birmanie</li><li>Protection des défenseurs des droits humains</li></ul>",
+              "lang": "fr",
+              "categories": [],
+              "tags": ["Conseil de Paris", "solidarité internationale"],
+              "publishedAt": "2025-07-09T10:00:00Z"
+            }""",
+        patchName = "excerpt and tags",
+        patch =
+                "{\"excerpt\": \"Le Conseil de Paris soutient quinze associations engagées pour les droits fondamentaux.\", \"tags\": [\"Conseil de Paris\"]}")
 public record PostWrite(
         @NotBlank
         @Size(max = 300)

@@ -2,6 +2,7 @@ package org.tribune.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
 
 /** Gives services the caller of the current request, from the identity the authentication mechanism built. */
 @ApplicationScoped
@@ -31,7 +32,7 @@ public class Callers {
     }
 
     /** Runs work outside any request (start-up tasks, schedules) as the given caller, so that every rule applies. */
-    public <T> T runAs(Caller caller, java.util.function.Supplier<T> work) {
+    public <T> T runAs(Caller caller, Supplier<T> work) {
         Caller previous = RUN_AS.get();
         RUN_AS.set(caller);
         try {

@@ -57,7 +57,15 @@ final class AccessRules {
         return type.isAnnotationPresent(PermitAll.class) ? List.of() : List.of("none");
     }
 
-    private static List<Class<?>> resourceClasses() {
+    /** The resource classes, for the conventions that read their annotations. */
+    static List<Class<?>> resourceClasses() {
+        return applicationClasses().stream()
+                .filter(c -> c.isAnnotationPresent(Path.class))
+                .toList();
+    }
+
+    /** Every top-level class of the application, scanned from where it was loaded (a directory or the jar). */
+    static List<Class<?>> applicationClasses() {
         ClassLoader loader = AccessRules.class.getClassLoader();
         try {
             java.nio.file.Path location = Paths.get(AccessRules.class
@@ -89,7 +97,7 @@ final class AccessRules {
                     .filter(name -> name.endsWith(".class") && !name.contains("$"))
                     .map(name -> load(
                             name.substring(0, name.length() - ".class".length()).replace('/', '.'), loader))
-                    .filter(c -> c != null && c.isAnnotationPresent(Path.class))
+                    .filter(c -> c != null)
                     .forEach(resources::add);
             return resources;
         }

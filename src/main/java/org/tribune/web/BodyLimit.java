@@ -2,6 +2,7 @@ package org.tribune.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +31,7 @@ public class BodyLimit {
     public BodyLimit(
             ObjectMapper mapper,
             @ConfigProperty(name = BodyLimitConfigSource.DEFAULT_LIMIT) long defaultLimit,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-                    io.quarkus.runtime.configuration.MemorySize serverLimit,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize serverLimit,
             Instance<LargeBodyRoute> largeRoutes) {
         this.mapper = mapper;
         this.defaultLimit = Math.min(defaultLimit, serverLimit.asLongValue());

@@ -1,14 +1,8 @@
 package org.tribune.web;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashSet;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -16,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -33,103 +28,31 @@ public class OpenApiConventions implements OASFilter {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
         }
-        addSharedResponses(components);
-        addSharedHeaders(components);
-        nullableRefs(components);
-        addPatchSchemas(components);
+        OpenApiComponents.addSharedResponses(components);
+        OpenApiComponents.addSharedHeaders(components);
+        OpenApiComponents.nullableRefs(components);
+        OpenApiComponents.addPatchSchemas(components);
         if (openAPI.getPaths() == null) {
             return;
         }
         Map<String, List<String>> access = AccessRules.byOperationId();
+        Map<String, Method> methods = OpenApiRequests.methodsByOperationId();
+        Map<String, RequestExample> examples = OpenApiRequests.requestExamples();
         for (Map.Entry<String, PathItem> path :
                 openAPI.getPaths().getPathItems().entrySet()) {
             String url = path.getKey();
             boolean single = url.endsWith("}");
             for (Map.Entry<PathItem.HttpMethod, Operation> op :
                     path.getValue().getOperations().entrySet()) {
+                Method method = methods.get(op.getValue().getOperationId());
+                OpenApiRequests.requestBody(op.getValue(), method, examples);
+                OpenApiRequests.declaredStatus(op.getValue(), method);
                 applyConventions(url, single, op.getKey(), op.getValue());
                 arrayExamples(op.getValue());
                 documentAccess(op.getValue(), access.get(op.getValue().getOperationId()));
             }
         }
-        dropUnreferencedSchemas(openAPI);
-    }
-
-    /**
-     * A schema no operation reaches (the write record behind a patch-only operation, the patch of a resource that
-     * has no PATCH) would become a dead class in every generated client.
-     */
-    private static void dropUnreferencedSchemas(OpenAPI openAPI) {
-        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        if (schemas == null) {
-            return;
-        }
-        Set<String> reached = new HashSet<>();
-        Deque<Schema> pending = new ArrayDeque<>();
-        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            for (Operation op : item.getOperations().values()) {
-                if (op.getParameters() != null) {
-                    op.getParameters().forEach(p -> push(pending, p.getSchema()));
-                }
-                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-                    op.getRequestBody()
-                            .getContent()
-                            .getMediaTypes()
-                            .values()
-                            .forEach(m -> push(pending, m.getSchema()));
-                }
-                if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
-                    op.getResponses().getAPIResponses().values().forEach(r -> pushContent(pending, r));
-                }
-            }
-        }
-        if (openAPI.getComponents().getResponses() != null) {
-            openAPI.getComponents().getResponses().values().forEach(r -> pushContent(pending, r));
-        }
-        if (openAPI.getComponents().getHeaders() != null) {
-            openAPI.getComponents().getHeaders().values().forEach(h -> push(pending, h.getSchema()));
-        }
-        while (!pending.isEmpty()) {
-            Schema s = pending.pop();
-            if (s.getRef() != null) {
-                String name = s.getRef().substring(s.getRef().lastIndexOf('/') + 1);
-                if (reached.add(name) && schemas.containsKey(name)) {
-                    push(pending, schemas.get(name));
-                }
-                continue;
-            }
-            if (s.getProperties() != null) {
-                s.getProperties().values().forEach(child -> push(pending, child));
-            }
-            push(pending, s.getItems());
-            push(pending, s.getAdditionalPropertiesSchema());
-            push(pending, s.getNot());
-            for (List<Schema> group : Arrays.asList(s.getAllOf(), s.getAnyOf(), s.getOneOf())) {
-                if (group != null) {
-                    group.forEach(child -> push(pending, child));
-                }
-            }
-        }
-        for (String name : new ArrayList<>(schemas.keySet())) {
-            if (!reached.contains(name)) {
-                openAPI.getComponents().removeSchema(name);
-            }
-        }
-    }
-
-    private static void pushContent(Deque<Schema> pending, APIResponse response) {
-        if (response.getContent() != null) {
-            response.getContent().getMediaTypes().values().forEach(m -> push(pending, m.getSchema()));
-        }
-        if (response.getHeaders() != null) {
-            response.getHeaders().values().forEach(h -> push(pending, h.getSchema()));
-        }
-    }
-
-    private static void push(Deque<Schema> pending, Schema schema) {
-        if (schema != null) {
-            pending.push(schema);
-        }
+        OpenApiComponents.dropUnreferencedSchemas(openAPI);
     }
 
     /**
@@ -210,7 +133,7 @@ public class OpenApiConventions implements OASFilter {
         if (op.getParameters() == null) {
             return;
         }
-        for (org.eclipse.microprofile.openapi.models.parameters.Parameter p : op.getParameters()) {
+        for (Parameter p : op.getParameters()) {
             Schema s = p.getSchema();
             if (s != null
                     && s.getType() != null
@@ -265,183 +188,5 @@ public class OpenApiConventions implements OASFilter {
                 response.addHeader(name, OASFactory.createHeader().ref(name));
             }
         }
-    }
-
-    /**
-     * The scanner writes a nullable property of a named type as {@code anyOf: [$ref, null]}. Objects and enums
-     * become {@code nullable: true, allOf: [$ref]}, the OpenAPI 3.0 form that code generators read as "this type,
-     * or null", so a client names the property's type after its schema (MediaRef, FocalPoint, PostStatus...).
-     * Plain scalar types (UUID, Instant, LocalDate) are inlined as a nullable string with their format: they have
-     * no name worth keeping in a client.
-     */
-    private static void nullableRefs(Components c) {
-        if (c.getSchemas() == null) {
-            return;
-        }
-        for (Schema schema : c.getSchemas().values()) {
-            if (schema.getProperties() == null) {
-                continue;
-            }
-            for (Schema property : schema.getProperties().values()) {
-                boolean nullable =
-                        property.getType() != null && property.getType().contains(Schema.SchemaType.NULL);
-                List<Schema> wrapped = property.getAnyOf() != null
-                        ? property.getAnyOf()
-                        : property.getOneOf() != null ? property.getOneOf() : property.getAllOf();
-                if (wrapped == null) {
-                    continue;
-                }
-                nullable |= wrapped.stream()
-                        .anyMatch(w -> w.getType() != null && w.getType().contains(Schema.SchemaType.NULL));
-                if (!nullable) {
-                    continue;
-                }
-                String ref = wrapped.stream()
-                        .map(Schema::getRef)
-                        .filter(r -> r != null)
-                        .findFirst()
-                        .orElse(null);
-                Schema target = ref == null ? null : c.getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
-                if (target == null) {
-                    continue;
-                }
-                property.setAnyOf(null);
-                property.setAllOf(null);
-                property.setOneOf(null);
-                if (target.getProperties() != null || target.getEnumeration() != null) {
-                    // Written for OpenAPI 3.0 as `type: object` (or string), `nullable: true` beside the allOf.
-                    List<Schema.SchemaType> types = new ArrayList<>(
-                            target.getType() == null ? List.of(Schema.SchemaType.OBJECT) : target.getType());
-                    types.add(Schema.SchemaType.NULL);
-                    property.setType(types);
-                    property.setAllOf(List.of(OASFactory.createSchema().ref(ref)));
-                    continue;
-                }
-                if (target.getType() != null) {
-                    List<Schema.SchemaType> types = new ArrayList<>(target.getType());
-                    types.add(Schema.SchemaType.NULL);
-                    property.setType(types);
-                }
-                property.setFormat(target.getFormat());
-                property.setPattern(target.getPattern());
-            }
-        }
-    }
-
-    /**
-     * A merge patch of {@code XWrite} is documented as {@code XPatch}: the same properties, none required, so that
-     * generated clients can send just the fields that change.
-     */
-    private static void addPatchSchemas(Components c) {
-        if (c.getSchemas() == null) {
-            return;
-        }
-        for (Map.Entry<String, Schema> e : new TreeMap<>(c.getSchemas()).entrySet()) {
-            if (!e.getKey().endsWith("Write")) {
-                continue;
-            }
-            String patchName = e.getKey().substring(0, e.getKey().length() - "Write".length()) + "Patch";
-            Schema write = e.getValue();
-            c.addSchema(
-                    patchName,
-                    OASFactory.createSchema()
-                            .addType(Schema.SchemaType.OBJECT)
-                            .description(
-                                    "RFC 7396 JSON merge patch of " + e.getKey() + ": only the fields to change."
-                                            + " A null value resets that field as if it were absent from a PUT. Unknown fields are rejected.")
-                            .properties(write.getProperties()));
-        }
-    }
-
-    private static void addSharedResponses(Components c) {
-        problem(
-                c,
-                "BadRequest",
-                "Malformed JSON, an unknown or mistyped property, an invalid field, or a query"
-                        + " parameter that does not parse or is out of range. Validation errors list each field in `errors`.");
-        problem(
-                c,
-                "Unauthorized",
-                "No bearer token, or one that is malformed, expired, revoked or not signed by this"
-                        + " server; or, when signing in, a wrong username or password. Carries WWW-Authenticate: Bearer.");
-        problem(
-                c,
-                "Forbidden",
-                "The token is valid, but its role does not allow this request (an author changing"
-                        + " someone else's post, an editor managing users...).");
-        problem(
-                c,
-                "TooManyRequests",
-                "Too many failed sign-ins for this username or from this address. Retry-After"
-                        + " says how many seconds to wait.");
-        problem(c, "NotFound", "No resource with this id or slug.");
-        problem(
-                c,
-                "TooLarge",
-                "The upload is over the size limit, or the image over the pixel limit (checked from its"
-                        + " header, before decoding).");
-        problem(
-                c,
-                "UnsupportedFileType",
-                "The file's bytes are not one of the accepted types (JPEG, PNG, WebP, GIF, PDF)."
-                        + " SVG and HTML are refused: they can carry scripts.");
-        problem(c, "RangeNotSatisfiable", "The Range starts beyond the end of the file. Content-Range gives its size.");
-        problem(
-                c,
-                "Conflict",
-                "The request conflicts with the current state: a name or slug is taken, a category"
-                        + " hierarchy would form a cycle, or a category still holds posts.");
-        problem(
-                c,
-                "PreconditionFailed",
-                "If-Match names a representation that is no longer current. Fetch the" + " resource again and retry.");
-        problem(
-                c,
-                "PreconditionRequired",
-                "The server is set to require If-Match (tribune.require-if-match) and the"
-                        + " request has none. Fetch the resource and send its ETag.");
-        problem(c, "NotAcceptable", "None of the media types in Accept can be produced.");
-        problem(c, "UnsupportedMediaType", "The request body's Content-Type is not accepted here.");
-        problem(c, "InternalError", "The server failed. The detail carries a reference to quote when reporting it.");
-        c.addResponse(
-                "NotModified",
-                OASFactory.createAPIResponse()
-                        .description(
-                                "The representation matching If-None-Match (or If-Modified-Since) is still current.")
-                        .addHeader("ETag", OASFactory.createHeader().ref("ETag")));
-    }
-
-    private static void problem(Components c, String name, String description) {
-        c.addResponse(
-                name,
-                OASFactory.createAPIResponse()
-                        .description(description)
-                        .content(OASFactory.createContent()
-                                .addMediaType(
-                                        ProblemMappers.PROBLEM_JSON,
-                                        OASFactory.createMediaType()
-                                                .schema(OASFactory.createSchema()
-                                                        .ref("Problem")))));
-    }
-
-    private static void addSharedHeaders(Components c) {
-        header(
-                c,
-                "ETag",
-                Schema.SchemaType.STRING,
-                "Validator of this representation, for If-None-Match and If-Match. Strong on single"
-                        + " resources, weak on collections.");
-        header(c, "Last-Modified", Schema.SchemaType.STRING, "When the resource last changed (HTTP date).");
-        header(c, "Location", Schema.SchemaType.STRING, "URL of the created resource.");
-        header(c, "Link", Schema.SchemaType.STRING, "RFC 8288 links to the first, prev, next and last pages.");
-        header(c, "X-Total-Count", Schema.SchemaType.INTEGER, "Items matching the filters, over all pages.");
-    }
-
-    private static void header(Components c, String name, Schema.SchemaType type, String description) {
-        c.addHeader(
-                name,
-                OASFactory.createHeader()
-                        .description(description)
-                        .schema(OASFactory.createSchema().addType(type)));
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -18,6 +19,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -222,7 +224,7 @@ public class ProblemMappers {
      * there is nobody left to answer and nothing wrong with the server, so one line, not an error with a trace.
      */
     @ServerExceptionMapper
-    public Response transport(java.io.IOException e, UriInfo uri, io.vertx.core.http.HttpServerRequest request) {
+    public Response transport(IOException e, UriInfo uri, HttpServerRequest request) {
         if (request.response().ended() || request.response().closed()) {
             LOG.infof("The request on %s ended before its body was read: %s", instance(uri), e.getMessage());
             return Response.status(request.response().getStatusCode()).build();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.tribune.common.ApiException;
@@ -106,7 +107,7 @@ public final class QueryParams {
             }
         }
         List<String> names =
-                java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+                Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         throw ApiException.invalid(name, "must be one of " + String.join(", ", names));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
 
@@ -45,8 +46,8 @@ class FirstAdminTest extends ApiTestSupport {
                 .get("/api/v1/users/me")
                 .then()
                 .statusCode(200)
-                .body("username", org.hamcrest.Matchers.equalTo("admin"))
-                .body("role", org.hamcrest.Matchers.equalTo("admin"));
+                .body("username", Matchers.equalTo("admin"))
+                .body("role", Matchers.equalTo("admin"));
 
         assertThat(Files.readString(LOG).split(Pattern.quote(password), -1)).hasSize(2);
     }

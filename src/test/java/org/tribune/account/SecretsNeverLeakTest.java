@@ -3,6 +3,7 @@ package org.tribune.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class SecretsNeverLeakTest extends ApiTestSupport {
                 .extract()
                 .asString();
         responses.append(created);
-        String id = io.restassured.path.json.JsonPath.from(created).getString("id");
+        String id = JsonPath.from(created).getString("id");
         String userToken = signIn(username, password);
         String changed = "secret change " + unique();
         responses.append(as(userToken)

@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
 import org.tribune.security.Roles;
@@ -281,8 +283,7 @@ class UserApiTest extends ApiTestSupport {
                 .then()
                 .extract()
                 .asString();
-        List<String> others =
-                io.restassured.path.json.JsonPath.from(admins).getList("items.findAll { it.username != 'admin' }.id");
+        List<String> others = JsonPath.from(admins).getList("items.findAll { it.username != 'admin' }.id");
         for (String other : others) {
             mergePatchAs(token(Roles.ADMIN))
                     .body(Map.of("role", "editor"))
@@ -298,7 +299,7 @@ class UserApiTest extends ApiTestSupport {
                 .patch("/api/v1/users/" + adminId)
                 .then()
                 .statusCode(409)
-                .body("detail", org.hamcrest.Matchers.containsString("last active admin"));
+                .body("detail", Matchers.containsString("last active admin"));
         mergePatchAs(token(Roles.ADMIN))
                 .body(Map.of("active", false))
                 .patch("/api/v1/users/" + adminId)
@@ -331,7 +332,7 @@ class UserApiTest extends ApiTestSupport {
                 .delete("/api/v1/users/" + author.id())
                 .then()
                 .statusCode(409)
-                .body("detail", org.hamcrest.Matchers.containsString("reassignTo"));
+                .body("detail", Matchers.containsString("reassignTo"));
         as(token(Roles.ADMIN))
                 .queryParam("reassignTo", author.id())
                 .delete("/api/v1/users/" + author.id())

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,7 +73,7 @@ class BackupRoundTripTest extends ApiTestSupport {
                 .body(archive)
                 .post("/api/v1/admin/import");
         restored.then().log().ifValidationFails().statusCode(200).contentType("application/json");
-        Map<String, Integer> archived = new java.util.HashMap<>();
+        Map<String, Integer> archived = new HashMap<>();
         ArchiveBytes.of(archive)
                 .manifest()
                 .get("tables")

@@ -4,10 +4,13 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -64,7 +67,7 @@ final class SiteSnapshot {
     /** Records every page of the collection and returns the ids of its items. */
     private static List<String> pages(
             Supplier<RequestSpecification> admin, String collection, Map<String, String> site) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int page = 1; ; page++) {
             String url = collection + "?size=100&page=" + page;
             Response r = read(admin, url, site);
@@ -87,8 +90,8 @@ final class SiteSnapshot {
 
     /** The URLs whose answers differ, each with the start of where they part, to read a failure at a glance. */
     static List<String> differences(Map<String, String> before, Map<String, String> after) {
-        List<String> differences = new java.util.ArrayList<>();
-        java.util.Set<String> urls = new java.util.TreeSet<>(before.keySet());
+        List<String> differences = new ArrayList<>();
+        Set<String> urls = new TreeSet<>(before.keySet());
         urls.addAll(after.keySet());
         for (String url : urls) {
             String a = before.getOrDefault(url, "(absent)");

@@ -15,6 +15,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
 
@@ -48,7 +50,7 @@ class CategoryApiTest extends ApiTestSupport {
                 .extract()
                 .header("Location");
         String id = given().get(location).then().statusCode(200).extract().path("id");
-        org.junit.jupiter.api.Assertions.assertTrue(location.endsWith(id));
+        Assertions.assertTrue(location.endsWith(id));
     }
 
     @Test
@@ -356,7 +358,7 @@ class CategoryApiTest extends ApiTestSupport {
                 .post("/api/v1/categories")
                 .then()
                 .statusCode(201)
-                .header("Location", org.hamcrest.Matchers.startsWith("http"))
+                .header("Location", Matchers.startsWith("http"))
                 .header("Location", not(endsWith("/")));
     }
 }

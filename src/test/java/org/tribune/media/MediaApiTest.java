@@ -18,21 +18,31 @@ import com.drew.metadata.xmp.XmpDirectory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.builder.MultiPartSpecBuilder;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.MultiPartConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.apache.http.entity.mime.HttpMultipartMode;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
 import org.tribune.security.Roles;
@@ -185,7 +195,7 @@ class MediaApiTest extends ApiTestSupport {
                 .isEqualTo(600);
 
         // The smallest lossless WebP: one pixel.
-        byte[] webp = java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+        byte[] webp = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
         Response created = upload(token(Roles.AUTHOR), webp, "pixel.webp", "application/octet-stream");
         created.then()
                 .statusCode(201)
@@ -253,7 +263,7 @@ class MediaApiTest extends ApiTestSupport {
      * 100-continue), and returns the server's answer, read before any of the body is sent.
      */
     private static String announceLargeUpload(long bytes) throws IOException {
-        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             String head = "POST /api/v1/media HTTP/1.1\r\nHost: localhost\r\n"
                     + "Authorization: Bearer " + token(Roles.AUTHOR) + "\r\n"
@@ -261,12 +271,12 @@ class MediaApiTest extends ApiTestSupport {
                     + "Content-Length: " + bytes + "\r\nExpect: 100-continue\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
             StringBuilder answer = new StringBuilder();
             long length = 0;
             for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
                 answer.append(line).append("\r\n");
-                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                     length = Long.parseLong(line.substring(15).trim());
                 }
             }
@@ -276,7 +286,7 @@ class MediaApiTest extends ApiTestSupport {
         }
     }
 
-    private static String readLine(java.io.InputStream in) throws IOException {
+    private static String readLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
             if (c != '\r') {
@@ -336,10 +346,10 @@ class MediaApiTest extends ApiTestSupport {
         given().header("If-None-Match", etag).get(url).then().statusCode(304);
         Response part = given().header("Range", "bytes=0-99").get(url);
         part.then().statusCode(206).header("Content-Range", "bytes 0-99/" + bytes.length);
-        assertThat(part.asByteArray()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 0, 100));
+        assertThat(part.asByteArray()).isEqualTo(Arrays.copyOfRange(bytes, 0, 100));
         Response tail = given().header("Range", "bytes=-10").get(url);
         tail.then().statusCode(206);
-        assertThat(tail.asByteArray()).isEqualTo(java.util.Arrays.copyOfRange(bytes, bytes.length - 10, bytes.length));
+        assertThat(tail.asByteArray()).isEqualTo(Arrays.copyOfRange(bytes, bytes.length - 10, bytes.length));
         given().header("Range", "bytes=" + bytes.length + "-")
                 .get(url)
                 .then()
@@ -364,11 +374,10 @@ class MediaApiTest extends ApiTestSupport {
                         TestImages.pdf(),
                         "../../Délibération 2025 DDCT 42.pdf",
                         "application/octet-stream")
-                .config(io.restassured.config.RestAssuredConfig.config()
-                        .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
-                                .httpMultipartMode(org.apache.http.entity.mime.HttpMultipartMode.BROWSER_COMPATIBLE))
-                        .multiPartConfig(io.restassured.config.MultiPartConfig.multiPartConfig()
-                                .defaultCharset("UTF-8")))
+                .config(RestAssuredConfig.config()
+                        .httpClient(HttpClientConfig.httpClientConfig()
+                                .httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE))
+                        .multiPartConfig(MultiPartConfig.multiPartConfig().defaultCharset("UTF-8")))
                 .post("/api/v1/media");
 
         created.then()

@@ -7,7 +7,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
 
@@ -63,7 +67,7 @@ class OperationsTest extends ApiTestSupport {
                 .then()
                 .statusCode(200)
                 .body(containsString("uri=\"/api/v1/posts/{id}\""))
-                .body(org.hamcrest.Matchers.not(containsString("uri=\"/api/v1/posts/" + id)))
+                .body(Matchers.not(containsString("uri=\"/api/v1/posts/" + id)))
                 .body(containsString("agroal_active_count"))
                 .body(containsString("tribune_media_uploads_total{outcome=\"stored\""))
                 .body(containsString("tribune_auth_sign_in_failures_total"));
@@ -71,14 +75,12 @@ class OperationsTest extends ApiTestSupport {
 
     @Test
     void everyResponseCarriesARequestIdThatTheLogLinesOfTheRequestCarryToo() throws Exception {
-        given().get("/api/v1/posts")
-                .then()
-                .header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+        given().get("/api/v1/posts").then().header("X-Request-Id", Matchers.matchesPattern("[0-9a-f-]{36}"));
         String id = "essai-" + unique();
         given().header("X-Request-Id", "<script>")
                 .get("/api/v1/posts")
                 .then()
-                .header("X-Request-Id", org.hamcrest.Matchers.not(equalTo("<script>")));
+                .header("X-Request-Id", Matchers.not(equalTo("<script>")));
 
         anonymousJson()
                 .header("X-Request-Id", id)
@@ -89,8 +91,8 @@ class OperationsTest extends ApiTestSupport {
                 .statusCode(401)
                 .header("X-Request-Id", id);
 
-        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/test-logs/tribune.log"));
-        org.assertj.core.api.Assertions.assertThat(log.lines().filter(l -> l.contains("[" + id + "]")))
+        String log = Files.readString(Path.of("target/test-logs/tribune.log"));
+        Assertions.assertThat(log.lines().filter(l -> l.contains("[" + id + "]")))
                 .anyMatch(l -> l.contains("Failed sign-in from"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
+import org.tribune.MovableClock;
+import org.tribune.post.PostService;
 import org.tribune.security.Roles;
 
 /** Every write of every resource records exactly one entry in its own transaction; a refused write records none. */
@@ -20,6 +23,9 @@ class ChangeLogTest extends ApiTestSupport {
 
     @Inject
     ChangeLog log;
+
+    @Inject
+    PostService posts;
 
     /** The shared accounts are created on first use; creating them inside a measured write would count them. */
     @BeforeEach
@@ -392,6 +398,27 @@ class ChangeLogTest extends ApiTestSupport {
                 id[0],
                 ChangeAction.deleted,
                 5);
+    }
+
+    @Test
+    void purgingTheTrashRecordsEachDeletion() {
+        MovableClock clock = MovableClock.install();
+        String post = createPost(Map.of("title", "Purgé " + unique(), "content", "<p>x</p>"));
+        editor().delete("/api/v1/posts/" + post).then().statusCode(204);
+        clock.advance(Duration.ofDays(31));
+
+        List<ChangeEntry> entries = during(() -> posts.purgeTrash());
+
+        assertThat(entries)
+                .filteredOn(e -> e.resourceId().toString().equals(post))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.action()).isEqualTo(ChangeAction.deleted);
+                    assertThat(e.actorId()).isNull();
+                });
+        assertThat(entries)
+                .allMatch(e ->
+                        e.action() == ChangeAction.deleted && e.resourceType().equals("post"));
     }
 
     @Test

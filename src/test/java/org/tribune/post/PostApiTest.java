@@ -16,6 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
 
@@ -72,7 +74,7 @@ class PostApiTest extends ApiTestSupport {
                 .statusCode(200)
                 .extract()
                 .path("content");
-        org.assertj.core.api.Assertions.assertThat(content)
+        Assertions.assertThat(content)
                 .doesNotContain("script", "onclick", "javascript:", "onerror", "iframe", "data:", "style=")
                 .contains(
                         "<a href=\"https://example.org/a\">lien</a>",
@@ -92,7 +94,7 @@ class PostApiTest extends ApiTestSupport {
                 .body("excerpt.length()", lessThanOrEqualTo(300))
                 .extract()
                 .path("excerpt");
-        org.assertj.core.api.Assertions.assertThat(excerpt)
+        Assertions.assertThat(excerpt)
                 .startsWith("Le Conseil de Paris a voté une aide")
                 .endsWith(".")
                 .doesNotContain("<p>");
@@ -186,7 +188,7 @@ class PostApiTest extends ApiTestSupport {
                 .get("/api/v1/posts")
                 .then()
                 .statusCode(200)
-                .body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("items", Matchers.hasSize(1))
                 .body("items[0]", not(hasKey("content")))
                 .body("items[0].excerpt", notNullValue())
                 .body("items[0].categories[0].slug", equalTo("resumes-" + u))

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
@@ -91,10 +92,10 @@ class PostListQueryCountTest extends ApiTestSupport {
                 .then()
                 .statusCode(200)
                 .body("items", hasSize(size))
-                .body("items[0].featuredMedia.sizes.thumbnail.url", org.hamcrest.Matchers.notNullValue())
+                .body("items[0].featuredMedia.sizes.thumbnail.url", Matchers.notNullValue())
                 .body("items[0].gallery", hasSize(2))
                 .body("items[0].honoraryCitizens", hasSize(1))
-                .body("items[0].awards[0].prize.name", org.hamcrest.Matchers.startsWith("Prix "));
+                .body("items[0].awards[0].prize.name", Matchers.startsWith("Prix "));
         return stats.getPrepareStatementCount();
     }
 }

@@ -2,25 +2,21 @@ package org.tribune.post;
 
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
-import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
+import org.tribune.persistence.IfMatchPolicy;
 
+/** {@code tribune.require-if-match=true}, set for one test by swapping the policy bean rather than booting again. */
 @QuarkusTest
-@TestProfile(RequireIfMatchTest.Required.class)
 class RequireIfMatchTest extends ApiTestSupport {
 
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-
-    public static class Required implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return ApiTestSupport.ownInstance("if_match", RUN, Map.of("tribune.require-if-match", "true"));
-        }
+    @BeforeEach
+    void requireIfMatch() {
+        QuarkusMock.installMockForType(new IfMatchPolicy(true), IfMatchPolicy.class);
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -303,7 +304,7 @@ class WorkflowTest extends ApiTestSupport {
                 .statusCode(200)
                 .body("items.number", equalTo(List.of(3, 2, 1)))
                 .body("items[1].title", equalTo("Billet avec une coquile " + l.u()))
-                .body("items[0].author.displayName", org.hamcrest.Matchers.notNullValue());
+                .body("items[0].author.displayName", Matchers.notNullValue());
         String first = list.path("items[2].id");
         editor().get("/api/v1/posts/" + id + "/revisions/" + first)
                 .then()

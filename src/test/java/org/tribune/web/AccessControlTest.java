@@ -12,12 +12,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -73,7 +75,7 @@ class AccessControlTest extends ApiTestSupport {
         if (e.contentType() != null && e.contentType().startsWith("multipart/")) {
             request = request.multiPart("alt", "x");
         } else if (e.contentType() != null) {
-            request = request.contentType(e.contentType()).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            request = request.contentType(e.contentType()).body("{}".getBytes(StandardCharsets.UTF_8));
         }
         return request.request(e.method(), e.path());
     }
@@ -139,7 +141,7 @@ class AccessControlTest extends ApiTestSupport {
                     .body(Map.of("title", "Volé", "content", "<p>non</p>"))
                     .put("/api/v1/posts/" + post)
                     .then()
-                    .statusCode(org.hamcrest.Matchers.oneOf(401, 403));
+                    .statusCode(Matchers.oneOf(401, 403));
         }
         mergePatchAs(otherAuthor.token())
                 .body(Map.of("title", "Volé"))

@@ -13,8 +13,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
 
@@ -250,9 +255,9 @@ class ConventionsTest extends ApiTestSupport {
         String u = unique();
         String id = createPost(Map.of("title", "Course " + u, "content", "x"));
         String etag = given().get("/api/v1/posts/" + id).header("ETag");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String title = "Éditeur " + i + " " + u;
                 results.add(pool.submit(() -> mergePatch()
@@ -261,8 +266,8 @@ class ConventionsTest extends ApiTestSupport {
                         .patch("/api/v1/posts/" + id)
                         .statusCode()));
             }
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<Integer> f : results) {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : results) {
                 statuses.add(f.get());
             }
             assertThat(statuses).containsOnly(200, 412);
@@ -454,7 +459,7 @@ class ConventionsTest extends ApiTestSupport {
                 .get("/api/v1/posts")
                 .then()
                 .statusCode(200)
-                .header("Content-Encoding", org.hamcrest.Matchers.nullValue());
+                .header("Content-Encoding", Matchers.nullValue());
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +50,7 @@ class EtagRoundTripTest extends ApiTestSupport {
                 "content",
                 "<p>x</p>",
                 "categories",
-                java.util.List.of(category),
+                List.of(category),
                 "featuredMedia",
                 uploadImage()));
         getThenPatchWithItsEtag("/api/v1/posts/" + post, Map.of("excerpt", "Changé"), editor);
@@ -142,7 +144,7 @@ class EtagRoundTripTest extends ApiTestSupport {
     /** WebP has no ImageIO writer here: the smallest lossless WebP, one pixel, below every size. */
     private static byte[] image(String format, int width, int height) {
         if (format.equals("webp")) {
-            return java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+            return Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
         }
         return TestImages.encode(TestImages.picture(width, height), format);
     }

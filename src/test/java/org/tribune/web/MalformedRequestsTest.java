@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -146,7 +148,7 @@ class MalformedRequestsTest extends ApiTestSupport {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     response.write(buffer, 0, n);
                 }
-            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+            } catch (SocketTimeoutException | SocketException e) {
                 // A server that answers and then resets the connection: what it sent is the answer.
             }
             return response.toString(StandardCharsets.ISO_8859_1);

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -174,8 +177,7 @@ class SpecFuzzTest extends ApiTestSupport {
             }
             String value = switch (mode) {
                 case "mutate" ->
-                    java.net.URLEncoder.encode(nasty(), java.nio.charset.StandardCharsets.UTF_8)
-                            .replace("+", "%20");
+                    URLEncoder.encode(nasty(), StandardCharsets.UTF_8).replace("+", "%20");
                 case "unknown" -> UUID.randomUUID().toString();
                 default ->
                     name.equals("revisionId")
@@ -280,7 +282,7 @@ class SpecFuzzTest extends ApiTestSupport {
     private JsonNode read(String body) {
         try {
             return json.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

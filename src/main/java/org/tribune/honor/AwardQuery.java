@@ -1,0 +1,9 @@
+package org.tribune.honor;
+
+/** The filters of the award list, as a client sets them; null means any. They combine with AND. */
+public record AwardQuery(
+        String prizeSlug, Integer year, String category, Distinction distinction, String country, String q) {
+
+    public static final int MAX_CATEGORY = 100;
+    public static final int MAX_Q = 200;
+}
