@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.tribune.common.Clock;
 import org.tribune.persistence.NotAChange;
 import org.tribune.persistence.Writes;
+import org.tribune.web.IfMatch;
+import org.tribune.web.PageParams;
+import org.tribune.web.QueryParams;
+import org.tribune.web.Representations;
 
 /** The boundaries docs/api-conventions.md states, checked on the compiled main code. */
 class ArchitectureTest {
@@ -60,6 +64,20 @@ class ArchitectureTest {
                 .orShould()
                 .dependOnClassesThat()
                 .areAnnotatedWith(Entity.class)
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyResourcesSpeakHttp() {
+        noClasses()
+                .that()
+                .areNotAnnotatedWith(Path.class)
+                .and()
+                .resideOutsideOfPackage("org.tribune.web..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(Representations.class, IfMatch.class, PageParams.class, QueryParams.class)
+                .because("services take typed values (a Precondition, a PageRequest, a query record), never headers")
                 .check(MAIN);
     }
 
