@@ -1,7 +1,6 @@
 package org.tribune.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -17,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.hibernate.Session;
-import org.hibernate.jdbc.ReturningWork;
 import org.tribune.common.Clock;
 import org.tribune.security.Caller;
 import org.tribune.security.Callers;
@@ -37,19 +34,13 @@ public class ChangeLog {
 
     private static final Object KEY = ChangeLog.class;
 
-    private final EntityManager em;
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
     private final Callers callers;
 
     public ChangeLog(
-            EntityManager em,
-            DataSource dataSource,
-            TransactionSynchronizationRegistry transactions,
-            Clock clock,
-            Callers callers) {
-        this.em = em;
+            DataSource dataSource, TransactionSynchronizationRegistry transactions, Clock clock, Callers callers) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.clock = clock;
@@ -84,7 +75,7 @@ public class ChangeLog {
 
     /** Entries after {@code seq}, oldest first. */
     public List<ChangeEntry> after(long seq, int limit) {
-        return read(c -> {
+        return connected(c -> {
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT seq, resource_type, resource_id, action, version, changed_at, actor_id, api_token_id"
                             + " FROM change_log WHERE seq > ? ORDER BY seq")) {
@@ -111,7 +102,7 @@ public class ChangeLog {
 
     /** The number of the last committed entry; 0 when nothing was recorded yet. */
     public long lastSeq() {
-        return read(c -> {
+        return connected(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT last_seq FROM change_log_head WHERE id = 1");
                     ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -124,8 +115,11 @@ public class ChangeLog {
         if (pending.isEmpty()) {
             return;
         }
-        em.flush();
-        jdbc(c -> {
+        connected(c -> {
+            if (c.getAutoCommit()) {
+                // Entries that committed on their own would outlive a write that then failed.
+                throw new IllegalStateException("The change log is written only on the write's own connection");
+            }
             long last;
             try (PreparedStatement st =
                             c.prepareStatement("SELECT last_seq FROM change_log_head WHERE id = 1 FOR UPDATE");
@@ -157,17 +151,17 @@ public class ChangeLog {
         pending.clear();
     }
 
-    /** Reads need no Hibernate session, only a connection: they may run outside any transaction. */
-    private <T> T read(ReturningWork<T> work) {
+    /**
+     * Runs on a connection from the pool: inside a transaction the pool hands out the one enlisted in it (the
+     * entries commit or roll back with the write), outside one a connection of its own. A Hibernate session is not
+     * used: during beforeCompletion it would open a second one whose connection nobody closes.
+     */
+    private <T> T connected(SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return work.execute(c);
+            return work.run(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the change log", e);
+            throw new IllegalStateException("The change log could not be read or written", e);
         }
-    }
-
-    private <T> T jdbc(ReturningWork<T> work) {
-        return em.unwrap(Session.class).doReturningWork(work);
     }
 
     private record Pending(
@@ -178,4 +172,8 @@ public class ChangeLog {
             Instant changedAt,
             UUID actorId,
             UUID apiTokenId) {}
+
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
 }
