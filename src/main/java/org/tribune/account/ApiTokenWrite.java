@@ -12,13 +12,10 @@ import org.tribune.web.RequestExample;
         name = "build pipeline",
         value = "{\"name\": \"Static site build\", \"role\": \"reader\", \"expiresAt\": \"2027-01-01T00:00:00Z\"}")
 public record ApiTokenWrite(
-        @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100, examples = "Static site build")
+        @NotBlank @Size(max = 100) @Schema(examples = "Static site build")
         String name,
 
-        @NotNull
-        @Schema(
-                required = true,
-                description = "`reader` reads what signed-in users read; `editor` also writes all content.")
+        @NotNull @Schema(description = "`reader` reads what signed-in users read; `editor` also writes all content.")
         ApiTokenRole role,
 
         @Schema(nullable = true, description = "When the token stops working. Absent or null: it works until revoked.")

@@ -11,17 +11,10 @@ import org.tribune.web.RequestExample;
         value =
                 "{\"currentPassword\": \"une phrase de passe assez longue\", \"newPassword\": \"une autre phrase de passe\"}")
 public record PasswordChange(
-        @NotNull
-        @Size(max = Passwords.MAX_LENGTH)
-        @Schema(required = true, maxLength = Passwords.MAX_LENGTH, format = "password", writeOnly = true)
+        @NotNull @Size(max = Passwords.MAX_LENGTH) @Schema(format = "password", writeOnly = true)
         String currentPassword,
 
         @NotNull
         @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
-        @Schema(
-                required = true,
-                minLength = Passwords.MIN_LENGTH,
-                maxLength = Passwords.MAX_LENGTH,
-                format = "password",
-                writeOnly = true)
+        @Schema(minLength = Passwords.MIN_LENGTH, format = "password", writeOnly = true)
         String newPassword) {}

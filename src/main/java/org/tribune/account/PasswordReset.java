@@ -10,10 +10,5 @@ import org.tribune.web.RequestExample;
 public record PasswordReset(
         @NotNull
         @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
-        @Schema(
-                required = true,
-                minLength = Passwords.MIN_LENGTH,
-                maxLength = Passwords.MAX_LENGTH,
-                format = "password",
-                writeOnly = true)
+        @Schema(minLength = Passwords.MIN_LENGTH, format = "password", writeOnly = true)
         String newPassword) {}

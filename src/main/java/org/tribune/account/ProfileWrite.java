@@ -12,8 +12,8 @@ import org.tribune.web.RequestExample;
         description = "The fields a user sets on their own account. Unknown fields are rejected.")
 @RequestExample(patchName = "display name", patch = "{\"displayName\": \"Hélène B.\"}")
 public record ProfileWrite(
-        @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100, examples = "Hélène Bidard")
+        @NotBlank @Size(max = 100) @Schema(examples = "Hélène Bidard")
         String displayName,
 
-        @Email @Size(max = 254) @Schema(nullable = true, maxLength = 254, format = "email")
+        @Email @Size(max = 254) @Schema(nullable = true, format = "email")
         String email) {}

@@ -8,10 +8,8 @@ import org.tribune.web.RequestExample;
 @Schema(name = "TokenRequest")
 @RequestExample(name = "sign in", value = "{\"username\": \"admin\", \"password\": \"correct horse battery staple\"}")
 public record TokenRequest(
-        @NotNull @Size(min = 1, max = 254) @Schema(required = true, maxLength = 254, examples = "admin")
+        @NotNull @Size(min = 1, max = 254) @Schema(examples = "admin")
         String username,
 
-        @NotNull
-        @Size(min = 1, max = Passwords.MAX_LENGTH)
-        @Schema(required = true, maxLength = Passwords.MAX_LENGTH, format = "password", writeOnly = true)
+        @NotNull @Size(min = 1, max = Passwords.MAX_LENGTH) @Schema(format = "password", writeOnly = true)
         String password) {}

@@ -15,31 +15,20 @@ import org.tribune.web.RequestExample;
 public record UserCreate(
         @NotBlank
         @Pattern(regexp = UserWrite.USERNAME, message = UserWrite.USERNAME_MESSAGE)
-        @Schema(
-                required = true,
-                pattern = UserWrite.USERNAME,
-                examples = "hbidard",
-                description = "Unique, ignoring case; stored in lower case.")
+        @Schema(examples = "hbidard", description = "Unique, ignoring case; stored in lower case.")
         String username,
 
-        @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100, examples = "Hélène Bidard")
+        @NotBlank @Size(max = 100) @Schema(examples = "Hélène Bidard")
         String displayName,
 
-        @Email
-        @Size(max = 254)
-        @Schema(nullable = true, maxLength = 254, format = "email", description = "Unique, ignoring case.")
+        @Email @Size(max = 254) @Schema(nullable = true, format = "email", description = "Unique, ignoring case.")
         String email,
 
-        @NotNull @Schema(required = true) AccountRole role,
+        @NotNull AccountRole role,
 
         @NotNull
         @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
-        @Schema(
-                required = true,
-                minLength = Passwords.MIN_LENGTH,
-                maxLength = Passwords.MAX_LENGTH,
-                format = "password",
-                writeOnly = true)
+        @Schema(minLength = Passwords.MIN_LENGTH, format = "password", writeOnly = true)
         String password,
 
         @Schema(nullable = true, description = "Absent or null: true.")

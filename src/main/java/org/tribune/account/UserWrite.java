@@ -17,18 +17,16 @@ import org.tribune.web.RequestExample;
         patchName = "deactivate",
         patch = "{\"active\": false}")
 public record UserWrite(
-        @NotBlank
-        @Pattern(regexp = USERNAME, message = USERNAME_MESSAGE)
-        @Schema(required = true, pattern = USERNAME, examples = "hbidard")
+        @NotBlank @Pattern(regexp = USERNAME, message = USERNAME_MESSAGE) @Schema(examples = "hbidard")
         String username,
 
-        @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100, examples = "Hélène Bidard")
+        @NotBlank @Size(max = 100) @Schema(examples = "Hélène Bidard")
         String displayName,
 
-        @Email @Size(max = 254) @Schema(nullable = true, maxLength = 254, format = "email")
+        @Email @Size(max = 254) @Schema(nullable = true, format = "email")
         String email,
 
-        @NotNull @Schema(required = true, description = "Demoting the last active admin gets 409.")
+        @NotNull @Schema(description = "Demoting the last active admin gets 409.")
         AccountRole role,
 
         @Schema(

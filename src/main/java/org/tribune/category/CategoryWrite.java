@@ -17,9 +17,7 @@ import org.tribune.web.RequestExample;
         patchName = "description",
         patch = "{\"description\": \"Votes and actions of the council for human rights.\"}")
 public record CategoryWrite(
-        @NotBlank
-        @Size(max = 100)
-        @Schema(required = true, maxLength = 100, examples = "Droits humains", description = "Unique, ignoring case.")
+        @NotBlank @Size(max = 100) @Schema(examples = "Droits humains", description = "Unique, ignoring case.")
         String name,
 
         @Size(max = Slugs.MAX_LENGTH)
@@ -27,15 +25,10 @@ public record CategoryWrite(
                 regexp = Slugs.PATTERN,
                 message =
                         "must be lower-case letters and digits in words joined by single hyphens, such as droits-humains")
-        @Schema(
-                nullable = true,
-                maxLength = Slugs.MAX_LENGTH,
-                pattern = Slugs.PATTERN,
-                description = "Generated from the name when absent; kept when the name changes.")
+        @Schema(nullable = true, description = "Generated from the name when absent; kept when the name changes.")
         String slug,
 
-        @Size(max = 2000) @Schema(nullable = true, maxLength = 2000)
-        String description,
+        @Size(max = 2000) @Schema(nullable = true) String description,
 
         @Schema(nullable = true, description = "Id of an existing category. Absent or null for a top-level category.")
         UUID parent) {}

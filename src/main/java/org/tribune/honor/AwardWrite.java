@@ -18,24 +18,24 @@ public record AwardWrite(
         @NotNull @Schema(required = true, description = "Id of an existing prize.")
         UUID prize,
 
-        @NotNull @Min(1900) @Max(2200) @Schema(required = true, minimum = "1900", examples = "2025")
+        @NotNull @Min(1900) @Max(2200) @Schema(minimum = "1900", examples = "2025")
         Integer year,
 
-        @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100, examples = "Prix francophone")
+        @NotBlank @Size(max = 100) @Schema(examples = "Prix francophone")
         String category,
 
-        @NotNull @Schema(required = true) Distinction distinction,
+        @NotNull Distinction distinction,
 
-        @NotBlank @Size(max = 200) @Schema(required = true, maxLength = 200, examples = "Bouhdid Belhedi")
+        @NotBlank @Size(max = 200) @Schema(examples = "Bouhdid Belhedi")
         String recipientName,
 
-        @Size(max = 300) @Schema(nullable = true, maxLength = 300, examples = "Directeur exécutif de Shams Tunisie")
+        @Size(max = 300) @Schema(nullable = true, examples = "Directeur exécutif de Shams Tunisie")
         String recipientDescription,
 
-        @Size(max = 2) @Schema(nullable = true, maxLength = 2, examples = "TN", description = "ISO 3166-1 alpha-2.")
+        @Size(max = 2) @Schema(nullable = true, examples = "TN", description = "ISO 3166-1 alpha-2.")
         String country,
 
-        @Size(max = 20_000) @Schema(nullable = true, maxLength = 20_000, description = "HTML, sanitized.")
+        @Size(max = 20_000) @Schema(nullable = true, description = "HTML, sanitized.")
         String citation,
 
         @Schema(nullable = true, description = "Id of an existing media item.")

@@ -19,42 +19,36 @@ import org.tribune.web.RequestExample;
              "conferredOn": "2025-06-17", "decisionReference": "2025 DGRI 42", "vote": "unanimous",
              "citation": "<p>Pour affirmer que Paris ne l’oublie pas.</p>", "situation": "Détenue en Iran depuis mai 2022"}""", patch = "{\"situation\": \"Libérée\"}")
 public record HonoraryCitizenWrite(
-        @NotBlank @Size(max = 200) @Schema(required = true, maxLength = 200, examples = "Cécile Kohler")
+        @NotBlank @Size(max = 200) @Schema(examples = "Cécile Kohler")
         String name,
 
         @Size(max = Slugs.MAX_LENGTH)
         @Pattern(
                 regexp = Slugs.PATTERN,
                 message = "must be lower-case letters and digits in words joined by single hyphens")
-        @Schema(
-                nullable = true,
-                maxLength = Slugs.MAX_LENGTH,
-                pattern = Slugs.PATTERN,
-                description = "Generated from the name when absent; kept when the name changes.")
+        @Schema(nullable = true, description = "Generated from the name when absent; kept when the name changes.")
         String slug,
 
-        @NotBlank @Size(max = 300) @Schema(required = true, maxLength = 300, description = "Who they are.")
+        @NotBlank @Size(max = 300) @Schema(description = "Who they are.")
         String description,
 
-        @Size(max = 2) @Schema(nullable = true, maxLength = 2, examples = "FR", description = "ISO 3166-1 alpha-2.")
+        @Size(max = 2) @Schema(nullable = true, examples = "FR", description = "ISO 3166-1 alpha-2.")
         String country,
 
-        @NotNull @Schema(required = true, description = "When the council conferred it; not in the future.")
+        @NotNull @Schema(description = "When the council conferred it; not in the future.")
         LocalDate conferredOn,
 
-        @Size(max = 200)
-        @Schema(nullable = true, maxLength = 200, description = "The council deliberation.", examples = "2025 DGRI 42")
+        @Size(max = 200) @Schema(nullable = true, description = "The council deliberation.", examples = "2025 DGRI 42")
         String decisionReference,
 
         @Schema(nullable = true) Vote vote,
 
-        @Size(max = 20_000) @Schema(nullable = true, maxLength = 20_000, description = "HTML, sanitized: the reasons.")
+        @Size(max = 20_000) @Schema(nullable = true, description = "HTML, sanitized: the reasons.")
         String citation,
 
         @Size(max = 300)
         @Schema(
                 nullable = true,
-                maxLength = 300,
                 examples = "Détenue en Iran depuis 2022",
                 description = "Where they stand now. Changing it sets situationUpdatedAt.")
         String situation,

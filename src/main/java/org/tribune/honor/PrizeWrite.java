@@ -13,17 +13,14 @@ import org.tribune.web.RequestExample;
                 "{\"name\": \"Prix international LGBTQIA+ de la Ville de Paris\", \"description\": \"Remis chaque année autour du 17 mai.\"}",
         patch = "{\"description\": \"Remis chaque année\"}")
 public record PrizeWrite(
-        @NotBlank
-        @Size(max = 200)
-        @Schema(required = true, maxLength = 200, examples = "Prix international LGBTQIA+ de la Ville de Paris")
+        @NotBlank @Size(max = 200) @Schema(examples = "Prix international LGBTQIA+ de la Ville de Paris")
         String name,
 
         @Size(max = Slugs.MAX_LENGTH)
         @Pattern(
                 regexp = Slugs.PATTERN,
                 message = "must be lower-case letters and digits in words joined by single hyphens")
-        @Schema(nullable = true, maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN)
+        @Schema(nullable = true)
         String slug,
 
-        @Size(max = 2000) @Schema(nullable = true, maxLength = 2000)
-        String description) {}
+        @Size(max = 2000) @Schema(nullable = true) String description) {}

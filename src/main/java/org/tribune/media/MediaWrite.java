@@ -18,15 +18,13 @@ public record MediaWrite(
         @Size(max = 1000)
         @Schema(
                 nullable = true,
-                maxLength = 1000,
                 description = "Text alternative for screen readers.",
                 examples = "Des militantes brandissent une banderole devant l'Hôtel de Ville")
         String alt,
 
-        @Size(max = 2000) @Schema(nullable = true, maxLength = 2000)
-        String caption,
+        @Size(max = 2000) @Schema(nullable = true) String caption,
 
-        @Size(max = 300) @Schema(nullable = true, maxLength = 300, description = "Photographer or source.")
+        @Size(max = 300) @Schema(nullable = true, description = "Photographer or source.")
         String credit,
 
         @Valid @Schema(nullable = true) FocalPoint focalPoint) {}

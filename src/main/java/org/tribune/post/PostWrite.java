@@ -28,12 +28,7 @@ import org.tribune.web.RequestExample;
         patch =
                 "{\"excerpt\": \"Le Conseil de Paris soutient quinze associations engagées pour les droits fondamentaux.\", \"tags\": [\"Conseil de Paris\"]}")
 public record PostWrite(
-        @NotBlank
-        @Size(max = 300)
-        @Schema(
-                required = true,
-                maxLength = 300,
-                examples = "Paris soutient 15 associations de défense des droits humains")
+        @NotBlank @Size(max = 300) @Schema(examples = "Paris soutient 15 associations de défense des droits humains")
         String title,
 
         @Size(max = Slugs.MAX_LENGTH)
@@ -41,17 +36,12 @@ public record PostWrite(
                 regexp = Slugs.PATTERN,
                 message =
                         "must be lower-case letters and digits in words joined by single hyphens, such as droits-humains")
-        @Schema(
-                nullable = true,
-                maxLength = Slugs.MAX_LENGTH,
-                pattern = Slugs.PATTERN,
-                description = "Generated from the title when absent; kept when the title changes.")
+        @Schema(nullable = true, description = "Generated from the title when absent; kept when the title changes.")
         String slug,
 
         @Size(max = 1000)
         @Schema(
                 nullable = true,
-                maxLength = 1000,
                 description =
                         "Plain text. When absent, derived from the content (about 300 characters, cut at a sentence or word).")
         String excerpt,
@@ -59,18 +49,12 @@ public record PostWrite(
         @NotNull
         @Size(max = 200_000)
         @Schema(
-                required = true,
-                maxLength = 200_000,
                 description =
                         "HTML. Sanitized on write: paragraphs, headings, lists, links, emphasis, blockquote and figure/img/figcaption are kept; scripts, styles, event handlers and javascript: URLs are dropped.")
         String content,
 
         @Size(max = 35)
-        @Schema(
-                nullable = true,
-                maxLength = 35,
-                examples = "fr",
-                description = "BCP 47 language tag. Absent or null: `fr`.")
+        @Schema(nullable = true, examples = "fr", description = "BCP 47 language tag. Absent or null: `fr`.")
         String lang,
 
         @Size(max = 20) @Schema(nullable = true, maxItems = 20, description = "Ids of existing categories.")
