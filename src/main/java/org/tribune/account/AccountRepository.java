@@ -17,10 +17,6 @@ import org.tribune.persistence.SortOrder;
 @ApplicationScoped
 public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
 
-    public Optional<Account> findForUpdate(UUID id) {
-        return Optional.ofNullable(getEntityManager().find(Account.class, id, LockModeType.PESSIMISTIC_WRITE));
-    }
-
     public Optional<Account> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

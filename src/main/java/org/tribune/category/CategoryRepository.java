@@ -3,7 +3,6 @@ package org.tribune.category;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,10 +20,6 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
 
     static final Map<String, String> SORT_COLUMNS =
             CategoryService.SORTING.paths(Map.of("name", "c.sort_name", "postCount", "coalesce(n.item_count, 0)"));
-
-    public Optional<Category> findForUpdate(UUID id) {
-        return Optional.ofNullable(getEntityManager().find(Category.class, id, LockModeType.PESSIMISTIC_WRITE));
-    }
 
     public Optional<Category> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

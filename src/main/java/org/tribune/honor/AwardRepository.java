@@ -3,11 +3,9 @@ package org.tribune.honor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.SortOrder;
@@ -29,10 +27,6 @@ public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
 
     record Filter(
             UUID prizeId, Integer year, String category, Distinction distinction, String country, List<String> words) {}
-
-    Optional<Award> findForUpdate(UUID id) {
-        return Optional.ofNullable(getEntityManager().find(Award.class, id, LockModeType.PESSIMISTIC_WRITE));
-    }
 
     Listing list(Filter f, SortOrder sort, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");

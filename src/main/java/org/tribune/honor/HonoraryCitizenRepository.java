@@ -3,7 +3,6 @@ package org.tribune.honor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -21,10 +20,6 @@ public class HonoraryCitizenRepository implements PanacheRepositoryBase<Honorary
             HonoraryCitizenService.SORTING.paths(Map.of("conferredOn", "conferredOn", "name", "sortName"));
 
     record Listing(List<HonoraryCitizen> items, long total) {}
-
-    Optional<HonoraryCitizen> findForUpdate(UUID id) {
-        return Optional.ofNullable(getEntityManager().find(HonoraryCitizen.class, id, LockModeType.PESSIMISTIC_WRITE));
-    }
 
     Optional<HonoraryCitizen> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

@@ -3,7 +3,6 @@ package org.tribune.honor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +12,6 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class PrizeRepository implements PanacheRepositoryBase<Prize, UUID> {
-
-    Optional<Prize> findForUpdate(UUID id) {
-        return Optional.ofNullable(getEntityManager().find(Prize.class, id, LockModeType.PESSIMISTIC_WRITE));
-    }
 
     Optional<Prize> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

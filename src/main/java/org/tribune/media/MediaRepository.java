@@ -3,12 +3,10 @@ package org.tribune.media;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.SortOrder;
@@ -17,10 +15,6 @@ import org.tribune.persistence.SortOrder;
 public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
 
     static final Map<String, String> SORT_PATHS = MediaService.SORTING.paths(Map.of("createdAt", "m.createdAt"));
-
-    public Optional<Media> findForUpdate(UUID id) {
-        return Optional.ofNullable(getEntityManager().find(Media.class, id, LockModeType.PESSIMISTIC_WRITE));
-    }
 
     record Listing(List<Media> items, long total) {}
 

@@ -1,7 +1,6 @@
 package org.tribune.persistence;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +49,5 @@ public record SortOrder(List<Key> keys) {
         }
         parts.add(tiebreak + (keys.isEmpty() || !keys.get(0).descending() ? " asc" : " desc"));
         return " order by " + String.join(", ", parts);
-    }
-
-    public <T> Comparator<T> toComparator(Map<String, Comparator<T>> comparators, Comparator<T> tiebreak) {
-        Comparator<T> result = null;
-        for (Key k : keys) {
-            Comparator<T> c = comparators.get(k.field());
-            c = k.descending() ? c.reversed() : c;
-            result = result == null ? c : result.thenComparing(c);
-        }
-        return result == null ? tiebreak : result.thenComparing(tiebreak);
     }
 }

@@ -52,10 +52,6 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     record Listing(List<Row> rows, long total) {}
 
-    public Optional<Post> findForUpdate(UUID id) {
-        return Optional.ofNullable(getEntityManager().find(Post.class, id, LockModeType.PESSIMISTIC_WRITE));
-    }
-
     public Optional<Post> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
