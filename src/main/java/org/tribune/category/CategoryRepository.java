@@ -18,8 +18,12 @@ import org.tribune.persistence.SortOrder;
 @ApplicationScoped
 public class CategoryRepository implements PanacheRepositoryBase<Category, UUID> {
 
+    /** Columns of the SQL page joined to the counts. */
     static final Map<String, String> SORT_COLUMNS =
             CategoryService.SORTING.paths(Map.of("name", "c.sort_name", "postCount", "coalesce(n.item_count, 0)"));
+
+    /** Paths of the plain HQL page, for a sort without postCount. */
+    private static final Map<String, String> NAME_COLUMNS = Map.of("name", "c.sortName");
 
     public Optional<Category> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
@@ -39,15 +43,35 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
     record Listing(List<Category> items, Map<UUID, Long> counts, long total) {}
 
     /**
-     * A page in three statements whatever the sort: the total, the page's ids with their counts (sorted and paged
-     * in SQL, joined to the counts the usage gives), and those categories.
+     * A page in three statements whatever the sort: the total, the page, and the page's counts. Sorted by name, the
+     * page is a plain query and the counts are asked for its categories only; sorted by count, the page is joined to
+     * the counts of every category (what the usage's SQL gives), which costs more and is only paid for then.
      */
-    Listing list(CategoryQuery query, SortOrder sort, PageRequest page, CategoryUsage.CountSql counts) {
+    Listing list(CategoryQuery query, SortOrder sort, PageRequest page, CategoryUsage usage) {
         UUID parentId = query.parent();
         boolean topLevelOnly = query.topLevelOnly();
         String where =
                 topLevelOnly ? " where c.parent_id is null" : parentId != null ? " where c.parent_id = :parent" : "";
         Query total = getEntityManager().createNativeQuery("select count(*) from category c" + where);
+        if (parentId != null && !topLevelOnly) {
+            total.setParameter("parent", parentId);
+        }
+        long count = ((Number) total.getSingleResult()).longValue();
+        if (!sort.uses("postCount")) {
+            Parameters params = new Parameters();
+            String hql =
+                    topLevelOnly ? " where c.parentId is null" : parentId != null ? " where c.parentId = :parent" : "";
+            if (parentId != null && !topLevelOnly) {
+                params.and("parent", parentId);
+            }
+            List<Category> items = find("from Category c" + hql + sort.toHql(NAME_COLUMNS, "c.id"), params)
+                    .page(page.page() - 1, page.size())
+                    .list();
+            Map<UUID, Long> counts =
+                    usage.countByCategory(items.stream().map(c -> c.id).toList());
+            return new Listing(items, counts, count);
+        }
+        CategoryUsage.CountSql counts = usage.countSql();
         NativeQuery<?> ids = getEntityManager()
                 .createNativeQuery(
                         "select c.id as id, coalesce(n.item_count, 0) as item_count from category c left join ("
@@ -59,7 +83,6 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
         ids.setFirstResult(page.offset());
         ids.setMaxResults(page.size());
         if (parentId != null && !topLevelOnly) {
-            total.setParameter("parent", parentId);
             ids.setParameter("parent", parentId);
         }
         counts.parameters().forEach(ids::setParameter);
@@ -70,10 +93,7 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
         }
         Map<UUID, Category> found = new HashMap<>();
         findByIds(pageCounts.keySet()).forEach(c -> found.put(c.id, c));
-        return new Listing(
-                pageCounts.keySet().stream().map(found::get).toList(),
-                pageCounts,
-                ((Number) total.getSingleResult()).longValue());
+        return new Listing(pageCounts.keySet().stream().map(found::get).toList(), pageCounts, count);
     }
 
     public List<Category> findByIds(Collection<UUID> ids) {

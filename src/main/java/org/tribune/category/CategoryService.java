@@ -49,10 +49,10 @@ public class CategoryService {
     }
 
     public PageResponse<CategoryView> list(CategoryQuery query, SortOrder sort, PageRequest page) {
-        CategoryRepository.Listing listing = categories.list(query, sort, page, usage.countSql());
+        CategoryRepository.Listing listing = categories.list(query, sort, page, usage);
         return PageResponse.of(
                 listing.items().stream()
-                        .map(c -> view(c, listing.counts().get(c.id)))
+                        .map(c -> view(c, listing.counts().getOrDefault(c.id, 0L)))
                         .toList(),
                 page,
                 listing.total());

@@ -38,6 +38,10 @@ public record SortOrder(List<Key> keys) {
         return new SortOrder(List.copyOf(keys));
     }
 
+    public boolean uses(String field) {
+        return keys.stream().anyMatch(k -> k.field().equals(field));
+    }
+
     /**
      * An HQL order-by clause. {@code tiebreak} (the id) comes last so that paging is stable: no item shows up on
      * two pages or on none when many share a sort value.

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Public reads measured against their ceiling: the same bytes served by a bare Quarkus endpoint (bench/ceiling),
+# in the same run on the same machine. Seeds a site, captures Tribune's responses, then runs wrk on each endpoint
+# of Tribune and of the ceiling, and prints each as a percentage of its ceiling.
+#
+#   bash bench/reads.sh                          # H2, 1,000 posts
+#   POSTS=200 bash bench/reads.sh                # another size
+#   DB=postgresql bash bench/reads.sh            # a local PostgreSQL (as scripts/test-postgresql.sh starts it)
+#
+# Needs wrk (apt-get install -y wrk), curl and python3. Settings: POSTS, DB, DURATION, WARMUP, CONNECTIONS,
+# THREADS, PORT, CEILING_PORT, and ONLY (measure only the reads whose label contains it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+POSTS=${POSTS:-1000}
+ONLY=${ONLY:-}
+DB=${DB:-h2}
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-5s}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+PORT=${PORT:-8089}
+CEILING_PORT=${CEILING_PORT:-8090}
+BASE="http://127.0.0.1:$PORT"
+CEILING="http://127.0.0.1:$CEILING_PORT"
+WORK=$(mktemp -d)
+OUT=bench/results
+mkdir -p "$OUT"
+command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+env_db=()
+if [ "$DB" = postgresql ]; then
+  . scripts/postgresql.sh
+  URL=$(empty_database "${TRIBUNE_BENCH_URL:-}" tribune_bench)
+  env_db=(QUARKUS_DATASOURCE_JDBC_URL="$URL" QUARKUS_DATASOURCE_USERNAME="${PGUSER:-tribune}"
+    QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-tribune}")
+  mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
+else
+  mvn -B -q package -DskipTests
+fi
+mvn -B -q -f bench/ceiling/pom.xml package
+
+ADMIN_PASSWORD=bench-admin-password
+env "${env_db[@]}" TRIBUNE_ADMIN_PASSWORD=$ADMIN_PASSWORD TRIBUNE_AUTH_TOKEN_LIFETIME=PT6H TRIBUNE_DATA_DIR="$WORK/data" \
+  QUARKUS_HTTP_PORT=$PORT java -jar target/quarkus-app/quarkus-run.jar > "$OUT/reads-server.log" 2>&1 &
+SERVER=$!
+pids=($SERVER)
+trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 90); do curl -sf -o /dev/null "$BASE/q/health/ready" && break; sleep 1; done
+
+json() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }
+TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"username\": \"admin\", \"password\": \"$ADMIN_PASSWORD\"}" | json '["accessToken"]')
+post() { curl -sf -X POST "$BASE$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$2"; }
+
+# The data shape of the issue: 5 categories, posts in 1 or 2 of them, 60% with a featured photo.
+categories=()
+for name in "Droits humains" "Solidarité internationale" "Droits LGBTQIA+" "Liberté d'expression" "Égalité"; do
+  categories+=("$(post /api/v1/categories "{\"name\": \"$name\"}" | json '["id"]')")
+done
+jshell -R-Djava.awt.headless=true - > /dev/null <<JSH
+for (int i = 0; i < 5; i++) {
+  var image = new java.awt.image.BufferedImage(1600, 1000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+  var g = image.createGraphics(); g.setColor(new java.awt.Color(40 * i, 120, 200 - 30 * i)); g.fillRect(0, 0, 1600, 1000);
+  javax.imageio.ImageIO.write(image, "jpg", new java.io.File("$WORK/photo-" + i + ".jpg"));
+}
+/exit
+JSH
+photos=()
+for i in 0 1 2 3 4; do
+  photos+=("$(curl -sf -X POST "$BASE/api/v1/media" -H "Authorization: Bearer $TOKEN" \
+    -F "file=@$WORK/photo-$i.jpg" -F "alt=Photo $i du conseil" | json '["id"]')")
+done
+cfg="$WORK/posts.curl"
+for i in $(seq 1 "$POSTS"); do
+  cats="\\\"${categories[$((i % 5))]}\\\""
+  (( i % 2 == 0 )) && cats="$cats, \\\"${categories[$(((i + 2) % 5))]}\\\""
+  photo=""
+  (( i % 5 < 3 )) && photo=", \\\"featuredMedia\\\": \\\"${photos[$((i % 5))]}\\\""
+  printf 'url = "%s/api/v1/posts"\nrequest = "POST"\nheader = "Content-Type: application/json"\nheader = "Authorization: Bearer %s"\noutput = "/dev/null"\ndata = "{\\"title\\": \\"Communiqué %d du Conseil de Paris\\", \\"content\\": \\"<p>Le Conseil a adopté le vœu numéro %d en faveur des droits humains.</p><p>Un second paragraphe donne au texte une taille réaliste.</p>\\", \\"categories\\": [%s]%s, \\"publishedAt\\": \\"%04d-%02d-%02dT10:00:00Z\\"}"\nnext\n' \
+    "$BASE" "$TOKEN" "$i" "$i" "$cats" "$photo" $((2010 + i % 15)) $((i % 12 + 1)) $((i % 28 + 1)) >> "$cfg"
+done
+sed -i '$ d' "$cfg"
+curl -s --no-progress-meter --fail-early --parallel --parallel-max 4 -K "$cfg"
+for i in $(seq 1 10); do
+  post /api/v1/honorary-citizens "{\"name\": \"Citoyenne d'honneur $i\", \"description\": \"Défenseuse des droits humains\", \"country\": \"IR\", \"conferredOn\": \"2024-0$((i % 9 + 1))-15\", \"vote\": \"unanimous\", \"portrait\": \"${photos[$((i % 5))]}\"}" > /dev/null
+done
+PRIZE=$(post /api/v1/prizes '{"name": "Prix des droits humains"}' | json '["id"]')
+for i in $(seq 1 20); do
+  post /api/v1/awards "{\"prize\": \"$PRIZE\", \"year\": $((2015 + i % 10)), \"category\": \"Prix international\", \"distinction\": \"laureate\", \"recipientName\": \"Lauréate $i\", \"country\": \"TN\"}" > /dev/null
+done
+ONE=$(curl -sf "$BASE/api/v1/posts?size=1" | json '["items"][0]["id"]')
+
+# Each read, captured once: the ceiling serves these bytes for the same path and query.
+ENDPOINTS=(
+  "list of 20 posts with categories and media|/api/v1/posts?size=20"
+  "one post|/api/v1/posts/$ONE"
+  "categories (5) with postCount|/api/v1/categories"
+  "categories sorted by postCount|/api/v1/categories?sort=-postCount"
+  "honorary citizens|/api/v1/honorary-citizens"
+  "awards|/api/v1/awards?size=20"
+  "media|/api/v1/media"
+)
+mkdir -p "$WORK/captures"
+: > "$WORK/captures/index.tsv"
+n=0
+for e in "${ENDPOINTS[@]}"; do
+  path=${e#*|}
+  n=$((n + 1))
+  curl -sf -o "$WORK/captures/$n.json" "$BASE$path"
+  printf '%s\t%s.json\n' "$path" "$n" >> "$WORK/captures/index.tsv"
+done
+java -Dceiling.dir="$WORK/captures" -Dquarkus.http.port=$CEILING_PORT -jar bench/ceiling/target/quarkus-app/quarkus-run.jar \
+  > "$OUT/reads-ceiling.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do curl -sf -o /dev/null "$CEILING${ENDPOINTS[0]#*|}" && break; sleep 1; done
+n=0
+for e in "${ENDPOINTS[@]}"; do
+  n=$((n + 1))
+  cmp -s "$WORK/captures/$n.json" <(curl -sf "$CEILING${e#*|}") || { echo "the ceiling does not serve ${e#*|}" >&2; exit 1; }
+done
+
+wrk_run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency "$1"; }
+rps() { awk '/Requests\/sec/ {print $2}' <<< "$1"; }
+p99() { awk '$1 == "99%" {print $2}' <<< "$1"; }
+rss_mib() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$SERVER/status"; }
+
+RESULT="$OUT/reads-$DB-$POSTS.md"
+{
+  echo "$(date -u +%Y-%m-%d), $DB, $POSTS posts, commit $(git rev-parse --short HEAD), wrk -t$THREADS -c$CONNECTIONS, $WARMUP warm-up, $DURATION measured"
+  echo
+  echo "| read | bytes | Tribune req/s | Tribune p99 | ceiling req/s | ceiling p99 | Tribune / ceiling |"
+  echo "|---|---|---|---|---|---|---|"
+} > "$RESULT"
+peak=0
+n=0
+for e in "${ENDPOINTS[@]}"; do
+  label=${e%%|*}
+  path=${e#*|}
+  n=$((n + 1))
+  [[ "$label" == *"$ONLY"* ]] || continue
+  wrk_run "$BASE$path" "$WARMUP" > /dev/null
+  t=$(wrk_run "$BASE$path" "$DURATION")
+  rss=$(rss_mib); [ "$rss" -gt "$peak" ] && peak=$rss
+  wrk_run "$CEILING$path" "$WARMUP" > /dev/null
+  c=$(wrk_run "$CEILING$path" "$DURATION")
+  pct=$(python3 -c "print(f'{100 * float(\"$(rps "$t")\") / float(\"$(rps "$c")\"):.1f}%')")
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$(stat -c %s "$WORK/captures/$n.json")" \
+    "$(rps "$t")" "$(p99 "$t")" "$(rps "$c")" "$(p99 "$c")" "$pct" | tee -a "$RESULT"
+done
+echo >> "$RESULT"
+echo "Tribune's RSS after each read's load, highest: $peak MiB" | tee -a "$RESULT"
