@@ -6,14 +6,16 @@
 #   bash bench/reads.sh                          # H2, 1,000 posts
 #   POSTS=200 bash bench/reads.sh                # another size
 #   DB=postgresql bash bench/reads.sh            # a local PostgreSQL (as scripts/test-postgresql.sh starts it)
+#   PROFILE=1 ONLY=one bash bench/reads.sh       # also records a JFR profile of each measured read
 #
 # Needs wrk (apt-get install -y wrk), curl and python3. Settings: POSTS, DB, DURATION, WARMUP, CONNECTIONS,
-# THREADS, PORT, CEILING_PORT, and ONLY (measure only the reads whose label contains it).
+# THREADS, PORT, CEILING_PORT, PROFILE, and ONLY (measure only the reads whose label contains it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 POSTS=${POSTS:-1000}
 ONLY=${ONLY:-}
+PROFILE=${PROFILE:-}
 DB=${DB:-h2}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
@@ -140,7 +142,12 @@ for e in "${ENDPOINTS[@]}"; do
   n=$((n + 1))
   [[ "$label" == *"$ONLY"* ]] || continue
   wrk_run "$BASE$path" "$WARMUP" > /dev/null
+  [ -n "$PROFILE" ] && jcmd $SERVER JFR.start name=read settings=profile > /dev/null
   t=$(wrk_run "$BASE$path" "$DURATION")
+  if [ -n "$PROFILE" ]; then
+    jcmd $SERVER JFR.stop name=read filename="$PWD/$OUT/reads-$DB-$POSTS-$n.jfr" > /dev/null
+    echo "profile: $OUT/reads-$DB-$POSTS-$n.jfr (jfr print --events jdk.ExecutionSample --stack-depth 200)"
+  fi
   rss=$(rss_mib); [ "$rss" -gt "$peak" ] && peak=$rss
   wrk_run "$CEILING$path" "$WARMUP" > /dev/null
   c=$(wrk_run "$CEILING$path" "$DURATION")

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tribune.persistence.NotAChange;
+import org.tribune.persistence.Keyset;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.SortOrder;
 
@@ -59,7 +60,7 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
         update("passwordHash = ?1 where id = ?2", hash, id);
     }
 
-    public record Listing(List<Account> items, long total) {}
+    public record Listing(List<Account> items, long total, String next) {}
 
     public static final Map<String, String> SORT_PATHS = AccountService.SORTING.paths(
             Map.of("username", "username", "createdAt", "createdAt", "lastLoginAt", "lastLoginAt"));
@@ -75,10 +76,10 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
             where.append(" and active = :active");
             params.and("active", filter.active());
         }
-        List<Account> items = find("from Account where " + where + sort.toHql(SORT_PATHS, "id"), params)
-                .page(page.page() - 1, page.size())
-                .list();
-        return new Listing(items, count(where.toString(), params));
+        long total = count(where.toString(), params);
+        PageRequest.Slice<Account> slice =
+                Keyset.page(this, "from Account where " + where, params, sort, SORT_PATHS, "id", page);
+        return new Listing(slice.items(), total, slice.next());
     }
 
     private static UUID orNil(UUID id) {

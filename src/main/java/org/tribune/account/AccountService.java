@@ -33,7 +33,7 @@ public class AccountService {
 
     public static final String SORT_PATTERN = "^-?(" + SORT_KEYS + ")(,-?(" + SORT_KEYS + "))*$";
     public static final String DEFAULT_SORT = "username";
-    public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
+    public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT).withNullable("lastLoginAt");
     public static final String FIRST_ADMIN = "admin";
 
     private final AccountRepository accounts;
@@ -66,7 +66,7 @@ public class AccountService {
     public PageResponse<UserView> list(UserFilter filter, SortOrder sort, PageRequest page) {
         AccountRepository.Listing listing = accounts.list(filter, sort, page);
         return PageResponse.of(
-                listing.items().stream().map(AccountService::view).toList(), page, listing.total());
+                listing.items().stream().map(AccountService::view).toList(), page, listing.total(), listing.next());
     }
 
     public UserView get(UUID id) {

@@ -1,6 +1,6 @@
 package org.tribune.account;
 
-import io.quarkus.panache.common.Sort;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.tribune.common.ApiException;
 import org.tribune.common.Clock;
+import org.tribune.persistence.Keyset;
 import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.SortOrder;
+import org.tribune.persistence.Sortable;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
@@ -27,6 +30,10 @@ import org.tribune.security.InvalidToken;
 
 @ApplicationScoped
 public class ApiTokenService {
+
+    private static final Sortable SORTING = Sortable.of("createdAt", "-createdAt");
+    private static final SortOrder NEWEST_FIRST = SORTING.parse(null);
+    private static final Map<String, String> SORT_PATHS = SORTING.paths(Map.of("createdAt", "createdAt"));
 
     /** Marks a bearer token as an API token rather than a JWT, and makes leaked secrets easy to find by scanners. */
     public static final String PREFIX = "trb_";
@@ -50,13 +57,13 @@ public class ApiTokenService {
 
     public PageResponse<ApiTokenView> list(PageRequest page) {
         long total = tokens.count();
-        List<ApiToken> rows = tokens.findAll(Sort.descending("createdAt", "id"))
-                .page(page.page() - 1, page.size())
-                .list();
+        PageRequest.Slice<ApiToken> slice =
+                Keyset.page(tokens, "from ApiToken where 1 = 1", new Parameters(), NEWEST_FIRST, SORT_PATHS, "id", page);
+        List<ApiToken> rows = slice.items();
         Map<UUID, AccountRef> creators = AccountService.refsOf(
                 accounts.byIds(rows.stream().map(t -> t.createdBy).distinct().toList()));
         return PageResponse.of(
-                rows.stream().map(t -> view(t, creators.get(t.createdBy))).toList(), page, total);
+                rows.stream().map(t -> view(t, creators.get(t.createdBy))).toList(), page, total, slice.next());
     }
 
     public ApiTokenView get(UUID id) {

@@ -269,6 +269,7 @@ public class BackupService {
                 List<Table> tables = Tables.read(c);
                 ArchiveCheck.sameTables(manifest, tables, tribuneVersion);
                 requireEmpty(c, tables, caller);
+                long headBefore = changeLogHead(c);
                 for (int i = tables.size() - 1; i >= 0; i--) {
                     try (Statement st = c.createStatement()) {
                         st.executeUpdate("DELETE FROM " + tables.get(i).name());
@@ -278,6 +279,12 @@ public class BackupService {
                 for (Table table : tables) {
                     step = Manifest.dataPath(table.name());
                     rows.put(table.name(), insert(c, zip, table, manifest));
+                }
+                // Every instance keys what it caches on the change log's head: after a restore it must be a number
+                // neither site has shown before, or a cached answer from before the import could look current.
+                try (PreparedStatement st = c.prepareStatement("UPDATE change_log_head SET last_seq = ? WHERE id = 1")) {
+                    st.setLong(1, Math.max(headBefore, changeLogHead(c)) + 1);
+                    st.executeUpdate();
                 }
                 step = "the media files";
                 List<ArchivedFiles.StoredFile> files = archivedFiles.list(c);
@@ -305,6 +312,13 @@ public class BackupService {
                         + ": a value is too long or of the wrong kind, or a reference or a unique value is wrong");
             }
             throw new IOException("The import could not write to the database", e);
+        }
+    }
+
+    private static long changeLogHead(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT last_seq FROM change_log_head WHERE id = 1")) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 

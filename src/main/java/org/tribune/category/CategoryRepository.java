@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
+import org.tribune.persistence.Keyset;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.SortOrder;
 
@@ -40,7 +41,7 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
                 > 0;
     }
 
-    record Listing(List<Category> items, Map<UUID, Long> counts, long total) {}
+    record Listing(List<Category> items, Map<UUID, Long> counts, long total, String next) {}
 
     /**
      * A page in three statements whatever the sort: the total, the page, and the page's counts. Sorted by name, the
@@ -64,24 +65,27 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
             if (parentId != null && !topLevelOnly) {
                 params.and("parent", parentId);
             }
-            List<Category> items = find("from Category c" + hql + sort.toHql(NAME_COLUMNS, "c.id"), params)
-                    .page(page.page() - 1, page.size())
-                    .list();
+            PageRequest.Slice<Category> slice = Keyset.page(
+                    this, "from Category c" + (hql.isEmpty() ? " where 1 = 1" : hql), params, sort, NAME_COLUMNS, "c.id", page);
             Map<UUID, Long> counts =
-                    usage.countByCategory(items.stream().map(c -> c.id).toList());
-            return new Listing(items, counts, count);
+                    usage.countByCategory(slice.items().stream().map(c -> c.id).toList());
+            return new Listing(slice.items(), counts, count, slice.next());
         }
+        Map<String, Object> keysetParams = new HashMap<>();
+        String keyset = sort.after(page, SORT_COLUMNS, "c.id", keysetParams);
         CategoryUsage.CountSql counts = usage.countSql();
         NativeQuery<?> ids = getEntityManager()
                 .createNativeQuery(
                         "select c.id as id, coalesce(n.item_count, 0) as item_count from category c left join ("
-                                + counts.sql() + ") n on n.category_id = c.id" + where
+                                + counts.sql() + ") n on n.category_id = c.id"
+                                + (where.isEmpty() ? " where 1 = 1" : where) + keyset
                                 + sort.toHql(SORT_COLUMNS, "c.id"))
                 .unwrap(NativeQuery.class)
                 .addScalar("id", UUID.class)
                 .addScalar("item_count", Long.class);
         ids.setFirstResult(page.offset());
-        ids.setMaxResults(page.size());
+        ids.setMaxResults(page.fetchSize());
+        keysetParams.forEach(ids::setParameter);
         if (parentId != null && !topLevelOnly) {
             ids.setParameter("parent", parentId);
         }
@@ -93,7 +97,10 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
         }
         Map<UUID, Category> found = new HashMap<>();
         findByIds(pageCounts.keySet()).forEach(c -> found.put(c.id, c));
-        return new Listing(pageCounts.keySet().stream().map(found::get).toList(), pageCounts, count);
+        PageRequest.Slice<Category> slice = page.slice(
+                pageCounts.keySet().stream().map(found::get).toList(),
+                c -> sort.cursorAt(key -> key.equals("postCount") ? pageCounts.get(c.id) : c.sortName, c.id));
+        return new Listing(slice.items(), pageCounts, count, slice.next());
     }
 
     public List<Category> findByIds(Collection<UUID> ids) {

@@ -55,7 +55,8 @@ public class CategoryService {
                         .map(c -> view(c, listing.counts().getOrDefault(c.id, 0L)))
                         .toList(),
                 page,
-                listing.total());
+                listing.total(),
+                listing.next());
     }
 
     public CategoryView get(UUID id) {

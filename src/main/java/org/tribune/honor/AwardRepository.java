@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.tribune.persistence.Keyset;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.SortOrder;
 
@@ -23,7 +24,7 @@ public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
             "recipientName",
             "recipientName"));
 
-    record Listing(List<Award> items, long total) {}
+    record Listing(List<Award> items, long total, String next) {}
 
     record Filter(
             UUID prizeId, Integer year, String category, Distinction distinction, String country, List<String> words) {}
@@ -56,10 +57,9 @@ public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
             params.and("w" + i, "%" + f.words().get(i) + "%");
         }
         long total = count(where.toString(), params);
-        List<Award> items = find("from Award where " + where + sort.toHql(SORT_PATHS, "id"), params)
-                .page(page.page() - 1, page.size())
-                .list();
-        return new Listing(items, total);
+        PageRequest.Slice<Award> slice =
+                Keyset.page(this, "from Award where " + where, params, sort, SORT_PATHS, "id", page);
+        return new Listing(slice.items(), total, slice.next());
     }
 
     List<Award> byIds(Collection<UUID> ids) {

@@ -73,7 +73,7 @@ public class AwardService {
         if (query.prizeSlug() != null) {
             prizeId = prizes.idBySlug(query.prizeSlug()).orElse(null);
             if (prizeId == null) {
-                return PageResponse.of(List.of(), page, 0);
+                return PageResponse.of(List.of(), page, 0, null);
             }
         }
         AwardRepository.Listing listing = awards.list(
@@ -86,7 +86,7 @@ public class AwardService {
                         Text.searchWords(query.q())),
                 sort,
                 page);
-        return PageResponse.of(views(listing.items()), page, listing.total());
+        return PageResponse.of(views(listing.items()), page, listing.total(), listing.next());
     }
 
     public AwardView get(UUID id) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tribune.common.Text;
+import org.tribune.persistence.Keyset;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.SortOrder;
 
@@ -19,7 +20,7 @@ public class HonoraryCitizenRepository implements PanacheRepositoryBase<Honorary
     static final Map<String, String> SORT_PATHS =
             HonoraryCitizenService.SORTING.paths(Map.of("conferredOn", "conferredOn", "name", "sortName"));
 
-    record Listing(List<HonoraryCitizen> items, long total) {}
+    record Listing(List<HonoraryCitizen> items, long total, String next) {}
 
     Optional<HonoraryCitizen> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
@@ -51,10 +52,9 @@ public class HonoraryCitizenRepository implements PanacheRepositoryBase<Honorary
             params.and("w" + i, "%" + words.get(i) + "%");
         }
         long total = count(where.toString(), params);
-        List<HonoraryCitizen> items = find("from HonoraryCitizen where " + where + sort.toHql(SORT_PATHS, "id"), params)
-                .page(page.page() - 1, page.size())
-                .list();
-        return new Listing(items, total);
+        PageRequest.Slice<HonoraryCitizen> slice =
+                Keyset.page(this, "from HonoraryCitizen where " + where, params, sort, SORT_PATHS, "id", page);
+        return new Listing(slice.items(), total, slice.next());
     }
 
     List<HonoraryCitizen> byIds(Collection<UUID> ids) {

@@ -60,7 +60,7 @@ public class HonoraryCitizenService {
     /** A page with portraits and related posts loaded for the whole page: a fixed number of statements. */
     public PageResponse<HonoraryCitizenView> list(HonoraryCitizenQuery query, SortOrder sort, PageRequest page) {
         HonoraryCitizenRepository.Listing listing = citizens.list(query, sort, page);
-        return PageResponse.of(views(listing.items()), page, listing.total());
+        return PageResponse.of(views(listing.items()), page, listing.total(), listing.next());
     }
 
     public HonoraryCitizenView get(UUID id) {

@@ -1,7 +1,7 @@
 package org.tribune.honor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.panache.common.Sort;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
@@ -14,7 +14,10 @@ import org.tribune.common.ApiException;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
 import org.tribune.common.Text;
+import org.tribune.persistence.Keyset;
 import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.SortOrder;
+import org.tribune.persistence.Sortable;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
@@ -22,6 +25,10 @@ import org.tribune.persistence.Writes;
 
 @ApplicationScoped
 public class PrizeService {
+
+    private static final Sortable SORTING = Sortable.of("name", "name");
+    private static final SortOrder BY_NAME = SORTING.parse(null);
+    private static final Map<String, String> SORT_PATHS = SORTING.paths(Map.of("name", "nameKey"));
 
     private final PrizeRepository prizes;
     private final AwardRepository awards;
@@ -38,13 +45,14 @@ public class PrizeService {
     }
 
     public PageResponse<PrizeView> list(PageRequest page) {
-        List<Prize> items = prizes.findAll(Sort.by("nameKey", "id"))
-                .page(page.page() - 1, page.size())
-                .list();
+        long total = prizes.count();
+        PageRequest.Slice<Prize> slice =
+                Keyset.page(prizes, "from Prize where 1 = 1", new Parameters(), BY_NAME, SORT_PATHS, "id", page);
+        List<Prize> items = slice.items();
         Map<UUID, Long> counts =
                 prizes.awardCounts(items.stream().map(p -> p.id).toList());
         return PageResponse.of(
-                items.stream().map(p -> view(p, counts.getOrDefault(p.id, 0L))).toList(), page, prizes.count());
+                items.stream().map(p -> view(p, counts.getOrDefault(p.id, 0L))).toList(), page, total, slice.next());
     }
 
     public PrizeView get(UUID id) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.tribune.persistence.Keyset;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.SortOrder;
 
@@ -16,7 +17,7 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
 
     static final Map<String, String> SORT_PATHS = MediaService.SORTING.paths(Map.of("createdAt", "m.createdAt"));
 
-    record Listing(List<Media> items, long total) {}
+    record Listing(List<Media> items, long total, String next) {}
 
     /** Count, then the page's ids, then those items with their renditions in one statement. */
     Listing list(String kind, List<String> words, SortOrder sort, PageRequest page) {
@@ -34,13 +35,19 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
         var count = em.createQuery("select count(m) from Media m" + where, Long.class);
         params.map().forEach(count::setParameter);
         long total = count.getSingleResult();
-        var ids = em.createQuery("select m.id from Media m" + where + sort.toHql(SORT_PATHS, "m.id"), UUID.class);
-        params.map().forEach(ids::setParameter);
+        Map<String, Object> keysetParams = new HashMap<>(params.map());
+        String keyset = sort.after(page, SORT_PATHS, "m.id", keysetParams);
+        var ids = em.createQuery(
+                "select m.id from Media m" + where + keyset + sort.toHql(SORT_PATHS, "m.id"), UUID.class);
+        keysetParams.forEach(ids::setParameter);
         ids.setFirstResult(page.offset());
-        ids.setMaxResults(page.size());
+        ids.setMaxResults(page.fetchSize());
         List<UUID> pageIds = ids.getResultList();
         Map<UUID, Media> byId = withRenditions(pageIds);
-        return new Listing(pageIds.stream().map(byId::get).toList(), total);
+        PageRequest.Slice<Media> slice = page.slice(
+                pageIds.stream().map(byId::get).toList(),
+                m -> sort.cursorAt(key -> Keyset.field(m, SORT_PATHS.get(key)), m.id));
+        return new Listing(slice.items(), total, slice.next());
     }
 
     /** The media with their renditions, in one statement. */

@@ -121,7 +121,7 @@ public class MediaService {
                 .filter(u -> u != null)
                 .toList());
         return PageResponse.of(
-                listing.items().stream().map(m -> view(m, uploaders)).toList(), page, listing.total());
+                listing.items().stream().map(m -> view(m, uploaders)).toList(), page, listing.total(), listing.next());
     }
 
     public MediaView get(UUID id) {

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PageResponse<T>(
         @Schema(required = true) List<T> items,
 
-        @Schema(required = true, description = "Current page, starting at 1.", examples = "1")
+        @Schema(
+                required = true,
+                description = "Current page, starting at 1; 0 for a page asked with `after`, which has no number.",
+                examples = "1")
         int page,
 
         @Schema(required = true, description = "Requested page size.", examples = "20")
@@ -17,10 +20,19 @@ public record PageResponse<T>(
         long totalItems,
 
         @Schema(required = true, description = "Number of pages; 0 when nothing matches.", examples = "3")
-        int totalPages) {
+        int totalPages,
 
-    public static <T> PageResponse<T> of(List<T> items, PageRequest request, long totalItems) {
+        @Schema(
+                required = true,
+                nullable = true,
+                description = "Cursor of the next page, to pass as `after`; null on the last page. Paging with it"
+                        + " never repeats or skips an item when others are added or removed meanwhile.",
+                examples = "MR8tcHVibGlzaGVkQXQfdDIwMjUtMDctMDlUMTA6MDA6MDBaH3U0ZjNi")
+        String next) {
+
+    public static <T> PageResponse<T> of(List<T> items, PageRequest request, long totalItems, String next) {
         int totalPages = (int) ((totalItems + request.size() - 1) / request.size());
-        return new PageResponse<>(List.copyOf(items), request.page(), request.size(), totalItems, totalPages);
+        return new PageResponse<>(
+                List.copyOf(items), request.byCursor() ? 0 : request.page(), request.size(), totalItems, totalPages, next);
     }
 }

@@ -113,6 +113,6 @@ public class PostListService {
                         PostService.ordered(awardsByPost.getOrDefault(r.id(), Set.of()), refs.awards()),
                         r.updatedAt()))
                 .toList();
-        return PageResponse.of(items, page, listing.total());
+        return PageResponse.of(items, page, listing.total(), listing.next());
     }
 }

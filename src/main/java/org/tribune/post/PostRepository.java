@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.tribune.common.Text;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.SortOrder;
+import org.tribune.persistence.Sortable;
 
 @ApplicationScoped
 public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
@@ -40,7 +41,18 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             String lang,
             UUID authorId,
             UUID featuredMediaId,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            String sortTitle) {
+
+        Object sortValue(String key) {
+            return switch (key) {
+                case "publishedAt" -> publishedAt;
+                case "title" -> sortTitle;
+                case "updatedAt" -> updatedAt;
+                default -> throw new IllegalArgumentException(key);
+            };
+        }
+    }
 
     /** What the public may see: published, or scheduled and due; bind with {@link #bindPublic}. */
     static final String PUBLIC = " and p.status in :visible and p.publishedAt <= :now";
@@ -50,7 +62,10 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         bind.accept("now", now);
     }
 
-    record Listing(List<Row> rows, long total) {}
+    record Listing(List<Row> rows, long total, String next) {
+
+        static final Listing EMPTY = new Listing(List.of(), 0, null);
+    }
 
     public Optional<Post> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
@@ -69,12 +84,14 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
      * matches cost, whatever the table size. bench/README.md has the figures behind this choice.
      */
     Listing list(PostFilter filter, SortOrder sort, PageRequest page) {
+        Map<String, Object> keysetParams = new HashMap<>();
+        String keyset = sort.after(page, SORT_PATHS, "p.id", keysetParams);
         StringBuilder where = new StringBuilder(" from Post p where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         PostFilter.Visibility v = filter.visibility();
         where.append(v.trash() ? " and p.deletedAt is not null" : " and p.deletedAt is null");
         if (v.publicOnly() && v.status() != null && v.status() != PostStatus.published) {
-            return new Listing(List.of(), 0);
+            return Listing.EMPTY;
         }
         if (v.publicOnly() || v.status() == PostStatus.published) {
             where.append(PUBLIC);
@@ -89,14 +106,14 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         }
         if (filter.categoryIds() != null) {
             if (filter.categoryIds().isEmpty()) {
-                return new Listing(List.of(), 0);
+                return Listing.EMPTY;
             }
             where.append(" and exists (select 1 from p.categoryIds c where c in :categoryIds)");
             params.put("categoryIds", filter.categoryIds());
         }
         if (filter.honoraryCitizenIds() != null) {
             if (filter.honoraryCitizenIds().isEmpty()) {
-                return new Listing(List.of(), 0);
+                return Listing.EMPTY;
             }
             where.append(" and exists (select 1 from p.honoraryCitizenIds h where h in :citizens)");
             params.put("citizens", filter.honoraryCitizenIds());
@@ -139,18 +156,20 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         params.forEach(count::setParameter);
         long total = count.getSingleResult();
         if (total == 0 || page.offset() >= total) {
-            return new Listing(List.of(), total);
+            return new Listing(List.of(), total, null);
         }
-
+        where.append(keyset);
+        params.putAll(keysetParams);
         TypedQuery<Row> rows = getEntityManager()
                 .createQuery(
-                        "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.status, p.publishedAt, p.lang, p.authorId, p.featuredMediaId, p.updatedAt)"
+                        "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.status, p.publishedAt, p.lang, p.authorId, p.featuredMediaId, p.updatedAt, p.sortTitle)"
                                 + where + sort.toHql(SORT_PATHS, "p.id"),
                         Row.class);
         params.forEach(rows::setParameter);
         rows.setFirstResult(page.offset());
-        rows.setMaxResults(page.size());
-        return new Listing(rows.getResultList(), total);
+        rows.setMaxResults(page.fetchSize());
+        PageRequest.Slice<Row> slice = page.slice(rows.getResultList(), r -> sort.cursorAt(r::sortValue, r.id()));
+        return new Listing(slice.items(), total, slice.next());
     }
 
     /** Category ids of many posts in one statement. */
@@ -287,6 +306,18 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return result;
     }
 
+    /** The first publication time after {@code now} of a post that will then be public (ix_post_status_published). */
+    Optional<Instant> nextPublicationAfter(Instant now) {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery(
+                        "select min(p.publishedAt) from Post p where p.status in :visible and p.publishedAt > :now"
+                                + " and p.deletedAt is null",
+                        Instant.class)
+                .setParameter("visible", List.of(PostStatus.published, PostStatus.scheduled))
+                .setParameter("now", now)
+                .getSingleResult());
+    }
+
     /** Public posts only: a category's postCount is the same for every reader, so it can be cached. */
     Map<UUID, Long> countByCategory(Collection<UUID> categoryIds, Instant now) {
         Map<UUID, Long> result = new HashMap<>();
@@ -328,13 +359,23 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     }
 
     /** A post's revisions, newest first, one page at a time: a long-edited post has hundreds. */
-    public List<PostRevision> revisions(UUID postId, PageRequest page) {
-        return getEntityManager()
-                .createQuery("from PostRevision r where r.postId = :id order by r.number desc", PostRevision.class)
-                .setParameter("id", postId)
+    private static final Sortable REVISION_SORTING = Sortable.of("number", "-number");
+    private static final SortOrder NEWEST_REVISION_FIRST = REVISION_SORTING.parse(null);
+    private static final Map<String, String> REVISION_PATHS = REVISION_SORTING.paths(Map.of("number", "r.number"));
+
+    public PageRequest.Slice<PostRevision> revisions(UUID postId, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", postId);
+        String keyset = NEWEST_REVISION_FIRST.after(page, REVISION_PATHS, "r.id", params);
+        TypedQuery<PostRevision> query = getEntityManager()
+                .createQuery(
+                        "from PostRevision r where r.postId = :id" + keyset
+                                + NEWEST_REVISION_FIRST.toHql(REVISION_PATHS, "r.id"),
+                        PostRevision.class)
                 .setFirstResult(page.offset())
-                .setMaxResults(page.size())
-                .getResultList();
+                .setMaxResults(page.fetchSize());
+        params.forEach(query::setParameter);
+        return page.slice(query.getResultList(), r -> NEWEST_REVISION_FIRST.cursorAt(key -> r.number, r.id));
     }
 
     public long revisionCount(UUID postId) {

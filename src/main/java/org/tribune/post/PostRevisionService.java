@@ -36,7 +36,8 @@ public class PostRevisionService {
     /** A page of revisions, newest first, in three statements whatever the post's history. */
     public PageResponse<RevisionSummary> list(UUID postId, PageRequest page) {
         requireReadable(postId);
-        List<PostRevision> slice = posts.revisions(postId, page);
+        PageRequest.Slice<PostRevision> revisions = posts.revisions(postId, page);
+        List<PostRevision> slice = revisions.items();
         long total = posts.revisionCount(postId);
         Map<UUID, AccountRef> authors = accounts.refs(
                 slice.stream().map(r -> r.authorId).filter(a -> a != null).toList());
@@ -51,7 +52,8 @@ public class PostRevisionService {
                                 r.createdAt))
                         .toList(),
                 page,
-                total);
+                total,
+                revisions.next());
     }
 
     public RevisionView get(UUID postId, UUID revisionId) {

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.tribune.common.ApiException;
 import org.tribune.common.FieldError;
+import org.tribune.persistence.Cursor;
 import org.tribune.persistence.PageRequest;
 
 /**
@@ -38,13 +39,29 @@ public class PageParams {
                             defaultValue = "" + PageRequest.DEFAULT_SIZE))
     public String size;
 
+    @QueryParam(Cursor.PARAMETER)
+    @Parameter(
+            description = "Cursor of the page to read: the `next` value of the page before, unchanged, with the same"
+                    + " filters and sort. Instead of `page`: it never repeats or skips an item when others are added or"
+                    + " removed between two reads, and a deep page costs no more than the first.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_CURSOR))
+    public String after;
+
+    static final int MAX_CURSOR = 1024;
+
     public PageRequest request() {
         List<FieldError> errors = new ArrayList<>();
+        if (after != null && after.length() > MAX_CURSOR) {
+            errors.add(new FieldError(Cursor.PARAMETER, "is longer than a cursor this API gives"));
+        }
+        if (after != null && page != null) {
+            errors.add(new FieldError("page", "cannot be combined with after: a cursor names its page"));
+        }
         int p = QueryParams.parseInt("page", page, 1, 1, PageRequest.MAX_PAGE, errors);
         int s = QueryParams.parseInt("size", size, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return new PageRequest(p, s);
+        return new PageRequest(p, s, after == null || after.isBlank() ? null : after);
     }
 }

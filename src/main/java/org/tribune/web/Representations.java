@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tribune.common.Etags;
 import org.tribune.common.ProblemType;
+import org.tribune.persistence.Cursor;
 import org.tribune.persistence.PageResponse;
 
 /**
@@ -173,9 +174,20 @@ public class Representations {
     }
 
     private static String links(PageResponse<?> body, UriInfo uri) {
-        int last = Math.max(1, body.totalPages());
         List<String> links = new ArrayList<>(4);
         links.add(link(uri, 1, "first"));
+        if (body.page() == 0) {
+            // A page asked by cursor: its neighbours are named by cursor too, and it has no number to count from.
+            if (body.next() != null) {
+                links.add("<" + uri.getRequestUriBuilder()
+                                .replaceQueryParam("page")
+                                .replaceQueryParam(Cursor.PARAMETER, body.next())
+                                .build()
+                        + ">; rel=\"next\"");
+            }
+            return String.join(", ", links);
+        }
+        int last = Math.max(1, body.totalPages());
         if (body.page() > 1) {
             links.add(link(uri, Math.min(body.page() - 1, last), "prev"));
         }
@@ -187,11 +199,22 @@ public class Representations {
     }
 
     private static String link(UriInfo uri, int page, String rel) {
-        return "<" + uri.getRequestUriBuilder().replaceQueryParam("page", page).build() + ">; rel=\"" + rel + "\"";
+        return "<" + uri.getRequestUriBuilder()
+                        .replaceQueryParam(Cursor.PARAMETER)
+                        .replaceQueryParam("page", page)
+                        .build()
+                + ">; rel=\"" + rel + "\"";
     }
 
     private static boolean notModified(HttpHeaders request, String etag, Instant lastModified) {
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        return notModified(
+                request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
+                etag,
+                lastModified);
+    }
+
+    static boolean notModified(String ifNoneMatch, String since, String etag, Instant lastModified) {
         if (ifNoneMatch != null) {
             String opaque = opaque(etag);
             for (String candidate : ifNoneMatch.split(",")) {
@@ -203,14 +226,10 @@ public class Representations {
             }
             return false;
         }
-        String since = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (since != null && lastModified != null) {
-            try {
-                Instant s = ZonedDateTime.parse(since.trim(), HTTP_DATE).toInstant();
-                return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(s);
-            } catch (DateTimeParseException e) {
-                return false; // RFC 9110: an invalid date is ignored
-            }
+            Instant s = parseHttpDate(since);
+            // RFC 9110: an invalid date is ignored
+            return s != null && !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(s);
         }
         return false;
     }
@@ -226,6 +245,15 @@ public class Representations {
 
     private static String opaque(String tag) {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+
+    /** The instant of an HTTP date, or null when it is not one. */
+    static Instant parseHttpDate(String value) {
+        try {
+            return ZonedDateTime.parse(value.trim(), HTTP_DATE).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     public static String httpDate(Instant instant) {

@@ -84,6 +84,8 @@ class PostListQueryCountTest extends ApiTestSupport {
     }
 
     private long statementsFor(String tag, int size) {
+        // The first read after writes also asks when the next scheduled post is due (ContentVersion): not counted.
+        given().get("/api/v1/categories").then().statusCode(200);
         Statistics stats = sessionFactory.getStatistics();
         stats.clear();
         given().queryParam("tag", tag)
