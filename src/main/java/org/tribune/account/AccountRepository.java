@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.tribune.persistence.NotAChange;
 import org.tribune.persistence.Keyset;
+import org.tribune.persistence.NotAChange;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.SortOrder;
 

@@ -19,11 +19,11 @@ import org.tribune.common.ApiException;
 import org.tribune.common.Clock;
 import org.tribune.persistence.Keyset;
 import org.tribune.persistence.PageRequest;
-import org.tribune.persistence.SortOrder;
-import org.tribune.persistence.Sortable;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
+import org.tribune.persistence.SortOrder;
+import org.tribune.persistence.Sortable;
 import org.tribune.persistence.Writes;
 import org.tribune.security.Caller;
 import org.tribune.security.InvalidToken;
@@ -57,8 +57,8 @@ public class ApiTokenService {
 
     public PageResponse<ApiTokenView> list(PageRequest page) {
         long total = tokens.count();
-        PageRequest.Slice<ApiToken> slice =
-                Keyset.page(tokens, "from ApiToken where 1 = 1", new Parameters(), NEWEST_FIRST, SORT_PATHS, "id", page);
+        PageRequest.Slice<ApiToken> slice = Keyset.page(
+                tokens, "from ApiToken where 1 = 1", new Parameters(), NEWEST_FIRST, SORT_PATHS, "id", page);
         List<ApiToken> rows = slice.items();
         Map<UUID, AccountRef> creators = AccountService.refsOf(
                 accounts.byIds(rows.stream().map(t -> t.createdBy).distinct().toList()));

@@ -282,7 +282,8 @@ public class BackupService {
                 }
                 // Every instance keys what it caches on the change log's head: after a restore it must be a number
                 // neither site has shown before, or a cached answer from before the import could look current.
-                try (PreparedStatement st = c.prepareStatement("UPDATE change_log_head SET last_seq = ? WHERE id = 1")) {
+                try (PreparedStatement st =
+                        c.prepareStatement("UPDATE change_log_head SET last_seq = ? WHERE id = 1")) {
                     st.setLong(1, Math.max(headBefore, changeLogHead(c)) + 1);
                     st.executeUpdate();
                 }

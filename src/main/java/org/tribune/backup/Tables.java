@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class Tables {
 
     /** Flyway's own bookkeeping, and sign-in failures, which only matter for fifteen minutes on one site. */
-    static final Set<String> NOT_ARCHIVED = Set.of("flyway_schema_history", "sign_in_failure");
+    static final Set<String> NOT_ARCHIVED = Set.of("flyway_schema_history", "sign_in_failure", "representation_seen");
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 

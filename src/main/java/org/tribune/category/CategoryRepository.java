@@ -66,7 +66,13 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
                 params.and("parent", parentId);
             }
             PageRequest.Slice<Category> slice = Keyset.page(
-                    this, "from Category c" + (hql.isEmpty() ? " where 1 = 1" : hql), params, sort, NAME_COLUMNS, "c.id", page);
+                    this,
+                    "from Category c" + (hql.isEmpty() ? " where 1 = 1" : hql),
+                    params,
+                    sort,
+                    NAME_COLUMNS,
+                    "c.id",
+                    page);
             Map<UUID, Long> counts =
                     usage.countByCategory(slice.items().stream().map(c -> c.id).toList());
             return new Listing(slice.items(), counts, count, slice.next());

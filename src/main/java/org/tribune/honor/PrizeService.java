@@ -16,11 +16,11 @@ import org.tribune.common.Slugs;
 import org.tribune.common.Text;
 import org.tribune.persistence.Keyset;
 import org.tribune.persistence.PageRequest;
-import org.tribune.persistence.SortOrder;
-import org.tribune.persistence.Sortable;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
+import org.tribune.persistence.SortOrder;
+import org.tribune.persistence.Sortable;
 import org.tribune.persistence.Writes;
 
 @ApplicationScoped

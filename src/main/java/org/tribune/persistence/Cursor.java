@@ -26,7 +26,9 @@ public record Cursor(String sort, List<Object> values) {
         for (Object value : values) {
             text.append(SEPARATOR).append(typed(value));
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cursor a client sent back, checked against the sort it is used with. */

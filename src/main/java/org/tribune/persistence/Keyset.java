@@ -51,6 +51,7 @@ public final class Keyset {
                 throw new IllegalStateException("Cannot read the sort field " + name, e);
             }
         }
-        throw new IllegalStateException("No sort field " + name + " on " + entity.getClass().getSimpleName());
+        throw new IllegalStateException(
+                "No sort field " + name + " on " + entity.getClass().getSimpleName());
     }
 }

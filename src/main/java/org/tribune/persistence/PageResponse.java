@@ -33,6 +33,11 @@ public record PageResponse<T>(
     public static <T> PageResponse<T> of(List<T> items, PageRequest request, long totalItems, String next) {
         int totalPages = (int) ((totalItems + request.size() - 1) / request.size());
         return new PageResponse<>(
-                List.copyOf(items), request.byCursor() ? 0 : request.page(), request.size(), totalItems, totalPages, next);
+                List.copyOf(items),
+                request.byCursor() ? 0 : request.page(),
+                request.size(),
+                totalItems,
+                totalPages,
+                next);
     }
 }

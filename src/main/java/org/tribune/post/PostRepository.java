@@ -360,6 +360,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     /** A post's revisions, newest first, one page at a time: a long-edited post has hundreds. */
     private static final Sortable REVISION_SORTING = Sortable.of("number", "-number");
+
     private static final SortOrder NEWEST_REVISION_FIRST = REVISION_SORTING.parse(null);
     private static final Map<String, String> REVISION_PATHS = REVISION_SORTING.paths(Map.of("number", "r.number"));
 

@@ -84,7 +84,9 @@ public class ReadCache {
         String key = key(request);
         ContentVersion.Version version = versions.current();
         Entry entry = entries.getIfPresent(key);
-        if (entry != null && entry.version().seq() == version.seq() && entry.version().holdsAt(clock.now())) {
+        if (entry != null
+                && entry.version().seq() == version.seq()
+                && entry.version().holdsAt(clock.now())) {
             return answer(entry, request);
         }
         request.setProperty(VERSION, version);
@@ -109,7 +111,8 @@ public class ReadCache {
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         response.getStringHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
+                    && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
                 values.forEach(v -> headers.add(Map.entry(name, v)));
             }
         });

@@ -1,5 +1,6 @@
 package org.tribune.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -14,11 +15,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tribune.common.Etags;
 import org.tribune.common.ProblemType;
 import org.tribune.persistence.Cursor;
 import org.tribune.persistence.PageResponse;
+import org.tribune.persistence.RepresentationHistory;
+import org.tribune.security.Callers;
 
 /**
  * The one place that shapes successful responses: ETags (from {@link Etags}), Last-Modified, conditional requests,
@@ -31,10 +35,18 @@ public class Representations {
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    private final Etags etags;
+    private static final Logger LOG = Logger.getLogger(Representations.class);
 
-    public Representations(Etags etags) {
+    private final Etags etags;
+    private final RepresentationHistory history;
+    private final Callers callers;
+    private final HttpServerRequest request;
+
+    public Representations(Etags etags, RepresentationHistory history, Callers callers, HttpServerRequest request) {
         this.etags = etags;
+        this.history = history;
+        this.callers = callers;
+        this.request = request;
     }
 
     /** Strong ETag of a single resource's representation. */
@@ -42,8 +54,13 @@ public class Representations {
         return etags.strong(representation);
     }
 
-    public <T> RestResponse<T> read(T representation, Instant lastModified, HttpHeaders request) {
+    /**
+     * A single resource: strong ETag, and Last-Modified from the time that ETag appeared (never before the
+     * resource's own {@code changedAt}), so that If-Modified-Since and If-None-Match always agree.
+     */
+    public <T> RestResponse<T> read(T representation, Instant changedAt, HttpHeaders request) {
         String etag = etag(representation);
+        Instant lastModified = lastModified(etag, changedAt);
         if (notModified(request, etag, lastModified)) {
             return notModifiedResponse(etag, lastModified);
         }
@@ -53,6 +70,19 @@ public class Representations {
                 .header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified))
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
                 .build();
+    }
+
+    private Instant lastModified(String etag, Instant changedAt) {
+        String audience = callers.current().isAnonymous() ? "public " : "private ";
+        Instant since;
+        try {
+            since = history.since(audience + request.path(), etag);
+        } catch (RuntimeException e) {
+            // Another instance recorded the same change at the same moment; this answer takes the present instead.
+            LOG.debugf(e, "Could not record when %s changed", request.path());
+            since = changedAt;
+        }
+        return since.isAfter(changedAt) ? since : changedAt;
     }
 
     /** 201 with the new resource's URL: the request path followed by its id. */
@@ -179,7 +209,8 @@ public class Representations {
         if (body.page() == 0) {
             // A page asked by cursor: its neighbours are named by cursor too, and it has no number to count from.
             if (body.next() != null) {
-                links.add("<" + uri.getRequestUriBuilder()
+                links.add("<"
+                        + uri.getRequestUriBuilder()
                                 .replaceQueryParam("page")
                                 .replaceQueryParam(Cursor.PARAMETER, body.next())
                                 .build()
@@ -199,7 +230,8 @@ public class Representations {
     }
 
     private static String link(UriInfo uri, int page, String rel) {
-        return "<" + uri.getRequestUriBuilder()
+        return "<"
+                + uri.getRequestUriBuilder()
                         .replaceQueryParam(Cursor.PARAMETER)
                         .replaceQueryParam("page", page)
                         .build()

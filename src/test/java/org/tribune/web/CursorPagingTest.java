@@ -32,10 +32,14 @@ class CursorPagingTest extends ApiTestSupport {
 
     private static String post(String tag, int day) {
         return createPost(Map.of(
-                "title", "Curseur " + tag + " " + day,
-                "content", "<p>x</p>",
-                "tags", List.of(tag),
-                "publishedAt", Instant.parse("2024-01-01T10:00:00Z").plusSeconds(86_400L * day).toString()));
+                "title",
+                "Curseur " + tag + " " + day,
+                "content",
+                "<p>x</p>",
+                "tags",
+                List.of(tag),
+                "publishedAt",
+                Instant.parse("2024-01-01T10:00:00Z").plusSeconds(86_400L * day).toString()));
     }
 
     /** Follows the cursors from the first page to the last, calling between() after each page. */
@@ -118,7 +122,8 @@ class CursorPagingTest extends ApiTestSupport {
         String separator = url.contains("?") ? "&" : "?";
         List<String> byNumber = new ArrayList<>();
         for (int page = 1; ; page++) {
-            List<String> ids = as(token).get(url + separator + "size=100&page=" + page).path("items.id");
+            List<String> ids =
+                    as(token).get(url + separator + "size=100&page=" + page).path("items.id");
             if (ids.isEmpty()) {
                 break;
             }
@@ -135,7 +140,8 @@ class CursorPagingTest extends ApiTestSupport {
         for (int day = 0; day < 3; day++) {
             post(tag, day);
         }
-        String next = given().get("/api/v1/posts?size=2&tag=" + tag).then().extract().path("next");
+        String next =
+                given().get("/api/v1/posts?size=2&tag=" + tag).then().extract().path("next");
         given().queryParam("after", next)
                 .get("/api/v1/posts?size=2&tag=" + tag)
                 .then()
@@ -145,7 +151,8 @@ class CursorPagingTest extends ApiTestSupport {
                 .body("next", nullValue())
                 .header("Link", containsString("rel=\"first\""))
                 .header("Link", org.hamcrest.Matchers.not(containsString("rel=\"next\"")));
-        String first = given().get("/api/v1/posts?size=1&tag=" + tag).then().extract().path("next");
+        String first =
+                given().get("/api/v1/posts?size=1&tag=" + tag).then().extract().path("next");
         given().queryParam("after", first)
                 .get("/api/v1/posts?size=1&tag=" + tag)
                 .then()
@@ -168,7 +175,8 @@ class CursorPagingTest extends ApiTestSupport {
         String tag = "tri-" + unique();
         post(tag, 1);
         post(tag, 2);
-        String next = given().get("/api/v1/posts?size=1&tag=" + tag).then().extract().path("next");
+        String next =
+                given().get("/api/v1/posts?size=1&tag=" + tag).then().extract().path("next");
         given().queryParam("after", next)
                 .get("/api/v1/posts?size=1&sort=title&tag=" + tag)
                 .then()

@@ -27,7 +27,11 @@ class ReadCacheTest extends ApiTestSupport {
     SessionFactory sessionFactory;
 
     private static String categorySlug(String id) {
-        return given().get("/api/v1/categories/" + id).then().statusCode(200).extract().path("slug");
+        return given().get("/api/v1/categories/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("slug");
     }
 
     @Test
@@ -53,12 +57,21 @@ class ReadCacheTest extends ApiTestSupport {
     void aRenamedCategoryIsSeenByTheNextReadOfThePostsThatEmbedIt() {
         String u = unique();
         String category = createCategory("Avant " + u);
-        String post = createPost(Map.of("title", "Article " + u, "content", "<p>x</p>", "categories", List.of(category)));
-        Response before = given().get("/api/v1/posts/" + post).then().statusCode(200).extract().response();
+        String post =
+                createPost(Map.of("title", "Article " + u, "content", "<p>x</p>", "categories", List.of(category)));
+        Response before = given().get("/api/v1/posts/" + post)
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
         String listUrl = "/api/v1/posts?category=" + categorySlug(category);
         given().get(listUrl).then().body("items[0].categories[0].name", equalTo("Avant " + u));
 
-        mergePatch().body(Map.of("name", "Après " + u)).patch("/api/v1/categories/" + category).then().statusCode(200);
+        mergePatch()
+                .body(Map.of("name", "Après " + u))
+                .patch("/api/v1/categories/" + category)
+                .then()
+                .statusCode(200);
 
         given().header("If-None-Match", before.header("ETag"))
                 .get("/api/v1/posts/" + post)
@@ -71,7 +84,11 @@ class ReadCacheTest extends ApiTestSupport {
     @Test
     void aKeptAnswerHonoursIfNoneMatchAndIfModifiedSince() {
         String post = createPost(Map.of("title", "Conditionnel " + unique(), "content", "<p>x</p>"));
-        Response first = given().get("/api/v1/posts/" + post).then().statusCode(200).extract().response();
+        Response first = given().get("/api/v1/posts/" + post)
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
 
         given().header("If-None-Match", first.header("ETag"))
                 .get("/api/v1/posts/" + post)
@@ -107,13 +124,19 @@ class ReadCacheTest extends ApiTestSupport {
                 "scheduled",
                 "publishedAt",
                 Instant.now().plus(Duration.ofHours(1)).toString()));
-        given().get("/api/v1/posts?category=" + slug).then().body("items", hasSize(0)).header("X-Total-Count", "0");
+        given().get("/api/v1/posts?category=" + slug)
+                .then()
+                .body("items", hasSize(0))
+                .header("X-Total-Count", "0");
         given().get("/api/v1/categories/" + category).then().body("postCount", equalTo(0));
         given().get("/api/v1/posts/" + post).then().statusCode(404);
 
         clock.advance(Duration.ofHours(1).plusSeconds(1));
 
-        given().get("/api/v1/posts?category=" + slug).then().body("items", hasSize(1)).header("X-Total-Count", "1");
+        given().get("/api/v1/posts?category=" + slug)
+                .then()
+                .body("items", hasSize(1))
+                .header("X-Total-Count", "1");
         given().get("/api/v1/categories/" + category).then().body("postCount", equalTo(1));
         given().get("/api/v1/posts/" + post).then().statusCode(200).body("status", equalTo("published"));
     }
