@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts two instances on one PostgreSQL database and one shared data directory (media files, signing key), and
 # shows that they behave as one service: a write through one is read through the other at once, a token from one
-# is accepted by the other, concurrent If-Match updates through both lose nothing, and the change log numbers the
-# writes of both without a gap, in the order a reader sees them commit.
+# is accepted by the other, what one keeps in its read cache is never served after a write through the other,
+# concurrent If-Match updates through both lose nothing, and the change log numbers the writes of both without a
+# gap, in the order a reader sees them commit.
 # Needs a local PostgreSQL started by scripts/test-postgresql.sh (or TRIBUNE_TWO_URL, PGUSER, PGPASSWORD).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +42,31 @@ POST=$(curl -sf -X POST "$A/api/v1/posts" -H "Authorization: Bearer $TOKEN" -H '
   -d '{"title": "Écrit par A", "content": "<p>lu par B</p>"}' | json id)
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$B/api/v1/posts/$POST")" = 200 ] || fail "B does not see A's post"
 echo "ok: a post written through A is read through B at once"
+
+# Each instance answers anonymous reads from memory while no write has committed anywhere: 20 times, one instance
+# keeps the post, a list and a category in its cache, the other changes them, and the very next anonymous read
+# through the first must show the change.
+CATEGORY=$(curl -sf -X POST "$A/api/v1/categories" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"name": "Rubrique partagée"}' | json id)
+curl -sf -o /dev/null -X PATCH "$A/api/v1/posts/$POST" -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/merge-patch+json' -d "{\"categories\": [\"$CATEGORY\"]}"
+for i in $(seq 1 20); do
+  if [ $((i % 2)) = 0 ]; then reader=$A; writer=$B; else reader=$B; writer=$A; fi
+  for _ in 1 2; do
+    curl -sf -o /dev/null "$reader/api/v1/posts/$POST"
+    curl -sf -o /dev/null "$reader/api/v1/posts?size=5"
+  done
+  curl -sf -o /dev/null -X PATCH "$writer/api/v1/posts/$POST" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/merge-patch+json' -d "{\"title\": \"Titre $i\"}"
+  curl -sf -o /dev/null -X PATCH "$writer/api/v1/categories/$CATEGORY" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/merge-patch+json' -d "{\"name\": \"Rubrique $i\"}"
+  one=$(curl -sf "$reader/api/v1/posts/$POST")
+  list=$(curl -sf "$reader/api/v1/posts?size=5")
+  grep -q "\"title\":\"Titre $i\"" <<< "$one" || fail "round $i: $reader served a post older than the write through $writer"
+  grep -q "\"name\":\"Rubrique $i\"" <<< "$one" || fail "round $i: $reader served a category name older than the write"
+  grep -q "\"title\":\"Titre $i\"" <<< "$list" || fail "round $i: $reader served a list older than the write"
+done
+echo "ok: 20 writes alternating between A and B, each seen by the next anonymous read through the other's read cache"
 
 jshell -R-Djava.awt.headless=true - > /dev/null <<JSH
 javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(300, 200, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", new java.io.File("$SHARED/image.png"));

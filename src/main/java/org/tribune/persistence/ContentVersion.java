@@ -3,8 +3,9 @@ package org.tribune.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.tribune.common.Clock;
 
 /**
@@ -12,10 +13,11 @@ import org.tribune.common.Clock;
  * public content changes with no write (see {@link VisibilitySchedule}). Two reads of the same thing at the same
  * version, before that moment, give the same answer, which is what lets a read be served from a cache.
  *
- * <p>{@link #current()} is a read barrier: the version it returns was read from the database after the call began,
- * so it includes every write committed before then, on any instance. Concurrent callers share the reads: while one
- * read of the head runs, callers that arrive wait for the next one, which serves them all. Under load, one query
- * answers many requests; alone, a request pays one query.
+ * <p>{@link #current()} is a read barrier: the version it gives was read from the database after the call began, so
+ * it includes every write committed before then, on any instance. Concurrent callers share the reads: while one read
+ * of the head runs, callers that arrive wait for the next one, which then serves them all. Under load, one query
+ * answers many requests; alone, a request pays one query. It never blocks its caller, so that a cached answer can be
+ * given from the I/O thread.
  */
 @ApplicationScoped
 public class ContentVersion {
@@ -36,49 +38,63 @@ public class ContentVersion {
     private final ChangeLog log;
     private final Instance<VisibilitySchedule> schedules;
     private final Clock clock;
+    private final Executor executor;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition readFinished = lock.newCondition();
-    private long readsStarted;
-    private long readsFinished;
     private boolean reading;
-    private Version last = new Version(-1, Instant.MIN, Instant.MIN);
+    /** The read that will start when the one running ends, with everyone who came while it ran. */
+    private CompletableFuture<Version> next;
 
-    public ContentVersion(ChangeLog log, Instance<VisibilitySchedule> schedules, Clock clock) {
+    private volatile Version last = new Version(-1, Instant.MIN, Instant.MIN);
+
+    public ContentVersion(ChangeLog log, Instance<VisibilitySchedule> schedules, Clock clock, Executor executor) {
         this.log = log;
         this.schedules = schedules;
         this.clock = clock;
+        this.executor = executor;
     }
 
-    public Version current() {
-        lock.lock();
-        try {
-            // A read that is already running may have begun before this call: only the next one counts.
-            long needed = readsStarted + 1;
-            while (readsFinished < needed) {
-                if (reading) {
-                    readFinished.awaitUninterruptibly();
-                    continue;
-                }
-                reading = true;
-                long mine = ++readsStarted;
-                Version previous = last;
-                Version read;
-                lock.unlock();
-                try {
-                    read = read(previous);
-                } finally {
-                    lock.lock();
-                    reading = false;
-                    readFinished.signalAll();
-                }
-                last = read;
-                readsFinished = mine;
+    public CompletionStage<Version> current() {
+        CompletableFuture<Version> mine;
+        synchronized (this) {
+            if (next == null) {
+                next = new CompletableFuture<>();
             }
-            return last;
-        } finally {
-            lock.unlock();
+            mine = next;
+            if (reading) {
+                return mine;
+            }
+            reading = true;
+            next = null;
         }
+        start(mine);
+        return mine;
+    }
+
+    private void start(CompletableFuture<Version> target) {
+        executor.execute(() -> {
+            Version read = null;
+            Throwable failure = null;
+            try {
+                read = read(last);
+                last = read;
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            CompletableFuture<Version> following;
+            synchronized (this) {
+                following = next;
+                next = null;
+                reading = following != null;
+            }
+            if (failure == null) {
+                target.complete(read);
+            } else {
+                target.completeExceptionally(failure);
+            }
+            if (following != null) {
+                start(following);
+            }
+        });
     }
 
     /**
@@ -91,13 +107,13 @@ public class ContentVersion {
         if (seq == previous.seq() && previous.holdsAt(now)) {
             return previous;
         }
-        Instant next = NEVER;
+        Instant nextChange = NEVER;
         for (VisibilitySchedule schedule : schedules) {
             Instant at = schedule.nextChangeAfter(now).orElse(NEVER);
-            if (at.isBefore(next)) {
-                next = at;
+            if (at.isBefore(nextChange)) {
+                nextChange = at;
             }
         }
-        return new Version(seq, now, next);
+        return new Version(seq, now, nextChange);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -76,27 +77,32 @@ public class ReadCache {
                 .build();
     }
 
-    @ServerRequestFilter
-    public Response serve(ContainerRequestContext request) {
+    /**
+     * Runs on the I/O thread, before the switch to a worker: a kept answer is given from there, and only a miss goes
+     * on to the resource, carrying the version it is built at.
+     */
+    @ServerRequestFilter(nonBlocking = true)
+    public Uni<Response> serve(ContainerRequestContext request) {
         if (!cacheable(request)) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().completionStage(versions.current()).map(version -> {
+            Entry entry = entries.getIfPresent(key(request));
+            if (entry != null
+                    && entry.version().seq() == version.seq()
+                    && entry.version().holdsAt(clock.now())) {
+                return answer(entry, request);
+            }
+            request.setProperty(VERSION, version);
             return null;
-        }
-        String key = key(request);
-        ContentVersion.Version version = versions.current();
-        Entry entry = entries.getIfPresent(key);
-        if (entry != null
-                && entry.version().seq() == version.seq()
-                && entry.version().holdsAt(clock.now())) {
-            return answer(entry, request);
-        }
-        request.setProperty(VERSION, version);
-        return null;
+        });
     }
 
     @ServerResponseFilter
     public void keep(ContainerRequestContext request, ContainerResponseContext response) {
         Object entity = response.getEntity();
         if (!(request.getProperty(VERSION) instanceof ContentVersion.Version version)
+                || !callers.current().isAnonymous()
                 || response.getStatus() != 200
                 || entity == null
                 || entity instanceof byte[]
@@ -135,13 +141,13 @@ public class ReadCache {
         entries.invalidateAll();
     }
 
+    /** A request without Authorization is anonymous: a bearer token is the only way to sign in. */
     private boolean cacheable(ContainerRequestContext request) {
         String method = request.getMethod();
         return enabled
                 && (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD))
                 && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
-                && request.getUriInfo().getRequestUri().getRawPath().startsWith(API)
-                && callers.current().isAnonymous();
+                && request.getUriInfo().getRequestUri().getRawPath().startsWith(API);
     }
 
     /** The whole URL, host included: the Link header of a page names it. */
