@@ -4,18 +4,24 @@
 # of Tribune and of the ceiling, and prints each as a percentage of its ceiling.
 #
 #   bash bench/reads.sh                          # H2, 1,000 posts
-#   POSTS=200 bash bench/reads.sh                # another size
+#   POSTS=100000 bash bench/reads.sh             # 1,000 posts through the API, then copied in SQL up to 100,000
 #   DB=postgresql bash bench/reads.sh            # a local PostgreSQL (as scripts/test-postgresql.sh starts it)
 #   PROFILE=1 ONLY=one bash bench/reads.sh       # also records a JFR profile of each measured read
+#   READ_CACHE=false bash bench/reads.sh         # every read built from the database (TRIBUNE_READ_CACHE_ENABLED)
 #
 # Needs wrk (apt-get install -y wrk), curl and python3. Settings: POSTS, DB, DURATION, WARMUP, CONNECTIONS,
-# THREADS, PORT, CEILING_PORT, PROFILE, and ONLY (measure only the reads whose label contains it).
+# THREADS, PORT, CEILING_PORT, PROFILE, READ_CACHE, JAVA_OPTS (default: the Dockerfile's), and ONLY (measure only the reads whose label contains it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 POSTS=${POSTS:-1000}
 ONLY=${ONLY:-}
 PROFILE=${PROFILE:-}
+READ_CACHE=${READ_CACHE:-true}
+# The JVM settings operators get: the Dockerfile's (README, "Memory").
+JAVA_OPTS=${JAVA_OPTS:-$(sed -n 's/.*JAVA_OPTS="\([^"]*\)".*/\1/p' src/main/docker/Dockerfile.jvm)}
+API_POSTS=$(( POSTS < 1000 ? POSTS : 1000 ))
+(( POSTS <= 1000 || POSTS % 1000 == 0 )) || { echo "POSTS above 1000 must be a multiple of 1000" >&2; exit 1; }
 DB=${DB:-h2}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
@@ -43,12 +49,22 @@ fi
 mvn -B -q -f bench/ceiling/pom.xml package
 
 ADMIN_PASSWORD=bench-admin-password
-env "${env_db[@]}" TRIBUNE_ADMIN_PASSWORD=$ADMIN_PASSWORD TRIBUNE_AUTH_TOKEN_LIFETIME=PT6H TRIBUNE_DATA_DIR="$WORK/data" \
-  QUARKUS_HTTP_PORT=$PORT java -jar target/quarkus-app/quarkus-run.jar > "$OUT/reads-server.log" 2>&1 &
-SERVER=$!
-pids=($SERVER)
+pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 90); do curl -sf -o /dev/null "$BASE/q/health/ready" && break; sleep 1; done
+# Starts Tribune and prints the seconds from launch to the first ready answer.
+start_server() {
+  local started=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  env "${env_db[@]}" MALLOC_ARENA_MAX=2 TRIBUNE_ADMIN_PASSWORD=$ADMIN_PASSWORD TRIBUNE_AUTH_TOKEN_LIFETIME=PT6H \
+    TRIBUNE_DATA_DIR="$WORK/data" TRIBUNE_READ_CACHE_ENABLED=$READ_CACHE QUARKUS_HTTP_PORT=$PORT \
+    bash -c 'cd target/quarkus-app && exec java '"$JAVA_OPTS"' -jar quarkus-run.jar' >> "$OUT/reads-server.log" 2>&1 &
+  SERVER=$!
+  pids+=($SERVER)
+  for _ in $(seq 1 1800); do curl -sf -o /dev/null "$BASE/q/health/ready" && break; sleep 0.05; done
+  python3 -c "import time; print(f'{time.time() - $started:.1f}')"
+}
+: > "$OUT/reads-server.log"
+FIRST_START=$(start_server)
 
 json() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }
 TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
@@ -74,7 +90,7 @@ for i in 0 1 2 3 4; do
     -F "file=@$WORK/photo-$i.jpg" -F "alt=Photo $i du conseil" | json '["id"]')")
 done
 cfg="$WORK/posts.curl"
-for i in $(seq 1 "$POSTS"); do
+for i in $(seq 1 "$API_POSTS"); do
   cats="\\\"${categories[$((i % 5))]}\\\""
   (( i % 2 == 0 )) && cats="$cats, \\\"${categories[$(((i + 2) % 5))]}\\\""
   photo=""
@@ -91,11 +107,32 @@ PRIZE=$(post /api/v1/prizes '{"name": "Prix des droits humains"}' | json '["id"]
 for i in $(seq 1 20); do
   post /api/v1/awards "{\"prize\": \"$PRIZE\", \"year\": $((2015 + i % 10)), \"category\": \"Prix international\", \"distinction\": \"laureate\", \"recipientName\": \"Lauréate $i\", \"country\": \"TN\"}" > /dev/null
 done
+
+RESTART=""
+if (( POSTS > API_POSTS )); then
+  # Many more posts in SQL, with the server stopped (H2 keeps its file to itself), then a restart.
+  kill $SERVER; wait $SERVER 2>/dev/null || true
+  if [ "$DB" = postgresql ]; then
+    sed -e "s/@COPIES@/$((POSTS / API_POSTS - 1))/" -e 's/@UUID@/gen_random_uuid()/' bench/clone-posts.sql \
+      | psql_url "$URL" -q -v ON_ERROR_STOP=1
+  else
+    sed -e "s/@COPIES@/$((POSTS / API_POSTS - 1))/" -e 's/@UUID@/RANDOM_UUID()/' bench/clone-posts.sql > "$WORK/clone.sql"
+    java -cp "$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)" org.h2.tools.RunScript \
+      -url "jdbc:h2:file:$WORK/data/tribune" -user tribune -password tribune -script "$WORK/clone.sql"
+  fi
+  RESTART=$(start_server)
+fi
+[ "$(curl -sf "$BASE/api/v1/posts?size=1" | json '["totalItems"]')" = "$POSTS" ] || { echo "the site does not have $POSTS posts" >&2; exit 1; }
 ONE=$(curl -sf "$BASE/api/v1/posts?size=1" | json '["items"][0]["id"]')
+CATEGORY=$(curl -sf "$BASE/api/v1/categories?sort=name" | json '["items"][0]["slug"]')
+# The cursor after post 8,000 (or the last page's), as a client paging deep into the list holds it.
+DEEP=$(curl -sf "$BASE/api/v1/posts?size=20&page=$(( POSTS >= 8020 ? 400 : POSTS / 20 - 1 ))" | json '["next"]')
 
 # Each read, captured once: the ceiling serves these bytes for the same path and query.
 ENDPOINTS=(
   "list of 20 posts with categories and media|/api/v1/posts?size=20"
+  "a cursor page deep in the list|/api/v1/posts?size=20&after=$DEEP"
+  "posts of one category|/api/v1/posts?size=20&category=$CATEGORY"
   "one post|/api/v1/posts/$ONE"
   "categories (5) with postCount|/api/v1/categories"
   "categories sorted by postCount|/api/v1/categories?sort=-postCount"
@@ -129,7 +166,7 @@ rss_mib() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$SERVER/status"; }
 
 RESULT="$OUT/reads-$DB-$POSTS.md"
 {
-  echo "$(date -u +%Y-%m-%d), $DB, $POSTS posts, commit $(git rev-parse --short HEAD), wrk -t$THREADS -c$CONNECTIONS, $WARMUP warm-up, $DURATION measured"
+  echo "$(date -u +%Y-%m-%d), $DB, $POSTS posts, read cache $READ_CACHE, commit $(git rev-parse --short HEAD), wrk -t$THREADS -c$CONNECTIONS, $WARMUP warm-up, $DURATION measured, JAVA_OPTS=\"$JAVA_OPTS\""
   echo
   echo "| read | bytes | Tribune req/s | Tribune p99 | ceiling req/s | ceiling p99 | Tribune / ceiling |"
   echo "|---|---|---|---|---|---|---|"
@@ -157,3 +194,4 @@ for e in "${ENDPOINTS[@]}"; do
 done
 echo >> "$RESULT"
 echo "Tribune's RSS after each read's load, highest: $peak MiB" | tee -a "$RESULT"
+echo "Ready after launch: ${FIRST_START} s on an empty database (migrations, signing key, first admin)${RESTART:+, ${RESTART} s on restart with $POSTS posts}" | tee -a "$RESULT"

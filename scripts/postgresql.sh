@@ -25,3 +25,11 @@ require_free_port() {
     echo "FAILED: port $1 is already in use; stop what listens there first" >&2; exit 1
   fi
 }
+
+# Runs psql, with the remaining arguments, on the database at JDBC URL $1.
+psql_url() {
+  local url=$1; shift
+  [[ "$url" =~ ^jdbc:postgresql://([^:/]+)(:([0-9]+))?/([^?]+) ]] || { echo "cannot read host and database from $url" >&2; return 1; }
+  PGPASSWORD="${PGPASSWORD:-tribune}" psql -h "${BASH_REMATCH[1]}" -p "${BASH_REMATCH[3]:-5432}" \
+    -U "${PGUSER:-tribune}" -d "${BASH_REMATCH[4]}" "$@"
+}

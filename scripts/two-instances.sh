@@ -97,14 +97,7 @@ echo "ok: 10 concurrent updates from one version through A and B: 1 applied, 9 r
 # each time it asks for the entries after the last one it saw, the next must be exactly one more. An entry
 # numbered before another but committed after it would make the reader skip it; the lock taken at commit time
 # (docs/api-conventions.md) rules that out.
-[[ "$URL" =~ ^jdbc:postgresql://([^:/]+)(:([0-9]+))?/([^?]+) ]] || fail "cannot read host and database from $URL"
-sql() {
-  PGPASSWORD="${PGPASSWORD:-tribune}" psql -qtAX -h "$DB_HOST" -p "$DB_PORT" \
-    -U "${PGUSER:-tribune}" -d "$DB_NAME" -c "$1"
-}
-DB_HOST=${BASH_REMATCH[1]}
-DB_PORT=${BASH_REMATCH[3]:-5432}
-DB_NAME=${BASH_REMATCH[4]}
+sql() { psql_url "$URL" -qtAX -c "$1"; }
 START=$(sql "SELECT last_seq FROM change_log_head")
 WRITES=40
 skips=$(mktemp)

@@ -1,0 +1,32 @@
+-- Grows a seeded site to many posts in a few statements (bench/reads.sh): every post, with its categories, tags,
+-- search words, gallery and links, is copied @COPIES@ times, each copy a minute earlier per round and with its own
+-- slug. Runs on H2 and PostgreSQL; @UUID@ is the database's random UUID function.
+CREATE TABLE bench_digit (d INTEGER PRIMARY KEY);
+INSERT INTO bench_digit (d) VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9);
+CREATE TABLE bench_copy (n INTEGER PRIMARY KEY);
+INSERT INTO bench_copy (n)
+    SELECT a.d * 100 + b.d * 10 + c.d + 1 FROM bench_digit a CROSS JOIN bench_digit b CROSS JOIN bench_digit c
+    WHERE a.d * 100 + b.d * 10 + c.d + 1 <= @COPIES@;
+CREATE TABLE bench_map (old_id UUID NOT NULL, new_id UUID NOT NULL, n INTEGER NOT NULL);
+INSERT INTO bench_map (old_id, new_id, n) SELECT p.id, @UUID@, c.n FROM post p CROSS JOIN bench_copy c;
+INSERT INTO post (id, title, sort_title, slug, excerpt, excerpt_derived, content, lang, published_at, created_at,
+                  updated_at, version, author_id, featured_media_id, status, deleted_at)
+    SELECT m.new_id, p.title, p.sort_title, p.slug || '-' || m.n, p.excerpt, p.excerpt_derived, p.content, p.lang,
+           p.published_at - m.n * INTERVAL '1' MINUTE, p.created_at, p.updated_at, p.version, p.author_id,
+           p.featured_media_id, p.status, p.deleted_at
+    FROM post p JOIN bench_map m ON m.old_id = p.id;
+INSERT INTO post_category (post_id, category_id)
+    SELECT m.new_id, x.category_id FROM post_category x JOIN bench_map m ON m.old_id = x.post_id;
+INSERT INTO post_tag (post_id, position, tag)
+    SELECT m.new_id, x.position, x.tag FROM post_tag x JOIN bench_map m ON m.old_id = x.post_id;
+INSERT INTO post_term (post_id, term)
+    SELECT m.new_id, x.term FROM post_term x JOIN bench_map m ON m.old_id = x.post_id;
+INSERT INTO post_gallery (post_id, position, media_id)
+    SELECT m.new_id, x.position, x.media_id FROM post_gallery x JOIN bench_map m ON m.old_id = x.post_id;
+INSERT INTO post_honorary_citizen (post_id, citizen_id)
+    SELECT m.new_id, x.citizen_id FROM post_honorary_citizen x JOIN bench_map m ON m.old_id = x.post_id;
+INSERT INTO post_award (post_id, award_id)
+    SELECT m.new_id, x.award_id FROM post_award x JOIN bench_map m ON m.old_id = x.post_id;
+DROP TABLE bench_map;
+DROP TABLE bench_copy;
+DROP TABLE bench_digit;
