@@ -51,7 +51,7 @@ mvn -B -q -f bench/ceiling/pom.xml package
 ADMIN_PASSWORD=bench-admin-password
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-# Starts Tribune and prints the seconds from launch to the first ready answer.
+# Starts Tribune; READY is the seconds from launch to its first ready answer.
 start_server() {
   local started=$(date +%s.%N)
   # shellcheck disable=SC2086
@@ -61,10 +61,11 @@ start_server() {
   SERVER=$!
   pids+=($SERVER)
   for _ in $(seq 1 1800); do curl -sf -o /dev/null "$BASE/q/health/ready" && break; sleep 0.05; done
-  python3 -c "import time; print(f'{time.time() - $started:.1f}')"
+  READY=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
 }
 : > "$OUT/reads-server.log"
-FIRST_START=$(start_server)
+start_server
+FIRST_START=$READY
 
 json() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }
 TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
@@ -120,7 +121,8 @@ if (( POSTS > API_POSTS )); then
     java -cp "$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)" org.h2.tools.RunScript \
       -url "jdbc:h2:file:$WORK/data/tribune" -user tribune -password tribune -script "$WORK/clone.sql"
   fi
-  RESTART=$(start_server)
+  start_server
+  RESTART=$READY
 fi
 [ "$(curl -sf "$BASE/api/v1/posts?size=1" | json '["totalItems"]')" = "$POSTS" ] || { echo "the site does not have $POSTS posts" >&2; exit 1; }
 ONE=$(curl -sf "$BASE/api/v1/posts?size=1" | json '["items"][0]["id"]')
