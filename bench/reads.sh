@@ -35,6 +35,10 @@ WORK=$(mktemp -d)
 OUT=bench/results
 mkdir -p "$OUT"
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+for p in $PORT $CEILING_PORT; do
+  # A server left running on the port would answer in place of the one measured.
+  ! curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$p/" || { echo "port $p is in use: stop what listens there" >&2; exit 1; }
+done
 
 env_db=()
 if [ "$DB" = postgresql ]; then
