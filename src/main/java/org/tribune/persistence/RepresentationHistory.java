@@ -50,10 +50,12 @@ public class RepresentationHistory {
             Instant nextSecond = previous.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
             since = now.isBefore(nextSecond) ? nextSecond : now;
         }
-        em.createNativeQuery("MERGE INTO representation_seen t USING (VALUES (?1, ?2, ?3)) AS s (r, e, si)"
-                        + " ON t.representation = s.r"
-                        + " WHEN MATCHED THEN UPDATE SET etag = s.e, since = s.si"
-                        + " WHEN NOT MATCHED THEN INSERT (representation, etag, since) VALUES (s.r, s.e, s.si)")
+        em.createNativeQuery(
+                        "MERGE INTO representation_seen t USING (VALUES (?1, ?2, CAST(?3 AS TIMESTAMP WITH TIME ZONE)))"
+                                + " AS s (r, e, si)"
+                                + " ON t.representation = s.r"
+                                + " WHEN MATCHED THEN UPDATE SET etag = s.e, since = s.si"
+                                + " WHEN NOT MATCHED THEN INSERT (representation, etag, since) VALUES (s.r, s.e, s.si)")
                 .setParameter(1, key)
                 .setParameter(2, etag)
                 .setParameter(3, since.atOffset(ZoneOffset.UTC))

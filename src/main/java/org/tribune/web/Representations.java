@@ -78,9 +78,10 @@ public class Representations {
         try {
             since = history.since(audience + request.path(), etag);
         } catch (RuntimeException e) {
-            // Another instance recorded the same change at the same moment; this answer takes the present instead.
-            LOG.debugf(e, "Could not record when %s changed", request.path());
-            since = changedAt;
+            // Two instances recording the same change at once: the loser answers with the present, which can only
+            // make a client fetch again, never keep a stale copy.
+            LOG.warnf("Could not record when %s changed: %s", request.path(), e.getMessage());
+            since = clock.now();
         }
         return since.isAfter(changedAt) ? since : changedAt;
     }
