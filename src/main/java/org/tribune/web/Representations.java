@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tribune.common.Clock;
 import org.tribune.common.Etags;
 import org.tribune.common.ProblemType;
 import org.tribune.persistence.Cursor;
@@ -41,12 +42,15 @@ public class Representations {
     private final RepresentationHistory history;
     private final Callers callers;
     private final HttpServerRequest request;
+    private final Clock clock;
 
-    public Representations(Etags etags, RepresentationHistory history, Callers callers, HttpServerRequest request) {
+    public Representations(
+            Etags etags, RepresentationHistory history, Callers callers, HttpServerRequest request, Clock clock) {
         this.etags = etags;
         this.history = history;
         this.callers = callers;
         this.request = request;
+        this.clock = clock;
     }
 
     /** Strong ETag of a single resource's representation. */
