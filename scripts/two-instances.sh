@@ -48,19 +48,19 @@ echo "ok: a post written through A is read through B at once"
 # through the first must show the change.
 CATEGORY=$(curl -sf -X POST "$A/api/v1/categories" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name": "Rubrique partagée"}' | json id)
-curl -sf -o /dev/null -X PATCH "$A/api/v1/posts/$POST" -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/merge-patch+json' -d "{\"categories\": [\"$CATEGORY\"]}"
+CACHED=$(curl -sf -X POST "$A/api/v1/posts" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"title\": \"Gardé en mémoire\", \"content\": \"<p>lu par les deux</p>\", \"categories\": [\"$CATEGORY\"]}" | json id)
 for i in $(seq 1 20); do
   if [ $((i % 2)) = 0 ]; then reader=$A; writer=$B; else reader=$B; writer=$A; fi
   for _ in 1 2; do
-    curl -sf -o /dev/null "$reader/api/v1/posts/$POST"
+    curl -sf -o /dev/null "$reader/api/v1/posts/$CACHED"
     curl -sf -o /dev/null "$reader/api/v1/posts?size=5"
   done
-  curl -sf -o /dev/null -X PATCH "$writer/api/v1/posts/$POST" -H "Authorization: Bearer $TOKEN" \
+  curl -sf -o /dev/null -X PATCH "$writer/api/v1/posts/$CACHED" -H "Authorization: Bearer $TOKEN" \
     -H 'Content-Type: application/merge-patch+json' -d "{\"title\": \"Titre $i\"}"
   curl -sf -o /dev/null -X PATCH "$writer/api/v1/categories/$CATEGORY" -H "Authorization: Bearer $TOKEN" \
     -H 'Content-Type: application/merge-patch+json' -d "{\"name\": \"Rubrique $i\"}"
-  one=$(curl -sf "$reader/api/v1/posts/$POST")
+  one=$(curl -sf "$reader/api/v1/posts/$CACHED")
   list=$(curl -sf "$reader/api/v1/posts?size=5")
   grep -q "\"title\":\"Titre $i\"" <<< "$one" || fail "round $i: $reader served a post older than the write through $writer"
   grep -q "\"name\":\"Rubrique $i\"" <<< "$one" || fail "round $i: $reader served a category name older than the write"
