@@ -5,14 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.HttpCompressionHandler;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.tribune.common.Clock;
 import org.tribune.persistence.ContentVersion;
@@ -40,6 +48,8 @@ import org.tribune.security.Callers;
 public class ReadCache {
 
     private static final String VERSION = ReadCache.class.getName() + ".version";
+    private static final String KEY = ReadCache.class.getName() + ".key";
+    private static final String URL_TEMPLATE = "UrlPathTemplate";
     private static final String API = "/api/";
     /** What a 304 repeats of the 200 it stands for (RFC 9110 15.4.5), as the resources' own 304s do. */
     private static final Set<String> NOT_MODIFIED_HEADERS = Set.of("etag", "last-modified", "vary");
@@ -47,7 +57,8 @@ public class ReadCache {
     private record Entry(
             ContentVersion.Version version,
             byte[] body,
-            MediaType type,
+            String type,
+            String urlTemplate,
             List<Map.Entry<String, String>> headers,
             String etag,
             Instant lastModified) {}
@@ -58,6 +69,7 @@ public class ReadCache {
     private final ObjectMapper mapper;
     private final boolean enabled;
     private final Cache<String, Entry> entries;
+    private final Set<String> compressible;
 
     public ReadCache(
             ContentVersion versions,
@@ -65,7 +77,9 @@ public class ReadCache {
             Clock clock,
             ObjectMapper mapper,
             @ConfigProperty(name = "tribune.read-cache.enabled") boolean enabled,
-            @ConfigProperty(name = "tribune.read-cache.max-size") MemorySize maxSize) {
+            @ConfigProperty(name = "tribune.read-cache.max-size") MemorySize maxSize,
+            @ConfigProperty(name = "quarkus.http.compress-media-types") Set<String> compressible) {
+        this.compressible = compressible;
         this.versions = versions;
         this.callers = callers;
         this.clock = clock;
@@ -78,30 +92,49 @@ public class ReadCache {
     }
 
     /**
-     * Runs on the I/O thread, before the switch to a worker: a kept answer is given from there, and only a miss goes
-     * on to the resource, carrying the version it is built at.
+     * Answers from memory before the REST layer: a hit costs the router's own handlers (CORS, security, the headers
+     * every response carries), one shared read of the content version and the bytes, on the I/O thread. Everything
+     * else goes on to the resource, carrying the version it is built at.
      */
-    @ServerRequestFilter(nonBlocking = true)
-    public Uni<Response> serve(ContainerRequestContext request) {
-        if (!cacheable(request)) {
-            return Uni.createFrom().nullItem();
+    void install(@Observes Router router) {
+        if (enabled) {
+            router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::serve);
         }
-        return Uni.createFrom().completionStage(versions.current()).map(version -> {
-            Entry entry = entries.getIfPresent(key(request));
-            if (entry != null
-                    && entry.version().seq() == version.seq()
-                    && entry.version().holdsAt(clock.now())) {
-                return answer(entry, request);
-            }
-            request.setProperty(VERSION, version);
-            return null;
-        });
+    }
+
+    private void serve(RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        if (!cacheable(request)) {
+            routing.next();
+            return;
+        }
+        Context context = Vertx.currentContext();
+        versions.current()
+                .whenComplete((version, failure) -> context.runOnContext(ignored -> {
+                    if (failure != null) {
+                        // The resource reads the database itself, and reports what fails there.
+                        routing.next();
+                        return;
+                    }
+                    String key = request.absoluteURI();
+                    Entry entry = entries.getIfPresent(key);
+                    if (entry != null
+                            && entry.version().seq() == version.seq()
+                            && entry.version().holdsAt(clock.now())) {
+                        answer(entry, routing);
+                        return;
+                    }
+                    routing.put(VERSION, version);
+                    routing.put(KEY, key);
+                    routing.next();
+                }));
     }
 
     @ServerResponseFilter
-    public void keep(ContainerRequestContext request, ContainerResponseContext response) {
+    public void keep(RoutingContext routing, ContainerResponseContext response) {
         Object entity = response.getEntity();
-        if (!(request.getProperty(VERSION) instanceof ContentVersion.Version version)
+        if (!(routing.get(VERSION) instanceof ContentVersion.Version version)
+                || !(routing.get(KEY) instanceof String key)
                 || !callers.current().isAnonymous()
                 || response.getStatus() != 200
                 || entity == null
@@ -124,11 +157,12 @@ public class ReadCache {
         });
         String lastModified = response.getHeaderString(HttpHeaders.LAST_MODIFIED);
         entries.put(
-                key(request),
+                key,
                 new Entry(
                         version,
                         body,
-                        response.getMediaType(),
+                        response.getMediaType().toString(),
+                        urlTemplate(routing.request()),
                         List.copyOf(headers),
                         response.getHeaderString(HttpHeaders.ETAG),
                         lastModified == null ? null : Representations.parseHttpDate(lastModified)));
@@ -142,32 +176,50 @@ public class ReadCache {
     }
 
     /** A request without Authorization is anonymous: a bearer token is the only way to sign in. */
-    private boolean cacheable(ContainerRequestContext request) {
-        String method = request.getMethod();
-        return enabled
-                && (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD))
-                && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
-                && request.getUriInfo().getRequestUri().getRawPath().startsWith(API);
+    private static boolean cacheable(HttpServerRequest request) {
+        HttpMethod method = request.method();
+        return (method == HttpMethod.GET || method == HttpMethod.HEAD)
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.path().startsWith(API);
     }
 
-    /** The whole URL, host included: the Link header of a page names it. */
-    private static String key(ContainerRequestContext request) {
-        return request.getUriInfo().getRequestUri().toString();
+    /** The route metrics name a request by (Quarkus REST records it on the request's context). */
+    private static String urlTemplate(HttpServerRequest request) {
+        return request instanceof HttpServerRequestInternal internal
+                ? internal.context().getLocal(URL_TEMPLATE)
+                : null;
     }
 
-    private static Response answer(Entry entry, ContainerRequestContext request) {
+    /** HEAD gets the headers of the GET, its length included, and no body. */
+    private void answer(Entry entry, RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        if (entry.urlTemplate() != null && request instanceof HttpServerRequestInternal internal) {
+            internal.context().putLocal(URL_TEMPLATE, entry.urlTemplate());
+        }
         boolean notModified = Representations.notModified(
-                request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
+                request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE),
                 entry.etag(),
                 entry.lastModified());
-        Response.ResponseBuilder builder =
-                notModified ? Response.notModified() : Response.ok(entry.body(), entry.type());
+        HttpServerResponse response = request.response();
+        MultiMap headers = response.headers();
         for (Map.Entry<String, String> header : entry.headers()) {
             if (!notModified || NOT_MODIFIED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                builder.header(header.getKey(), header.getValue());
+                headers.add(header.getKey(), header.getValue());
             }
         }
-        return builder.build();
+        if (notModified) {
+            response.setStatusCode(304).end();
+        } else {
+            headers.set(HttpHeaders.CONTENT_TYPE, entry.type());
+            // What Quarkus REST does for the resources: the types the server compresses are compressed.
+            HttpCompressionHandler.compressIfNeeded(routing, compressible);
+            if (request.method() == HttpMethod.HEAD) {
+                headers.set(HttpHeaders.CONTENT_LENGTH, String.valueOf(entry.body().length));
+                response.end();
+            } else {
+                response.end(Buffer.buffer(entry.body()));
+            }
+        }
     }
 }

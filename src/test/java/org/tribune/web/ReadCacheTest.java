@@ -3,10 +3,15 @@ package org.tribune.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -51,6 +56,42 @@ class ReadCacheTest extends ApiTestSupport {
         for (String header : List.of("ETag", "Link", "X-Total-Count", "Vary", "Content-Type", "Cache-Control")) {
             assertThat(second.header(header)).as(header).isEqualTo(first.header(header));
         }
+    }
+
+    @Test
+    void aKeptAnswerServesHeadCompressionAndMetricsAsABuiltOneDoes() {
+        String post = createPost(Map.of("title", "Tête " + unique(), "content", "<p>x</p>"));
+        String url = "/api/v1/posts/" + post;
+        Response built = given().get(url).then().statusCode(200).extract().response();
+
+        Statistics stats = sessionFactory.getStatistics();
+        stats.clear();
+        given().head(url)
+                .then()
+                .statusCode(200)
+                .header("ETag", built.header("ETag"))
+                .header("Content-Type", built.header("Content-Type"))
+                .header("Content-Length", String.valueOf(built.asByteArray().length))
+                .body(emptyString());
+        RestAssuredConfig raw = RestAssuredConfig.config()
+                .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        given().noFilters()
+                .config(raw)
+                .header("Accept-Encoding", "gzip")
+                .get(url)
+                .then()
+                .statusCode(200)
+                .header("Content-Encoding", "gzip")
+                .header("Vary", containsString("Accept-Encoding"));
+        given().get(url).then().statusCode(200).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+        assertThat(stats.getPrepareStatementCount()).isZero();
+
+        given().noFilters()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("uri=\"/api/v1/posts/{id}\""))
+                .body(not(containsString("uri=\"/api/v1/posts/" + post)));
     }
 
     @Test
