@@ -33,7 +33,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.tribune.common.Clock;
 import org.tribune.persistence.ContentVersion;
-import org.tribune.security.Callers;
 
 /**
  * Public reads served from memory while the content they were built from is current.
@@ -64,7 +63,6 @@ public class ReadCache {
             Instant lastModified) {}
 
     private final ContentVersion versions;
-    private final Callers callers;
     private final Clock clock;
     private final ObjectMapper mapper;
     private final boolean enabled;
@@ -73,7 +71,6 @@ public class ReadCache {
 
     public ReadCache(
             ContentVersion versions,
-            Callers callers,
             Clock clock,
             ObjectMapper mapper,
             @ConfigProperty(name = "tribune.read-cache.enabled") boolean enabled,
@@ -81,7 +78,6 @@ public class ReadCache {
             @ConfigProperty(name = "quarkus.http.compress-media-types") Set<String> compressible) {
         this.compressible = compressible;
         this.versions = versions;
-        this.callers = callers;
         this.clock = clock;
         this.mapper = mapper;
         this.enabled = enabled;
@@ -135,7 +131,7 @@ public class ReadCache {
         Object entity = response.getEntity();
         if (!(routing.get(VERSION) instanceof ContentVersion.Version version)
                 || !(routing.get(KEY) instanceof String key)
-                || !callers.current().isAnonymous()
+                || routing.request().getHeader(HttpHeaders.AUTHORIZATION) != null
                 || response.getStatus() != 200
                 || entity == null
                 || entity instanceof byte[]

@@ -258,6 +258,8 @@ class AuthApiTest extends ApiTestSupport {
     void anUnacceptableTokenGets401WithAnInvalidTokenChallengeEvenOnPublicReads(String kind, String authorization) {
         for (Response r : List.of(
                 given().header("Authorization", authorization).get("/api/v1/posts"),
+                given().header("Authorization", authorization).get("/api/v1/honorary-citizens"),
+                given().header("Authorization", authorization).get("/api/v1/no-such-list"),
                 given().header("Authorization", authorization)
                         .contentType("application/json")
                         .body(Map.of("name", "Jamais " + unique()))
