@@ -179,6 +179,16 @@ public abstract class ApiTestSupport {
                 .path("id");
     }
 
+    /** Creates an honorary citizen conferred on 1 January 2024 and returns its id. */
+    protected static String createCitizen(String name) {
+        return json().body(Map.of("name", name, "description", "x", "conferredOn", "2024-01-01"))
+                .post("/api/v1/honorary-citizens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     /** Uploads a small generated PNG as an editor and returns the media id. */
     protected static String uploadImage() {
         BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);

@@ -51,7 +51,6 @@ public class MediaProcessor {
     public static final String ORIGINAL = "original";
     private static final float ORIGINAL_JPEG_QUALITY = 0.92f;
     private static final float SIZE_JPEG_QUALITY = 0.85f;
-    private static final Tika TIKA = new Tika();
 
     public record SizeSpec(String name, int longSide) {}
 
@@ -118,7 +117,7 @@ public class MediaProcessor {
     private MediaFormat detect(Path upload) throws IOException {
         String detected;
         try (InputStream in = Files.newInputStream(upload)) {
-            detected = TIKA.detect(in);
+            detected = Sniffer.TIKA.detect(in);
         }
         return MediaFormat.ofMimeType(detected)
                 .orElseThrow(() -> new ApiException(
@@ -310,5 +309,10 @@ public class MediaProcessor {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /** Tika reads its type database when created: the first upload pays for it, not every start-up. */
+    private static final class Sniffer {
+        static final Tika TIKA = new Tika();
     }
 }

@@ -27,13 +27,7 @@ class PostListQueryCountTest extends ApiTestSupport {
         String a = createCategory("Requêtes A " + u);
         String b = createCategory("Requêtes B " + u);
         List<String> media = List.of(uploadImage(), uploadImage(), uploadImage());
-        String citizen = json().body(
-                        Map.of("name", "Citoyenne " + u, "description", "Test", "conferredOn", "2024-01-01"))
-                .post("/api/v1/honorary-citizens")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String citizen = createCitizen("Citoyenne " + u);
         String prize = json().body(Map.of("name", "Prix " + u))
                 .post("/api/v1/prizes")
                 .then()

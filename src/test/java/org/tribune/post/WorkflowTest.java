@@ -51,13 +51,7 @@ class WorkflowTest extends ApiTestSupport {
         static Linked create() {
             String u = unique();
             String category = createCategory("Flux " + u);
-            String citizen = json().body(
-                            Map.of("name", "Citoyen " + u, "description", "x", "conferredOn", "2024-01-01"))
-                    .post("/api/v1/honorary-citizens")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
+            String citizen = createCitizen("Citoyen " + u);
             String prize = json().body(Map.of("name", "Prix " + u))
                     .post("/api/v1/prizes")
                     .then()

@@ -72,13 +72,7 @@ class EmbeddedChangeTest extends ApiTestSupport {
                                     .statusCode(200));
                 }),
                 Arguments.of("an honorary citizen's name, in a post", (Function<String, Case>) u -> {
-                    String citizen = json().body(
-                                    Map.of("name", "Citoyen " + u, "description", "x", "conferredOn", "2024-01-01"))
-                            .post("/api/v1/honorary-citizens")
-                            .then()
-                            .statusCode(201)
-                            .extract()
-                            .path("id");
+                    String citizen = createCitizen("Citoyen " + u);
                     String post = createPost(Map.of(
                             "title", "Citoyen " + u, "content", "<p>x</p>", "honoraryCitizens", List.of(citizen)));
                     return new Case(
@@ -90,13 +84,7 @@ class EmbeddedChangeTest extends ApiTestSupport {
                                     .statusCode(200));
                 }),
                 Arguments.of("a post's title, in the honorary citizen it is about", (Function<String, Case>) u -> {
-                    String citizen = json().body(
-                                    Map.of("name", "Sujet " + u, "description", "x", "conferredOn", "2024-01-01"))
-                            .post("/api/v1/honorary-citizens")
-                            .then()
-                            .statusCode(201)
-                            .extract()
-                            .path("id");
+                    String citizen = createCitizen("Sujet " + u);
                     String post = createPost(
                             Map.of("title", "Récit " + u, "content", "<p>x</p>", "honoraryCitizens", List.of(citizen)));
                     return new Case(
