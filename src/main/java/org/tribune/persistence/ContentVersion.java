@@ -14,10 +14,11 @@ import org.tribune.common.Clock;
  * version, before that moment, give the same answer, which is what lets a read be served from a cache.
  *
  * <p>{@link #current()} is a read barrier: the version it gives was read from the database after the call began, so
- * it includes every write committed before then, on any instance. Concurrent callers share the reads: while one read
- * of the head runs, callers that arrive wait for the next one, which then serves them all. Under load, one query
- * answers many requests; alone, a request pays one query. It never blocks its caller, so that a cached answer can be
- * given from the I/O thread.
+ * it includes every write committed before then, on any instance. Concurrent callers share the reads: a caller starts
+ * a read at once when fewer than {@link #READS_IN_FLIGHT} are running, and otherwise waits for the next one to start,
+ * which then serves everyone who came while the others ran. Under load, one query answers many requests, and a
+ * request waits for about one query instead of the rest of a running one plus a whole next one; alone, a request pays
+ * one query. It never blocks its caller, so that a cached answer can be given from the I/O thread.
  */
 @ApplicationScoped
 public class ContentVersion {
@@ -40,8 +41,11 @@ public class ContentVersion {
     private final Clock clock;
     private final Executor executor;
 
-    private boolean reading;
-    /** The read that will start when the one running ends, with everyone who came while it ran. */
+    /** Two: a second read overlaps the first by about half of it, a third would mostly add load to the database. */
+    static final int READS_IN_FLIGHT = 2;
+
+    private int reading;
+    /** The read that will start when a running one ends, with everyone who came while all of them ran. */
     private CompletableFuture<Version> next;
 
     private volatile Version last = new Version(-1, Instant.MIN, Instant.MIN);
@@ -60,10 +64,10 @@ public class ContentVersion {
                 next = new CompletableFuture<>();
             }
             mine = next;
-            if (reading) {
+            if (reading == READS_IN_FLIGHT) {
                 return mine;
             }
-            reading = true;
+            reading++;
             next = null;
         }
         start(mine);
@@ -76,7 +80,7 @@ public class ContentVersion {
             Throwable failure = null;
             try {
                 read = read(last);
-                last = read;
+                remember(read);
             } catch (RuntimeException | Error e) {
                 failure = e;
             }
@@ -84,7 +88,9 @@ public class ContentVersion {
             synchronized (this) {
                 following = next;
                 next = null;
-                reading = following != null;
+                if (following == null) {
+                    reading--;
+                }
             }
             if (failure == null) {
                 target.complete(read);
@@ -95,6 +101,14 @@ public class ContentVersion {
                 start(following);
             }
         });
+    }
+
+    /** Two reads may end out of order: the older one must not replace what the newer one found. */
+    private synchronized void remember(Version read) {
+        if (read.seq() > last.seq()
+                || (read.seq() == last.seq() && read.readAt().isAfter(last.readAt()))) {
+            last = read;
+        }
     }
 
     /**
