@@ -18,9 +18,10 @@ import org.tribune.security.Bearer;
 import org.tribune.security.InvalidToken;
 
 /**
- * Reads {@code Authorization: Bearer <token>}, for access tokens and API tokens alike. Authentication is proactive
- * (the Quarkus default): a request that sends a bad token gets 401 even on a public endpoint, so a client never
- * mistakes an expired token for anonymous access.
+ * Reads {@code Authorization: Bearer <token>}, for access tokens and API tokens alike. Authentication is lazy, so
+ * that a cached anonymous answer costs nothing, but every request that reaches an endpoint has its identity
+ * established first ({@code web.Identities}): a request that sends a bad token gets 401 even on a public endpoint,
+ * so a client never mistakes an expired token for anonymous access.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -29,10 +30,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null) {
+        if (Bearer.anonymous(context.request())) {
             return Uni.createFrom().nullItem();
         }
+        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         int space = header.indexOf(' ');
         String token = space < 0 ? "" : header.substring(space + 1).strip();
         if (space < 0 || !header.substring(0, space).equalsIgnoreCase(SCHEME) || token.isEmpty()) {

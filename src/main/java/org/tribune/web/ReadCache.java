@@ -33,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.tribune.common.Clock;
 import org.tribune.persistence.ContentVersion;
+import org.tribune.security.Bearer;
 
 /**
  * Public reads served from memory while the content they were built from is current.
@@ -131,7 +132,7 @@ public class ReadCache {
         Object entity = response.getEntity();
         if (!(routing.get(VERSION) instanceof ContentVersion.Version version)
                 || !(routing.get(KEY) instanceof String key)
-                || routing.request().getHeader(HttpHeaders.AUTHORIZATION) != null
+                || !Bearer.anonymous(routing.request())
                 || response.getStatus() != 200
                 || entity == null
                 || entity instanceof byte[]
@@ -171,11 +172,10 @@ public class ReadCache {
         entries.invalidateAll();
     }
 
-    /** A request without Authorization is anonymous: a bearer token is the only way to sign in. */
     private static boolean cacheable(HttpServerRequest request) {
         HttpMethod method = request.method();
         return (method == HttpMethod.GET || method == HttpMethod.HEAD)
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && Bearer.anonymous(request)
                 && request.path().startsWith(API);
     }
 

@@ -6,6 +6,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -210,37 +213,48 @@ public class Representations {
 
     private static String links(PageResponse<?> body, UriInfo uri) {
         List<String> links = new ArrayList<>(4);
-        links.add(link(uri, 1, "first"));
+        links.add(link(uri, "page", "1", "first"));
         if (body.page() == 0) {
             // A page asked by cursor: its neighbours are named by cursor too, and it has no number to count from.
             if (body.next() != null) {
-                links.add("<"
-                        + uri.getRequestUriBuilder()
-                                .replaceQueryParam("page")
-                                .replaceQueryParam(Cursor.PARAMETER, body.next())
-                                .build()
-                        + ">; rel=\"next\"");
+                links.add(link(uri, Cursor.PARAMETER, body.next(), "next"));
             }
             return String.join(", ", links);
         }
         int last = Math.max(1, body.totalPages());
         if (body.page() > 1) {
-            links.add(link(uri, Math.min(body.page() - 1, last), "prev"));
+            links.add(link(uri, "page", String.valueOf(Math.min(body.page() - 1, last)), "prev"));
         }
         if (body.page() < last) {
-            links.add(link(uri, body.page() + 1, "next"));
+            links.add(link(uri, "page", String.valueOf(body.page() + 1), "next"));
         }
-        links.add(link(uri, last, "last"));
+        links.add(link(uri, "page", String.valueOf(last), "last"));
         return String.join(", ", links);
     }
 
-    private static String link(UriInfo uri, int page, String rel) {
-        return "<"
-                + uri.getRequestUriBuilder()
-                        .replaceQueryParam(Cursor.PARAMETER)
-                        .replaceQueryParam("page", page)
-                        .build()
-                + ">; rel=\"" + rel + "\"";
+    /**
+     * The request's own URI with its position ({@code page} or {@code after}) replaced. Built on the raw query, so
+     * every other parameter comes back exactly as the client encoded it.
+     */
+    private static String link(UriInfo uri, String position, String value, String rel) {
+        URI request = uri.getRequestUri();
+        String whole = request.toString();
+        int queryStart = whole.indexOf('?');
+        StringBuilder target = new StringBuilder(queryStart < 0 ? whole : whole.substring(0, queryStart));
+        char separator = '?';
+        String query = request.getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                if (!pair.isEmpty() && !name.equals("page") && !name.equals(Cursor.PARAMETER)) {
+                    target.append(separator).append(pair);
+                    separator = '&';
+                }
+            }
+        }
+        target.append(separator).append(position).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        return "<" + target + ">; rel=\"" + rel + "\"";
     }
 
     private static boolean notModified(HttpHeaders request, String etag, Instant lastModified) {

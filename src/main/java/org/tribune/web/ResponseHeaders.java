@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.common.Clock;
+import org.tribune.security.Bearer;
 
 /**
  * The headers every response carries, set in one place just before the headers leave, whatever produced the
@@ -93,7 +94,7 @@ public class ResponseHeaders {
         if (!read || status >= 400) {
             return NEVER_STORE;
         }
-        return request.getHeader("Authorization") == null ? PUBLIC_READ : PRIVATE_READ;
+        return Bearer.anonymous(request) ? PUBLIC_READ : PRIVATE_READ;
     }
 
     private static void addVary(MultiMap headers, Set<String> names) {

@@ -70,6 +70,23 @@ class ConventionsTest extends ApiTestSupport {
     }
 
     @Test
+    void pageLinksKeepTheClientsParametersAsSentAndStartTheirQueryCleanly() {
+        String bare = given().get("/api/v1/categories")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("Link");
+        assertThat(bare).contains("/api/v1/categories?page=1>; rel=\"first\"").doesNotContain("?&", "&&");
+        String encoded = given().urlEncodingEnabled(false)
+                .get("/api/v1/posts?q=droits%20humains&page=1&size=2")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("Link");
+        assertThat(encoded).contains("/api/v1/posts?q=droits%20humains&size=2&page=1>; rel=\"first\"");
+    }
+
+    @Test
     void firstPageHasNoPrevAndLastPageHasNoNext() {
         String u = fivePosts();
         String first = given().queryParam("tag", u)
