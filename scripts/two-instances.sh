@@ -2,8 +2,9 @@
 # Starts two instances on one PostgreSQL database and one shared data directory (media files, signing key), and
 # shows that they behave as one service: a write through one is read through the other at once, a token from one
 # is accepted by the other, what one keeps in its read cache is never served after a write through the other,
-# concurrent If-Match updates through both lose nothing, and the change log numbers the writes of both without a
-# gap, in the order a reader sees them commit.
+# concurrent If-Match updates through both lose nothing, the change log numbers the writes of both without a
+# gap, in the order a reader sees them commit, and a client syncing through one while the other writes ends up
+# holding exactly what a full read returns.
 # Needs a local PostgreSQL started by scripts/test-postgresql.sh (or TRIBUNE_TWO_URL, PGUSER, PGPASSWORD).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -129,3 +130,51 @@ read -r count first last <<< "$(sql "SELECT count(*), min(seq), max(seq) FROM ch
 [ "$count" = $WRITES ] && [ "$first" = $((START + 1)) ] && [ "$last" = $((START + WRITES)) ] \
   || fail "expected entries $((START + 1))..$((START + WRITES)), found $count from $first to $last"
 echo "ok: $WRITES writes racing through A and B: $WRITES change-log entries, numbered without a gap, read in order while they committed"
+
+# The changes feed. A client syncs through B, again and again, while posts are written through A: created, some as
+# drafts, edited, filed in a category that is then renamed, trashed, restored, published and deleted. Once the
+# writes are done and the client has synced once more, it must hold exactly the public posts B lists.
+declare -A held
+cursor=""
+sync_through_b() {
+  local page more=true
+  while $more; do
+    page=$(curl -sf "$B/api/v1/changes?limit=25${cursor:+&after=$cursor}") || fail "B refused a changes page"
+    while read -r type id action; do
+      [ -n "$type" ] || continue
+      if [ "$action" = upsert ]; then held["$type/$id"]=1; else unset "held[$type/$id]"; fi
+    done < <(grep -o '"type":"[^"]*","id":"[^"]*","action":"[^"]*"' <<< "$page" \
+      | sed -E 's/"type":"([^"]*)","id":"([^"]*)","action":"([^"]*)"/\1 \2 \3/' || true)
+    cursor=$(grep -o '"next":"[^"]*"' <<< "$page" | cut -d'"' -f4)
+    grep -q '"hasMore":true' <<< "$page" || more=false
+  done
+}
+sync_through_b
+write() { curl -sf -o /dev/null -X "$1" "$A$2" -H "Authorization: Bearer $TOKEN" -H "Content-Type: ${4:-application/json}" ${3:+-d "$3"}; }
+(
+  FILED=$(curl -sf -X POST "$A/api/v1/categories" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"name\": \"Suivie $RANDOM\"}" | json id)
+  for i in $(seq 1 12); do
+    status=$([ $((i % 3)) = 0 ] && echo draft || echo published)
+    id=$(curl -sf -X POST "$A/api/v1/posts" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -d "{\"title\": \"Synchronisé $i\", \"content\": \"<p>$i</p>\", \"status\": \"$status\", \"categories\": [\"$FILED\"]}" | json id)
+    write PATCH "/api/v1/posts/$id" "{\"title\": \"Synchronisé $i, relu\"}" application/merge-patch+json
+    case $((i % 4)) in
+      1) write DELETE "/api/v1/posts/$id" ;;
+      2) write DELETE "/api/v1/posts/$id"; write POST "/api/v1/posts/$id/restore" ;;
+      3) write PATCH "/api/v1/posts/$id" '{"status": "published"}' application/merge-patch+json ;;
+      0) write DELETE "/api/v1/posts/$id?permanent=true" ;;
+    esac
+    if [ $((i % 5)) = 0 ]; then
+      write PATCH "/api/v1/categories/$FILED" "{\"name\": \"Suivie renommée $i $RANDOM\"}" application/merge-patch+json
+    fi
+  done
+) &
+writer=$!
+while kill -0 $writer 2>/dev/null; do sync_through_b; sleep 0.2; done
+wait $writer || fail "a write through A failed"
+sync_through_b
+synced=$(for key in "${!held[@]}"; do if [[ $key == post/* ]]; then echo "${key#post/}"; fi; done | sort)
+listed=$(curl -sf "$B/api/v1/posts?size=100" | grep -o '{"id":"[^"]*","slug":"[^"]*","title"' | cut -d'"' -f4 | sort)
+[ "$synced" = "$listed" ] || fail "a client synced through B holds other posts than B lists: $(diff <(echo "$synced") <(echo "$listed") | head -5)"
+echo "ok: a client syncing through B while A wrote holds exactly the $(wc -l <<< "$listed" | tr -d ' ') public posts B lists"

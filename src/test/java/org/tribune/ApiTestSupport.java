@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.RestAssured;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,10 +17,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.tribune.security.Roles;
@@ -236,5 +239,31 @@ public abstract class ApiTestSupport {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /**
+     * Applies the changes feed from {@code after} (null: from the start) until it has nothing more, as a client
+     * syncing does, handing each item to {@code apply}; returns the cursor to continue from.
+     */
+    protected static String syncChanges(
+            String after, RequestSpecification caller, Consumer<Map<String, Object>> apply) {
+        String cursor = after;
+        boolean more = true;
+        while (more) {
+            RequestSpecification request = given().spec(caller).queryParam("limit", 1000);
+            if (cursor != null) {
+                request = request.queryParam("after", cursor);
+            }
+            JsonPath page = request.get("/api/v1/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            items.forEach(apply);
+            cursor = page.getString("next");
+            more = page.getBoolean("hasMore");
+        }
+        return cursor;
     }
 }

@@ -28,6 +28,9 @@ import org.tribune.security.Caller;
 @ApplicationScoped
 public class AccountService {
 
+    /** Its name in the change log. */
+    public static final String RESOURCE_TYPE = "user";
+
     /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
     public static final String SORT_KEYS = "username|createdAt|lastLoginAt";
 
@@ -60,7 +63,8 @@ public class AccountService {
         this.patcher = patcher;
         this.usages = usages;
         this.apiTokens = apiTokens;
-        this.type = ResourceType.of("user", "User", Account.class, accounts, AccountService::view);
+        this.type = ResourceType.of(RESOURCE_TYPE, "User", Account.class, accounts, AccountService::view)
+                .showing(AccountService::ref);
     }
 
     public PageResponse<UserView> list(UserFilter filter, SortOrder sort, PageRequest page) {
@@ -90,8 +94,11 @@ public class AccountService {
 
     static Map<UUID, AccountRef> refsOf(List<Account> found) {
         return found.stream()
-                .collect(Collectors.toMap(
-                        a -> a.id, a -> new AccountRef(a.id, a.displayName), (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(a -> a.id, AccountService::ref, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static AccountRef ref(Account a) {
+        return new AccountRef(a.id, a.displayName);
     }
 
     @Transactional

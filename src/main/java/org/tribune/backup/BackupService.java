@@ -270,6 +270,7 @@ public class BackupService {
                 ArchiveCheck.sameTables(manifest, tables, tribuneVersion);
                 requireEmpty(c, tables, caller);
                 long headBefore = changeLogHead(c);
+                long epochBefore = changeLogEpoch(c);
                 for (int i = tables.size() - 1; i >= 0; i--) {
                     try (Statement st = c.createStatement()) {
                         st.executeUpdate("DELETE FROM " + tables.get(i).name());
@@ -281,10 +282,12 @@ public class BackupService {
                     rows.put(table.name(), insert(c, zip, table, manifest));
                 }
                 // Every instance keys what it caches on the change log's head: after a restore it must be a number
-                // neither site has shown before, or a cached answer from before the import could look current.
+                // neither site has shown before, or a cached answer from before the import could look current. The
+                // log is the other site's now: a new epoch ends every changes-feed cursor of either site.
                 try (PreparedStatement st =
-                        c.prepareStatement("UPDATE change_log_head SET last_seq = ? WHERE id = 1")) {
+                        c.prepareStatement("UPDATE change_log_head SET last_seq = ?, epoch = ? WHERE id = 1")) {
                     st.setLong(1, Math.max(headBefore, changeLogHead(c)) + 1);
+                    st.setLong(2, Math.max(epochBefore, changeLogEpoch(c)) + 1);
                     st.executeUpdate();
                 }
                 step = "the media files";
@@ -317,8 +320,16 @@ public class BackupService {
     }
 
     private static long changeLogHead(Connection c) throws SQLException {
+        return changeLogValue(c, "last_seq");
+    }
+
+    private static long changeLogEpoch(Connection c) throws SQLException {
+        return changeLogValue(c, "epoch");
+    }
+
+    private static long changeLogValue(Connection c, String column) throws SQLException {
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT last_seq FROM change_log_head WHERE id = 1")) {
+                ResultSet rs = st.executeQuery("SELECT " + column + " FROM change_log_head WHERE id = 1")) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }

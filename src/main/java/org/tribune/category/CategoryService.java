@@ -27,6 +27,9 @@ import org.tribune.persistence.Writes;
 @ApplicationScoped
 public class CategoryService {
 
+    /** Its name in the change log. */
+    public static final String RESOURCE_TYPE = "category";
+
     /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
     public static final String SORT_KEYS = "name|postCount";
 
@@ -45,7 +48,8 @@ public class CategoryService {
         this.usage = usage;
         this.writes = writes;
         this.patcher = patcher;
-        this.type = ResourceType.of("category", "Category", Category.class, categories, this::view);
+        this.type = ResourceType.of(RESOURCE_TYPE, "Category", Category.class, categories, this::view)
+                .showing(CategoryService::ref);
     }
 
     public PageResponse<CategoryView> list(CategoryQuery query, SortOrder sort, PageRequest page) {
@@ -116,9 +120,13 @@ public class CategoryService {
     public Map<UUID, CategoryRef> refs(Collection<UUID> ids) {
         Map<UUID, CategoryRef> refs = new LinkedHashMap<>();
         for (Category c : categories.findByIds(Set.copyOf(ids))) {
-            refs.put(c.id, new CategoryRef(c.id, c.slug, c.name));
+            refs.put(c.id, ref(c));
         }
         return refs;
+    }
+
+    private static CategoryRef ref(Category c) {
+        return new CategoryRef(c.id, c.slug, c.name);
     }
 
     public Set<UUID> idsBySlugs(Collection<String> slugs) {

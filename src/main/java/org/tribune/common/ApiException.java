@@ -42,6 +42,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(ProblemType.NOT_FOUND, what + " " + id + " does not exist.");
     }
 
+    public static ApiException gone(String detail) {
+        return new ApiException(ProblemType.GONE, detail);
+    }
+
     public static ApiException conflict(String detail) {
         return new ApiException(ProblemType.CONFLICT, detail);
     }

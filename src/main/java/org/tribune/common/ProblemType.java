@@ -11,6 +11,7 @@ public enum ProblemType {
     FORBIDDEN("urn:tribune:problem:forbidden", "Forbidden", 403),
     NOT_FOUND("urn:tribune:problem:not-found", "Not found", 404),
     CONFLICT("urn:tribune:problem:conflict", "Conflict", 409),
+    GONE("urn:tribune:problem:gone", "Gone", 410),
     PRECONDITION_FAILED("urn:tribune:problem:precondition-failed", "Precondition failed", 412),
     PRECONDITION_REQUIRED("urn:tribune:problem:precondition-required", "Precondition required", 428),
     TOO_LARGE("urn:tribune:problem:too-large", "Too large", 413),

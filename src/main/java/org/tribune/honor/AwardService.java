@@ -28,6 +28,9 @@ import org.tribune.persistence.Writes;
 @ApplicationScoped
 public class AwardService {
 
+    /** Its name in the change log. */
+    public static final String RESOURCE_TYPE = "award";
+
     private static final RelatedPosts.Kind KIND = RelatedPosts.Kind.AWARD;
 
     /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
@@ -60,7 +63,8 @@ public class AwardService {
         this.writes = writes;
         this.patcher = patcher;
         this.clock = clock;
-        this.type = ResourceType.of("award", "Award", Award.class, awards, a -> get(a.id));
+        this.type = ResourceType.of(RESOURCE_TYPE, "Award", Award.class, awards, a -> get(a.id))
+                .showing(a -> ref(a, prizes.refs(List.of(a.prizeId)).get(a.prizeId)));
     }
 
     public PageResponse<AwardView> list(AwardQuery query, SortOrder sort, PageRequest page) {
@@ -129,15 +133,22 @@ public class AwardService {
 
     // ---- for posts ----
 
+    /** The awards of a prize, which show its name. */
+    public List<UUID> idsOfPrize(UUID prizeId) {
+        return awards.list("prizeId", prizeId).stream().map(a -> a.id).toList();
+    }
+
     public Map<UUID, AwardRef> refs(Collection<UUID> ids) {
         List<Award> found = awards.byIds(Set.copyOf(ids));
         Map<UUID, PrizeRef> prizeRefs =
                 prizes.refs(found.stream().map(a -> a.prizeId).toList());
         Map<UUID, AwardRef> refs = new LinkedHashMap<>();
-        found.forEach(a -> refs.put(
-                a.id,
-                new AwardRef(a.id, prizeRefs.get(a.prizeId), a.year, a.category, a.distinction, a.recipientName)));
+        found.forEach(a -> refs.put(a.id, ref(a, prizeRefs.get(a.prizeId))));
         return refs;
+    }
+
+    private static AwardRef ref(Award a, PrizeRef prize) {
+        return new AwardRef(a.id, prize, a.year, a.category, a.distinction, a.recipientName);
     }
 
     public Set<UUID> existing(Collection<UUID> ids) {

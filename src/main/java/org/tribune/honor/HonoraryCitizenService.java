@@ -30,6 +30,9 @@ import org.tribune.persistence.Writes;
 @ApplicationScoped
 public class HonoraryCitizenService {
 
+    /** Its name in the change log. */
+    public static final String RESOURCE_TYPE = "honorary-citizen";
+
     private static final RelatedPosts.Kind KIND = RelatedPosts.Kind.HONORARY_CITIZEN;
 
     /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
@@ -53,8 +56,8 @@ public class HonoraryCitizenService {
         this.writes = writes;
         this.patcher = patcher;
         this.clock = clock;
-        this.type = ResourceType.of(
-                "honorary-citizen", "Honorary citizen", HonoraryCitizen.class, citizens, c -> get(c.id));
+        this.type = ResourceType.of(RESOURCE_TYPE, "Honorary citizen", HonoraryCitizen.class, citizens, c -> get(c.id))
+                .showing(HonoraryCitizenService::ref);
     }
 
     /** A page with portraits and related posts loaded for the whole page: a fixed number of statements. */
@@ -114,9 +117,13 @@ public class HonoraryCitizenService {
     public Map<UUID, HonoraryCitizenRef> refs(Collection<UUID> ids) {
         Map<UUID, HonoraryCitizenRef> refs = new LinkedHashMap<>();
         for (HonoraryCitizen c : citizens.byIds(Set.copyOf(ids))) {
-            refs.put(c.id, new HonoraryCitizenRef(c.id, c.slug, c.name, c.conferredOn));
+            refs.put(c.id, ref(c));
         }
         return refs;
+    }
+
+    private static HonoraryCitizenRef ref(HonoraryCitizen c) {
+        return new HonoraryCitizenRef(c.id, c.slug, c.name, c.conferredOn);
     }
 
     public Set<UUID> existing(Collection<UUID> ids) {

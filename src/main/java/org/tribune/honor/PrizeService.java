@@ -26,6 +26,9 @@ import org.tribune.persistence.Writes;
 @ApplicationScoped
 public class PrizeService {
 
+    /** Its name in the change log. */
+    public static final String RESOURCE_TYPE = "prize";
+
     private static final Sortable SORTING = Sortable.of("name", "name");
     private static final SortOrder BY_NAME = SORTING.parse(null);
     private static final Map<String, String> SORT_PATHS = SORTING.paths(Map.of("name", "nameKey"));
@@ -41,7 +44,8 @@ public class PrizeService {
         this.awards = awards;
         this.writes = writes;
         this.patcher = patcher;
-        this.type = ResourceType.of("prize", "Prize", Prize.class, prizes, this::view);
+        this.type = ResourceType.of(RESOURCE_TYPE, "Prize", Prize.class, prizes, this::view)
+                .showing(PrizeService::ref);
     }
 
     public PageResponse<PrizeView> list(PageRequest page) {
@@ -96,8 +100,12 @@ public class PrizeService {
 
     Map<UUID, PrizeRef> refs(Collection<UUID> ids) {
         Map<UUID, PrizeRef> refs = new LinkedHashMap<>();
-        prizes.byIds(ids.stream().distinct().toList()).forEach(p -> refs.put(p.id, new PrizeRef(p.id, p.slug, p.name)));
+        prizes.byIds(ids.stream().distinct().toList()).forEach(p -> refs.put(p.id, ref(p)));
         return refs;
+    }
+
+    private static PrizeRef ref(Prize p) {
+        return new PrizeRef(p.id, p.slug, p.name);
     }
 
     Optional<UUID> idBySlug(String slug) {

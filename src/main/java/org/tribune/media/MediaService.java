@@ -49,6 +49,9 @@ import org.tribune.security.Callers;
 @ApplicationScoped
 public class MediaService {
 
+    /** Its name in the change log. */
+    public static final String RESOURCE_TYPE = "media";
+
     /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
     public static final String SORT_KEYS = "createdAt";
 
@@ -103,7 +106,8 @@ public class MediaService {
         this.patcher = patcher;
         this.usages = usages;
         this.publicUrl = publicUrl.map(u -> u.replaceAll("/+$", "")).orElse("");
-        this.type = ResourceType.of("media", "Media", Media.class, media, this::view)
+        this.type = ResourceType.of(RESOURCE_TYPE, "Media", Media.class, media, this::view)
+                .showing(this::ref)
                 .guardedBy(m -> {
                     if (!callers.current().mayChange(m.uploadedBy)) {
                         throw ApiException.forbidden("Authors may change and delete only the media they uploaded.");
@@ -296,21 +300,13 @@ public class MediaService {
     /** Embeddable summaries of the given media, in one statement. */
     public Map<UUID, MediaRef> refs(Collection<UUID> ids) {
         Map<UUID, MediaRef> refs = new LinkedHashMap<>();
-        media.withRenditions(Set.copyOf(ids))
-                .forEach((id, m) -> refs.put(
-                        id,
-                        new MediaRef(
-                                m.id,
-                                m.mimeType,
-                                m.alt,
-                                m.caption,
-                                m.credit,
-                                m.width,
-                                m.height,
-                                focal(m),
-                                url(m.id, null),
-                                sizes(m))));
+        media.withRenditions(Set.copyOf(ids)).forEach((id, m) -> refs.put(id, ref(m)));
         return refs;
+    }
+
+    private MediaRef ref(Media m) {
+        return new MediaRef(
+                m.id, m.mimeType, m.alt, m.caption, m.credit, m.width, m.height, focal(m), url(m.id, null), sizes(m));
     }
 
     public Set<UUID> existing(Collection<UUID> ids) {

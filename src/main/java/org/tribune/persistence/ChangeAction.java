@@ -8,5 +8,10 @@ public enum ChangeAction {
     restored,
     deleted,
     published,
-    unpublished
+    unpublished,
+    /**
+     * The resource itself was not written, but its representation shows something that was (a post's category was
+     * renamed, a category's count of public posts moved): it has no new version.
+     */
+    embedded
 }

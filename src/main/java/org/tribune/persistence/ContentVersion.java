@@ -9,7 +9,8 @@ import java.util.concurrent.Executor;
 import org.tribune.common.Clock;
 
 /**
- * The version of all content, shared by every instance: the change log's last sequence number, and the next moment
+ * The version of all content, shared by every instance: where the change log stands (its last sequence number, and
+ * how often it was compacted or replaced by a restored backup, see {@link ChangeLog.Bounds}), and the next moment
  * public content changes with no write (see {@link VisibilitySchedule}). Two reads of the same thing at the same
  * version, before that moment, give the same answer, which is what lets a read be served from a cache.
  *
@@ -27,10 +28,29 @@ public class ContentVersion {
      * {@code seq} is the change log head, read at {@code readAt}; {@code validUntil} the next scheduled change after
      * that. A clock set back before {@code readAt} ends it too: what was read then may show a post not yet due.
      */
-    public record Version(long seq, Instant readAt, Instant validUntil) {
+    public record Version(long seq, long compactions, long epoch, Instant readAt, Instant validUntil) {
 
         public boolean holdsAt(Instant now) {
             return !now.isBefore(readAt) && now.isBefore(validUntil);
+        }
+
+        /**
+         * No write committed between the two, and the log was neither compacted (which changes what the changes
+         * feed answers) nor replaced by a restored backup.
+         */
+        public boolean sameLogAs(Version other) {
+            return seq == other.seq && compactions == other.compactions && epoch == other.epoch;
+        }
+
+        private boolean newerThan(Version other) {
+            if (epoch != other.epoch) {
+                return epoch > other.epoch;
+            } else if (compactions != other.compactions) {
+                return compactions > other.compactions;
+            } else if (seq != other.seq) {
+                return seq > other.seq;
+            }
+            return readAt.isAfter(other.readAt);
         }
     }
 
@@ -48,7 +68,7 @@ public class ContentVersion {
     /** The read that will start when a running one ends, with everyone who came while all of them ran. */
     private CompletableFuture<Version> next;
 
-    private volatile Version last = new Version(-1, Instant.MIN, Instant.MIN);
+    private volatile Version last = new Version(-1, -1, -1, Instant.MIN, Instant.MIN);
 
     public ContentVersion(ChangeLog log, Instance<VisibilitySchedule> schedules, Clock clock, Executor executor) {
         this.log = log;
@@ -105,8 +125,7 @@ public class ContentVersion {
 
     /** Two reads may end out of order: the older one must not replace what the newer one found. */
     private synchronized void remember(Version read) {
-        if (read.seq() > last.seq()
-                || (read.seq() == last.seq() && read.readAt().isAfter(last.readAt()))) {
+        if (read.newerThan(last)) {
             last = read;
         }
     }
@@ -116,9 +135,10 @@ public class ContentVersion {
      * never hide it from a version it belongs to.
      */
     private Version read(Version previous) {
-        long seq = log.lastSeq();
+        ChangeLog.Bounds log = this.log.bounds();
         Instant now = clock.now();
-        if (seq == previous.seq() && previous.holdsAt(now)) {
+        Version read = new Version(log.head(), log.compactions(), log.epoch(), now, NEVER);
+        if (read.sameLogAs(previous) && previous.holdsAt(now)) {
             return previous;
         }
         Instant nextChange = NEVER;
@@ -128,6 +148,6 @@ public class ContentVersion {
                 nextChange = at;
             }
         }
-        return new Version(seq, now, nextChange);
+        return new Version(log.head(), log.compactions(), log.epoch(), now, nextChange);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.tribune.common.ApiException;
 
 /**
@@ -33,6 +34,19 @@ public record Cursor(String sort, List<Object> values) {
 
     /** The cursor a client sent back, checked against the sort it is used with. */
     public static Cursor decode(String raw, SortOrder sort) {
+        return decode(
+                raw,
+                sort.spec(),
+                sort.keys().size() + 1,
+                madeFor -> "was made for sort=" + madeFor + ", not sort=" + sort.spec()
+                        + ": keep the sort of the page it came from, or start again without it");
+    }
+
+    /**
+     * A cursor of positions of another kind than a sort's (the changes feed's), checked against that kind: it must
+     * hold {@code size} values, the last an id; {@code otherKind} says what is wrong with one made for another.
+     */
+    public static Cursor decode(String raw, String kind, int size, Function<String, String> otherKind) {
         String text;
         try {
             text = new String(Base64.getUrlDecoder().decode(raw.strip()), StandardCharsets.UTF_8);
@@ -40,14 +54,14 @@ public record Cursor(String sort, List<Object> values) {
             throw malformed();
         }
         String[] parts = text.split(String.valueOf(SEPARATOR), -1);
-        if (parts.length != sort.keys().size() + 3 || !parts[0].equals(VERSION)) {
+        if (parts.length < 3 || !parts[0].equals(VERSION)) {
             throw malformed();
         }
-        if (!parts[1].equals(sort.spec())) {
-            throw ApiException.invalid(
-                    PARAMETER,
-                    "was made for sort=" + parts[1] + ", not sort=" + sort.spec()
-                            + ": keep the sort of the page it came from, or start again without it");
+        if (!parts[1].equals(kind)) {
+            throw ApiException.invalid(PARAMETER, otherKind.apply(parts[1]));
+        }
+        if (parts.length != size + 2) {
+            throw malformed();
         }
         List<Object> values = new ArrayList<>();
         for (int i = 2; i < parts.length; i++) {
@@ -56,7 +70,7 @@ public record Cursor(String sort, List<Object> values) {
         if (!(values.get(values.size() - 1) instanceof UUID)) {
             throw malformed();
         }
-        return new Cursor(sort.spec(), Collections.unmodifiableList(values));
+        return new Cursor(kind, Collections.unmodifiableList(values));
     }
 
     private static String typed(Object value) {
@@ -102,5 +116,14 @@ public record Cursor(String sort, List<Object> values) {
     private static ApiException malformed() {
         return ApiException.invalid(
                 PARAMETER, "is not a cursor this list gave: pass the `next` value of the previous page unchanged");
+    }
+
+    /** The value at {@code index}, of the type its position holds. */
+    public <T> T value(int index, Class<T> type) {
+        Object value = values.get(index);
+        if (!type.isInstance(value)) {
+            throw malformed();
+        }
+        return type.cast(value);
     }
 }

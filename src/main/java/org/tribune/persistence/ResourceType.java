@@ -14,6 +14,9 @@ import java.util.function.Predicate;
  * @param view builds the representation whose ETag If-Match names, and which a write answers with
  * @param writable the rows a write may reach; others answer 404 as if they did not exist (a post in the trash)
  * @param guard who may change a row, checked once it is locked and before its precondition
+ * @param footprint what other representations show of a row (a category's name and slug in a post, a post's
+ *     visibility in a category's count); when a write changes it, {@link Changed} is fired so that they are recorded as
+ *     changed too. Null when nothing shows the resource.
  */
 public record ResourceType<E extends VersionedEntity, V>(
         String name,
@@ -22,7 +25,8 @@ public record ResourceType<E extends VersionedEntity, V>(
         PanacheRepositoryBase<E, UUID> repository,
         Function<E, V> view,
         Predicate<E> writable,
-        Consumer<E> guard) {
+        Consumer<E> guard,
+        Function<E, ?> footprint) {
 
     public static <E extends VersionedEntity, V> ResourceType<E, V> of(
             String name,
@@ -30,15 +34,24 @@ public record ResourceType<E extends VersionedEntity, V>(
             Class<E> entity,
             PanacheRepositoryBase<E, UUID> repository,
             Function<E, V> view) {
-        return new ResourceType<>(name, label, entity, repository, view, e -> true, e -> {});
+        return new ResourceType<>(name, label, entity, repository, view, e -> true, e -> {}, null);
     }
 
     public ResourceType<E, V> writableWhen(Predicate<E> rule) {
-        return new ResourceType<>(name, label, entity, repository, view, rule, guard);
+        return new ResourceType<>(name, label, entity, repository, view, rule, guard, footprint);
     }
 
     public ResourceType<E, V> guardedBy(Consumer<E> rule) {
-        return new ResourceType<>(name, label, entity, repository, view, writable, rule);
+        return new ResourceType<>(name, label, entity, repository, view, writable, rule, footprint);
+    }
+
+    public ResourceType<E, V> showing(Function<E, ?> rule) {
+        return new ResourceType<>(name, label, entity, repository, view, writable, guard, rule);
+    }
+
+    /** What other representations show of {@code row} now; null when nothing shows this kind of resource. */
+    Object footprintOf(E row) {
+        return footprint == null ? null : footprint.apply(row);
     }
 
     /** The same type, reaching rows its usual writes do not (restoring or purging a post from the trash). */

@@ -1,8 +1,10 @@
 package org.tribune.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,7 +17,8 @@ import org.tribune.common.ProblemType;
 /**
  * The one write path of every resource: lock the row, check who may change it and the client's precondition, apply
  * the service's rules (which validate before they change anything), stamp the time, flush, record the change in the
- * log, and build the answer. Services call it inside their own transaction and keep only their rules.
+ * log (and, through {@link Changed}, every representation that shows what changed), and build the answer. Services
+ * call it inside their own transaction and keep only their rules.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -25,12 +28,14 @@ public class Writes {
     private final Etags etags;
     private final ChangeLog log;
     private final IfMatchPolicy ifMatch;
+    private final Event<Changed> changes;
 
-    public Writes(Clock clock, Etags etags, ChangeLog log, IfMatchPolicy ifMatch) {
+    public Writes(Clock clock, Etags etags, ChangeLog log, IfMatchPolicy ifMatch, Event<Changed> changes) {
         this.clock = clock;
         this.etags = etags;
         this.log = log;
         this.ifMatch = ifMatch;
+        this.changes = changes;
     }
 
     /** Creates {@code entity}, keeping an id the caller chose (media store their files under it first). */
@@ -47,10 +52,14 @@ public class Writes {
         entity.createdAt = clock.now();
         entity.updatedAt = entity.createdAt;
         rules.accept(entity);
+        // As for a change, the write's time is after its rules: a post published by this write was not due
+        // before it (see VisibilitySchedule#changesBetween).
+        entity.updatedAt = clock.now();
         type.repository().persist(entity);
         type.repository().flush();
         linked.accept(entity);
         log.record(type.name(), entity.id, ChangeAction.created, entity.version);
+        announce(type, entity.id, null, type.footprintOf(entity));
         return type.view().apply(entity);
     }
 
@@ -58,7 +67,10 @@ public class Writes {
     public <E extends VersionedEntity, V> V change(
             ResourceType<E, V> type, UUID id, Precondition precondition, Function<E, ChangeAction> rules) {
         E entity = lock(type, id, precondition);
-        return changeLocked(type, entity, rules.apply(entity));
+        Object before = type.footprintOf(entity);
+        ChangeAction action = rules.apply(entity);
+        stamp(type, entity, action, before);
+        return type.view().apply(entity);
     }
 
     public <E extends VersionedEntity, V> V update(
@@ -72,8 +84,9 @@ public class Writes {
     public <E extends VersionedEntity, V> void delete(
             ResourceType<E, V> type, UUID id, Precondition precondition, Consumer<E> rules) {
         E entity = lock(type, id, precondition);
+        Object before = type.footprintOf(entity);
         rules.accept(entity);
-        deleteLocked(type, entity);
+        remove(type, entity, before);
     }
 
     /**
@@ -84,15 +97,21 @@ public class Writes {
         E entity = type.repository()
                 .findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound(type.label(), id));
+        Object before = type.footprintOf(entity);
         rules.accept(entity);
-        stamp(type, entity, ChangeAction.updated);
+        stamp(type, entity, ChangeAction.updated, before);
     }
 
     /** Deletes a row the caller has already locked, as a batch does (the trash purge). */
     public <E extends VersionedEntity, V> void deleteLocked(ResourceType<E, V> type, E entity) {
+        remove(type, entity, type.footprintOf(entity));
+    }
+
+    private <E extends VersionedEntity, V> void remove(ResourceType<E, V> type, E entity, Object before) {
         type.repository().delete(entity);
         type.repository().flush();
         log.record(type.name(), entity.id, ChangeAction.deleted, entity.version);
+        announce(type, entity.id, before, null);
     }
 
     /**
@@ -109,15 +128,19 @@ public class Writes {
         return entity;
     }
 
-    private <E extends VersionedEntity, V> V changeLocked(ResourceType<E, V> type, E entity, ChangeAction action) {
-        stamp(type, entity, action);
-        return type.view().apply(entity);
-    }
-
-    private <E extends VersionedEntity, V> void stamp(ResourceType<E, V> type, E entity, ChangeAction action) {
+    private <E extends VersionedEntity, V> void stamp(
+            ResourceType<E, V> type, E entity, ChangeAction action, Object before) {
         entity.updatedAt = clock.now();
         type.repository().flush();
         log.record(type.name(), entity.id, action, entity.version);
+        announce(type, entity.id, before, type.footprintOf(entity));
+    }
+
+    /** Tells the features that show this resource what they show of it changed, so they record that too. */
+    private void announce(ResourceType<?, ?> type, UUID id, Object before, Object after) {
+        if ((before != null || after != null) && !Objects.equals(before, after)) {
+            changes.fire(new Changed(type.name(), id, before, after));
+        }
     }
 
     private void check(Precondition precondition, Supplier<String> currentEtag) {

@@ -318,6 +318,42 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 .getSingleResult());
     }
 
+    /**
+     * Posts that went public by themselves in ({@code from}, {@code fromId}) .. {@code until}: written before their
+     * publication time, and not written since. Ordered by that time, then id.
+     */
+    List<Post> publishedByTime(Instant from, UUID fromId, Instant until, int limit) {
+        return getEntityManager()
+                .createQuery(
+                        "select p from Post p where" + PUBLISHED_BY_TIME
+                                + " and (p.publishedAt > :from or (p.publishedAt = :from and p.id > :fromId))"
+                                + " order by p.publishedAt, p.id",
+                        Post.class)
+                .setParameter("visible", List.of(PostStatus.published, PostStatus.scheduled))
+                .setParameter("from", from)
+                .setParameter("fromId", fromId)
+                .setParameter("until", until)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The last post that went public by itself at or before {@code until}. */
+    Optional<Post> lastPublishedByTime(Instant until) {
+        return getEntityManager()
+                .createQuery(
+                        "select p from Post p where" + PUBLISHED_BY_TIME + " order by p.publishedAt desc, p.id desc",
+                        Post.class)
+                .setParameter("visible", List.of(PostStatus.published, PostStatus.scheduled))
+                .setParameter("until", until)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Public by now, and written last before its publication time: nothing but the time made it public. */
+    private static final String PUBLISHED_BY_TIME = " p.status in :visible and p.deletedAt is null"
+            + " and p.publishedAt > p.updatedAt and p.publishedAt <= :until";
+
     /** Public posts only: a category's postCount is the same for every reader, so it can be cached. */
     Map<UUID, Long> countByCategory(Collection<UUID> categoryIds, Instant now) {
         Map<UUID, Long> result = new HashMap<>();
@@ -341,6 +377,42 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     /** Two statements however many posts are in the category. */
     long countByAuthor(UUID authorId) {
         return count("authorId", authorId);
+    }
+
+    /** Posts whose featured photo it is: related posts show that one only. */
+    List<UUID> featuring(UUID mediaId) {
+        return ids("select p.id from Post p where p.featuredMediaId = ?1", mediaId);
+    }
+
+    List<UUID> aboutHonoraryCitizen(UUID citizenId) {
+        return ids("select p.id from Post p join p.honoraryCitizenIds c where c = ?1", citizenId);
+    }
+
+    List<UUID> aboutAwards(Collection<UUID> awardIds) {
+        return awardIds.isEmpty()
+                ? List.of()
+                : ids("select distinct p.id from Post p join p.awardIds a where a in ?1", awardIds);
+    }
+
+    /** The honorary citizens these posts are about. */
+    List<UUID> honoraryCitizensOf(Collection<UUID> postIds) {
+        return postIds.isEmpty()
+                ? List.of()
+                : ids("select distinct c from Post p join p.honoraryCitizenIds c where p.id in ?1", postIds);
+    }
+
+    /** The awards these posts are about. */
+    List<UUID> awardsOf(Collection<UUID> postIds) {
+        return postIds.isEmpty()
+                ? List.of()
+                : ids("select distinct a from Post p join p.awardIds a where p.id in ?1", postIds);
+    }
+
+    private List<UUID> ids(String hql, Object parameter) {
+        return getEntityManager()
+                .createQuery(hql, UUID.class)
+                .setParameter(1, parameter)
+                .getResultList();
     }
 
     /** Moves each affected post's version and updatedAt, so that cached ETags of those posts expire. */

@@ -34,12 +34,16 @@ import org.tribune.persistence.ChangeAction;
 import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
 import org.tribune.persistence.Sortable;
+import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
 import org.tribune.security.Caller;
 import org.tribune.security.Callers;
 
 @ApplicationScoped
 public class PostService {
+
+    /** Its name in the change log. */
+    public static final String RESOURCE_TYPE = "post";
 
     /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
     public static final String SORT_KEYS = "publishedAt|title|updatedAt";
@@ -79,7 +83,8 @@ public class PostService {
         this.callers = callers;
         this.time = time;
         this.trashRetention = trashRetention;
-        this.type = ResourceType.of("post", "Post", Post.class, posts, this::view)
+        this.type = ResourceType.of(RESOURCE_TYPE, "Post", Post.class, posts, this::view)
+                .showing(p -> PostFootprint.of(p, time.now()))
                 .writableWhen(p -> p.deletedAt == null)
                 .guardedBy(p -> {
                     Caller caller = callers.current();
@@ -102,6 +107,14 @@ public class PostService {
         return view(posts.findBySlug(slug)
                 .filter(this::visible)
                 .orElseThrow(() -> ApiException.notFound("Post with slug", slug)));
+    }
+
+    /** Those of {@code ids} the caller may read now, for the changes feed. */
+    Map<UUID, SyncSource.Current> current(Collection<UUID> ids, boolean withRepresentation) {
+        List<Post> readable = ids.isEmpty()
+                ? List.of()
+                : posts.list("id in ?1", ids).stream().filter(this::visible).toList();
+        return SyncSource.of(readable, withRepresentation, this::view);
     }
 
     private boolean visible(Post p) {

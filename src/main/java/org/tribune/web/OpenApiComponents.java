@@ -209,6 +209,11 @@ final class OpenApiComponents {
         problem(c, "NotFound", "No resource with this id or slug.");
         problem(
                 c,
+                "Gone",
+                "The changes feed no longer has what this cursor needs (the changes were compacted, or a backup"
+                        + " was restored since): sync again from the start, without `after`.");
+        problem(
+                c,
                 "TooLarge",
                 "The upload is over the size limit, or the image over the pixel limit (checked from its"
                         + " header, before decoding).");

@@ -116,7 +116,7 @@ public class ReadCache {
                     String key = request.absoluteURI();
                     Entry entry = entries.getIfPresent(key);
                     if (entry != null
-                            && entry.version().seq() == version.seq()
+                            && entry.version().sameLogAs(version)
                             && entry.version().holdsAt(clock.now())) {
                         answer(entry, routing);
                         return;

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tribune.common.Clock;
@@ -199,15 +200,23 @@ public class Representations {
 
     /** A collection page with a weak ETag over its body, an RFC 8288 Link header and X-Total-Count. */
     public <T> RestResponse<PageResponse<T>> page(PageResponse<T> body, UriInfo uri, HttpHeaders request) {
+        return computed(body, request, b -> b.header("Link", links(body, uri)).header(TOTAL_COUNT, body.totalItems()));
+    }
+
+    /** An answer assembled from many resources (a page of the changes feed): a weak ETag over its body. */
+    public <T> RestResponse<T> computed(T body, HttpHeaders request) {
+        return computed(body, request, b -> b);
+    }
+
+    private <T> RestResponse<T> computed(
+            T body, HttpHeaders request, UnaryOperator<RestResponse.ResponseBuilder<T>> headers) {
         String etag = etags.weak(body);
         if (notModified(request, etag, null)) {
             return notModifiedResponse(etag, null);
         }
-        return RestResponse.ResponseBuilder.ok(body)
-                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
-                .header(HttpHeaders.ETAG, etag)
-                .header("Link", links(body, uri))
-                .header(TOTAL_COUNT, body.totalItems())
+        return headers.apply(RestResponse.ResponseBuilder.ok(body)
+                        .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                        .header(HttpHeaders.ETAG, etag))
                 .build();
     }
 

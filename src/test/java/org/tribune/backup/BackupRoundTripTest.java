@@ -21,8 +21,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -66,6 +68,7 @@ class BackupRoundTripTest extends ApiTestSupport {
                 .asByteArray();
 
         long headAtExport = changeLogHead();
+        String syncedBeforeImport = syncChanges(null, given(), item -> {});
         emptySite(admin);
         given().auth().oauth2(admin).get("/api/v1/posts").then().body("totalItems", equalTo(0));
 
@@ -87,6 +90,23 @@ class BackupRoundTripTest extends ApiTestSupport {
 
         // A number neither site has shown: what any instance cached before the import cannot look current.
         assertThat(changeLogHead()).isGreaterThan(headAtExport);
+        // The log is the archive's now: a client synced before must start again, and then holds every public post.
+        given().queryParam("after", syncedBeforeImport)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(410)
+                .body("type", equalTo("urn:tribune:problem:gone"));
+        Set<Object> synced = new HashSet<>();
+        syncChanges(null, given(), item -> {
+            if (item.get("type").equals("post") && item.get("action").equals("upsert")) {
+                synced.add(item.get("id"));
+            } else if (item.get("type").equals("post")) {
+                synced.remove(item.get("id"));
+            }
+        });
+        assertThat(synced)
+                .containsExactlyInAnyOrderElementsOf(
+                        given().get("/api/v1/posts?size=100").then().extract().<List<Object>>path("items.id"));
         Map<String, String> after = SiteSnapshot.take(() -> given().auth().oauth2(admin));
         assertThat(SiteSnapshot.differences(before, after)).isEmpty();
         assertThat(before.keySet())

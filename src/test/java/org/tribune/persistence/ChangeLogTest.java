@@ -261,7 +261,11 @@ class ChangeLogTest extends ApiTestSupport {
                 2);
 
         String[] award = new String[1];
-        assertEntry(single(() -> award[0] = createAward(award(prize[0]))), "award", award[0], ChangeAction.created, 0);
+        List<ChangeEntry> created = during(() -> award[0] = createAward(award(prize[0])));
+        assertEntry(created.get(0), "award", award[0], ChangeAction.created, 0);
+        // The prize shows how many awards it has.
+        assertThat(described(created))
+                .containsExactly("award " + award[0] + " created", "prize " + prize[0] + " embedded");
         assertEntry(
                 single(() -> json().body(award(prize[0]))
                         .put("/api/v1/awards/" + award[0])
@@ -286,13 +290,9 @@ class ChangeLogTest extends ApiTestSupport {
         assertThat(during(() ->
                         editor().delete("/api/v1/prizes/" + prize[0]).then().statusCode(409)))
                 .isEmpty();
-        assertEntry(
-                single(() ->
-                        editor().delete("/api/v1/awards/" + award[0]).then().statusCode(204)),
-                "award",
-                award[0],
-                ChangeAction.deleted,
-                2);
+        assertThat(described(during(() ->
+                        editor().delete("/api/v1/awards/" + award[0]).then().statusCode(204))))
+                .containsExactly("award " + award[0] + " deleted", "prize " + prize[0] + " embedded");
         assertEntry(
                 single(() ->
                         editor().delete("/api/v1/prizes/" + prize[0]).then().statusCode(204)),
@@ -460,19 +460,189 @@ class ChangeLogTest extends ApiTestSupport {
 
     @Test
     void sequenceNumbersHaveNoGapsAndFollowTheWrites() {
-        long before = log.lastSeq();
+        long before = log.bounds().head();
         createCategory("Suite " + unique());
         createCategory("Suite " + unique());
         List<ChangeEntry> entries = log.after(before, 10);
         assertThat(entries).extracting(ChangeEntry::seq).containsExactly(before + 1, before + 2);
-        assertThat(log.lastSeq()).isEqualTo(before + 2);
+        assertThat(log.bounds().head()).isEqualTo(before + 2);
         assertThat(entries.get(0).changedAt()).isBeforeOrEqualTo(entries.get(1).changedAt());
     }
 
+    @Test
+    void renamingACategoryRecordsEveryPostFiledInItAndADescriptionRecordsNone() {
+        String category = createCategory("Classement " + unique());
+        String published = createPost(
+                Map.of("title", "Public " + unique(), "content", "<p>x</p>", "categories", List.of(category)));
+        String draft = createPost(Map.of(
+                "title",
+                "Brouillon " + unique(),
+                "content",
+                "<p>x</p>",
+                "status",
+                "draft",
+                "categories",
+                List.of(category)));
+
+        List<ChangeEntry> renamed = during(() -> mergePatch()
+                .body(Map.of("name", "Renommé " + unique()))
+                .patch("/api/v1/categories/" + category)
+                .then()
+                .statusCode(200));
+
+        assertThat(described(renamed))
+                .containsExactlyInAnyOrder(
+                        "category " + category + " updated",
+                        "post " + published + " embedded",
+                        "post " + draft + " embedded");
+        // The posts were not written: they keep their versions.
+        assertThat(renamed)
+                .filteredOn(e -> e.action() == ChangeAction.embedded)
+                .allSatisfy(e -> assertThat(e.version()).isNull());
+        assertThat(described(during(() -> mergePatch()
+                        .body(Map.of("description", "Ce que les articles ne montrent pas"))
+                        .patch("/api/v1/categories/" + category)
+                        .then()
+                        .statusCode(200))))
+                .containsExactly("category " + category + " updated");
+    }
+
+    @Test
+    void publishingAPostRecordsTheCategoriesWhoseCountMovesAndTheHonorsListingIt() {
+        String counted = createCategory("Comptée " + unique());
+        String citizen = createCitizen("Citoyen " + unique());
+        String[] post = new String[1];
+        List<ChangeEntry> drafted = during(() -> post[0] = createPost(Map.of(
+                "title",
+                "Brouillon " + unique(),
+                "content",
+                "<p>x</p>",
+                // An excerpt of its own: one derived from the content would change with it, and related posts show it.
+                "excerpt",
+                "Résumé",
+                "status",
+                "draft",
+                "categories",
+                List.of(counted),
+                "honoraryCitizens",
+                List.of(citizen))));
+        // Editors see drafts among a citizen's related posts; the public count of the category does not move.
+        assertThat(described(drafted))
+                .containsExactlyInAnyOrder("post " + post[0] + " created", "honorary-citizen " + citizen + " embedded");
+
+        List<ChangeEntry> published = during(() -> mergePatch()
+                .body(Map.of("status", "published"))
+                .patch("/api/v1/posts/" + post[0])
+                .then()
+                .statusCode(200));
+        assertThat(described(published))
+                .containsExactlyInAnyOrder(
+                        "post " + post[0] + " published",
+                        "category " + counted + " embedded",
+                        "honorary-citizen " + citizen + " embedded");
+
+        // A change of the content alone shows nowhere else.
+        assertThat(described(during(() -> mergePatch()
+                        .body(Map.of("content", "<p>Autre chose</p>"))
+                        .patch("/api/v1/posts/" + post[0])
+                        .then()
+                        .statusCode(200))))
+                .containsExactly("post " + post[0] + " updated");
+    }
+
+    @Test
+    void changingAPhotoRecordsThePostsAndHonorsThatShowIt() {
+        String photo = uploadImage();
+        String citizenAbout = createCitizen("Sujet " + unique());
+        String post = createPost(Map.of(
+                "title",
+                "Illustré " + unique(),
+                "content",
+                "<p>x</p>",
+                "featuredMedia",
+                photo,
+                "honoraryCitizens",
+                List.of(citizenAbout)));
+        String portrayed = json().body(Map.of(
+                        "name",
+                        "Portrait " + unique(),
+                        "description",
+                        "Défenseur des droits",
+                        "conferredOn",
+                        "2021-03-04",
+                        "portrait",
+                        photo))
+                .post("/api/v1/honorary-citizens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        assertThat(described(during(() -> mergePatch()
+                        .body(Map.of("alt", "Une autre description " + unique()))
+                        .patch("/api/v1/media/" + photo)
+                        .then()
+                        .statusCode(200))))
+                .containsExactlyInAnyOrder(
+                        "media " + photo + " updated",
+                        "post " + post + " embedded",
+                        // its related post shows the photo
+                        "honorary-citizen " + citizenAbout + " embedded",
+                        "honorary-citizen " + portrayed + " embedded");
+    }
+
+    @Test
+    void renamingAPrizeRecordsItsAwardsAndThePostsAboutThem() {
+        String prize = createPrize("Prix " + unique());
+        String award = createAward(award(prize));
+        String post =
+                createPost(Map.of("title", "Lauréate " + unique(), "content", "<p>x</p>", "awards", List.of(award)));
+
+        assertThat(described(during(() -> mergePatch()
+                        .body(Map.of("name", "Prix renommé " + unique()))
+                        .patch("/api/v1/prizes/" + prize)
+                        .then()
+                        .statusCode(200))))
+                .containsExactlyInAnyOrder(
+                        "prize " + prize + " updated", "award " + award + " embedded", "post " + post + " embedded");
+    }
+
+    @Test
+    void aResourceTheWriteItselfChangesGetsOnlyItsOwnEntry() {
+        String post = createPost(Map.of("title", "Récit " + unique(), "content", "<p>x</p>"));
+        String[] citizen = new String[1];
+        List<ChangeEntry> created = during(() -> citizen[0] = json().body(Map.of(
+                        "name",
+                        "Lié " + unique(),
+                        "description",
+                        "Défenseuse des droits",
+                        "conferredOn",
+                        "2022-05-06",
+                        "relatedPosts",
+                        List.of(post)))
+                .post("/api/v1/honorary-citizens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+
+        assertThat(described(created))
+                .containsExactlyInAnyOrder(
+                        "honorary-citizen " + citizen[0] + " created",
+                        // the post now shows the citizen, and is written to link it
+                        "post " + post + " updated");
+    }
+
     private List<ChangeEntry> during(Runnable write) {
-        long before = log.lastSeq();
+        long before = log.bounds().head();
         write.run();
         return log.after(before, 100);
+    }
+
+    private static List<String> described(List<ChangeEntry> entries) {
+        return entries.stream()
+                .map(e -> e.resourceType() + " " + e.resourceId() + " " + e.action())
+                .toList();
     }
 
     private ChangeEntry single(Runnable write) {
