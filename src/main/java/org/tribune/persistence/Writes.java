@@ -52,9 +52,6 @@ public class Writes {
         entity.createdAt = clock.now();
         entity.updatedAt = entity.createdAt;
         rules.accept(entity);
-        // As for a change, the write's time is after its rules: a post published by this write was not due
-        // before it (see VisibilitySchedule#changesBetween).
-        entity.updatedAt = clock.now();
         type.repository().persist(entity);
         type.repository().flush();
         linked.accept(entity);

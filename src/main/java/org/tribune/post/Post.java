@@ -76,6 +76,13 @@ public class Post extends VersionedEntity {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /**
+     * When a write last set {@link #publishedAt}. A post public now whose publication time came after it went public
+     * by itself, with no write, whatever was written since (the changes feed carries that moment).
+     */
+    @Column(name = "publication_set_at")
+    public Instant publicationSetAt;
+
     /** The folded words of title, excerpt and text: the search index, kept in step by {@link PostService}. */
     @ElementCollection
     @CollectionTable(name = "post_term", joinColumns = @JoinColumn(name = "post_id"))

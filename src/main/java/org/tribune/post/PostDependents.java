@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.tribune.account.AccountService;
@@ -59,8 +60,14 @@ class PostDependents {
     }
 
     private void postChanged(PostFootprint before, PostFootprint after) {
-        Set<UUID> counted = symmetricDifference(
-                before == null ? Set.of() : before.countedIn(), after == null ? Set.of() : after.countedIn());
+        Set<UUID> countedBefore = before == null ? Set.of() : before.countedIn();
+        Set<UUID> countedAfter = after == null ? Set.of() : after.countedIn();
+        // A new publication time takes back the moment the post went public by itself, which the changes feed would
+        // otherwise tell (with the categories that counted it from then) to a client that has not synced since.
+        boolean republished =
+                before != null && after != null && !Objects.equals(before.publishedAt(), after.publishedAt());
+        Set<UUID> counted =
+                republished ? union(countedBefore, countedAfter) : symmetricDifference(countedBefore, countedAfter);
         counted.forEach(id -> log.recordEmbedded(CategoryService.RESOURCE_TYPE, id));
         Set<UUID> citizens;
         Set<UUID> awarded;

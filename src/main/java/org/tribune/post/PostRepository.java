@@ -319,8 +319,8 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     }
 
     /**
-     * Posts that went public by themselves in ({@code from}, {@code fromId}) .. {@code until}: written before their
-     * publication time, and not written since. Ordered by that time, then id.
+     * Posts that went public by themselves in ({@code from}, {@code fromId}) .. {@code until}, ordered by that time,
+     * then id.
      */
     List<Post> publishedByTime(Instant from, UUID fromId, Instant until, int limit) {
         return getEntityManager()
@@ -350,9 +350,9 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 .findFirst();
     }
 
-    /** Public by now, and written last before its publication time: nothing but the time made it public. */
+    /** Public by now, its publication time set before it came: at that time, nothing but the time made it public. */
     private static final String PUBLISHED_BY_TIME = " p.status in :visible and p.deletedAt is null"
-            + " and p.publishedAt > p.updatedAt and p.publishedAt <= :until";
+            + " and p.publishedAt > p.publicationSetAt and p.publishedAt <= :until";
 
     /** Public posts only: a category's postCount is the same for every reader, so it can be cached. */
     Map<UUID, Long> countByCategory(Collection<UUID> categoryIds, Instant now) {

@@ -147,7 +147,9 @@ public class PostService {
     @Transactional
     public PostView patch(UUID id, JsonNode patch, Precondition precondition) {
         return writes.change(type, id, precondition, p -> {
-            PostWrite patched = patcher.apply(toWrite(p), patch, PostWrite.class);
+            // The patch applies to the post as a read shows it: a scheduled post whose time has come is published.
+            PostWrite shown = toWrite(p, effective(p.status, p.publishedAt, time.now()));
+            PostWrite patched = patcher.apply(shown, patch, PostWrite.class);
             if (patch.has("status") && !patch.has("publishedAt")) {
                 // Publishing a draft without a date publishes it now, not at the date the draft was started.
                 patched = withPublishedAt(patched, null);
@@ -260,9 +262,14 @@ public class PostService {
         p.excerpt = excerpt != null ? excerpt : Excerpts.derive(text);
         p.lang = lang;
         boolean publishing = status == PostStatus.published && p.status != PostStatus.published;
-        p.publishedAt = w.publishedAt() != null
+        Instant now = time.now();
+        Instant publishedAt = w.publishedAt() != null
                 ? w.publishedAt().truncatedTo(ChronoUnit.MILLIS)
-                : p.publishedAt != null && !publishing ? p.publishedAt : time.now();
+                : p.publishedAt != null && !publishing ? p.publishedAt : now;
+        if (!publishedAt.equals(p.publishedAt)) {
+            p.publicationSetAt = now;
+        }
+        p.publishedAt = publishedAt;
         p.status = status;
         p.categoryIds.clear();
         p.categoryIds.addAll(categoryIds);
@@ -444,6 +451,10 @@ public class PostService {
     }
 
     private static PostWrite toWrite(Post p) {
+        return toWrite(p, p.status);
+    }
+
+    private static PostWrite toWrite(Post p, PostStatus status) {
         return new PostWrite(
                 p.title,
                 p.slug,
@@ -453,7 +464,7 @@ public class PostService {
                 List.copyOf(p.categoryIds),
                 List.copyOf(p.tags),
                 p.publishedAt,
-                p.status,
+                status,
                 p.featuredMediaId,
                 List.copyOf(p.gallery),
                 List.copyOf(p.honoraryCitizenIds),

@@ -181,6 +181,27 @@ class WorkflowTest extends ApiTestSupport {
     }
 
     @Test
+    void aScheduledPostWhoseTimeHasComeIsPatchedAsThePublishedPostItReadsAs() {
+        Linked l = Linked.create();
+        Instant soon = clock.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String id = json().body(l.post("scheduled", soon))
+                .post("/api/v1/posts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        clock.advance(Duration.ofHours(2));
+
+        mergePatch()
+                .body(Map.of("title", "Relu après parution " + l.u()))
+                .patch("/api/v1/posts/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("published"))
+                .body("publishedAt", equalTo(soon.toString()));
+    }
+
+    @Test
     void aScheduledPostAppearsOnItsOwnWhenItsTimeComes() {
         Linked l = Linked.create();
         Instant tomorrowNine = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
