@@ -135,6 +135,8 @@ ONE=$(curl -sf "$BASE/api/v1/posts?size=1" | json '["items"][0]["id"]')
 CATEGORY=$(curl -sf "$BASE/api/v1/categories?sort=name" | json '["items"][0]["slug"]')
 # The cursor after post 8,000 (or the last page's), as a client paging deep into the list holds it.
 DEEP=$(curl -sf "$BASE/api/v1/posts?size=20&page=$(( POSTS >= 8020 ? 400 : POSTS / 20 - 1 ))" | json '["next"]')
+# A mobile app syncing: the second page of 100 changes from the start (the posts grown in SQL have none).
+CHANGES=$(curl -sf "$BASE/api/v1/changes?limit=100" | json '["next"]')
 
 # Each read, captured once: the ceiling serves these bytes for the same path and query.
 ENDPOINTS=(
@@ -147,6 +149,7 @@ ENDPOINTS=(
   "honorary citizens|/api/v1/honorary-citizens"
   "awards|/api/v1/awards?size=20"
   "media|/api/v1/media"
+  "changes, a page of 100|/api/v1/changes?limit=100&after=$CHANGES"
 )
 mkdir -p "$WORK/captures"
 : > "$WORK/captures/index.tsv"

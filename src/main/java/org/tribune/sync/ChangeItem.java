@@ -39,6 +39,7 @@ public record ChangeItem(
         Long version,
 
         @Schema(
+                title = "ChangedResource",
                 description = "With `include=resource`, for an `upsert`: the resource as a GET of it returns it now,"
                         + " for the scope.",
                 oneOf = {

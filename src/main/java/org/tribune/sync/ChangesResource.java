@@ -22,7 +22,9 @@ import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
 
 @Path("/api/v1/changes")
-@Tag(name = "Changes")
+@Tag(
+        name = "Changes",
+        description = "What changed since a client last synced: creations, edits, removals and scheduled publications.")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangesResource {
 

@@ -185,6 +185,39 @@ final class OpenApiComponents {
         }
     }
 
+    /**
+     * A property that may be one of several schemas, and has a title, refers to a schema of that name instead, so
+     * that generated clients get one named type for it rather than one they name themselves.
+     */
+    static void nameTitledOneOfs(Components c) {
+        if (c.getSchemas() == null) {
+            return;
+        }
+        for (Schema schema : new ArrayList<>(c.getSchemas().values())) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            for (Map.Entry<String, Schema> property :
+                    new ArrayList<>(schema.getProperties().entrySet())) {
+                Schema p = property.getValue();
+                if (p.getOneOf() == null || p.getTitle() == null) {
+                    continue;
+                }
+                c.addSchema(
+                        p.getTitle(),
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.OBJECT)
+                                .oneOf(p.getOneOf()));
+                schema.addProperty(
+                        property.getKey(),
+                        OASFactory.createSchema()
+                                .description(p.getDescription())
+                                .addType(Schema.SchemaType.OBJECT)
+                                .addAllOf(OASFactory.createSchema().ref(p.getTitle())));
+            }
+        }
+    }
+
     static void addSharedResponses(Components c) {
         problem(
                 c,

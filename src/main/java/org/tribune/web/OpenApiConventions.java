@@ -32,6 +32,7 @@ public class OpenApiConventions implements OASFilter {
         OpenApiComponents.addSharedHeaders(components);
         OpenApiComponents.nullableRefs(components);
         OpenApiComponents.addPatchSchemas(components);
+        OpenApiComponents.nameTitledOneOfs(components);
         if (openAPI.getPaths() == null) {
             return;
         }
