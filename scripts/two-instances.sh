@@ -4,7 +4,9 @@
 # is accepted by the other, what one keeps in its read cache is never served after a write through the other,
 # concurrent If-Match updates through both lose nothing, the change log numbers the writes of both without a
 # gap, in the order a reader sees them commit, and a client syncing through one while the other writes ends up
-# holding exactly what a full read returns.
+# holding exactly what a full read returns. Webhooks: writes through both, dispatched by both, reach a receiver
+# that verifies every signature, each event exactly once; and with one instance frozen, writes through the other
+# followed at once by its kill -9 are all delivered once the frozen one resumes.
 # Needs a local PostgreSQL started by scripts/test-postgresql.sh (or TRIBUNE_TWO_URL, PGUSER, PGPASSWORD).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,10 +20,12 @@ PASSWORD=two-instances-password
 A=http://127.0.0.1:8181
 require_free_port 8181
 require_free_port 8182
+require_free_port 8183
 B=http://127.0.0.1:8182
 pids=()
 for port in 8181 8182; do
   on_database "$URL" QUARKUS_HTTP_PORT=$port TRIBUNE_DATA_DIR="$SHARED" TRIBUNE_ADMIN_PASSWORD=$PASSWORD \
+    TRIBUNE_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
     java -jar target/quarkus-app/quarkus-run.jar > "$SHARED/instance-$port.log" 2>&1 &
   pids+=($!)
 done
@@ -178,3 +182,41 @@ synced=$(for key in "${!held[@]}"; do if [[ $key == post/* ]]; then echo "${key#
 listed=$(curl -sf "$B/api/v1/posts?size=100" | grep -o '{"id":"[^"]*","slug":"[^"]*","title"' | cut -d'"' -f4 | sort)
 [ "$synced" = "$listed" ] || fail "a client synced through B holds other posts than B lists: $(diff <(echo "$synced") <(echo "$listed") | head -5)"
 echo "ok: a client syncing through B while A wrote holds exactly the $(wc -l <<< "$listed" | tr -d ' ') public posts B lists"
+
+# Webhooks. The receiver is the README's example: it checks each signature and prints "ok <id> <type>" for a new
+# event, "repeat <id>" for one it already had, "refused <id>" for a bad signature.
+hook=$(curl -sf -X POST "$A/api/v1/webhooks" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"url": "http://127.0.0.1:8183/hook", "eventTypes": ["category.upsert"]}')
+SECRET=$(json secret <<< "$hook")
+WEBHOOK_SECRET="$SECRET" java examples/webhook-receiver/Receiver.java 8183 > "$SHARED/received.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 30); do curl -s -o /dev/null http://127.0.0.1:8183/ && break; sleep 0.5; done
+expect_received() { # <count of "ok" lines> <seconds>
+  for _ in $(seq 1 "$2"); do [ "$(grep -c '^ok ' "$SHARED/received.log" || true)" -ge "$1" ] && return 0; sleep 1; done
+  fail "the receiver verified $(grep -c '^ok ' "$SHARED/received.log" || true) events, expected $1: $(tail -5 "$SHARED/received.log")"
+}
+HOOKED=30
+for i in $(seq 1 $HOOKED); do
+  base=$([ $((i % 2)) = 0 ] && echo $A || echo $B)
+  curl -sf -o /dev/null -X POST "$base/api/v1/categories" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' -d "{\"name\": \"Annoncée $i $RANDOM\"}" &
+done
+wait $(jobs -p | grep -v -x -e "${pids[0]}" -e "${pids[1]}" -e "${pids[2]}") 2>/dev/null || true
+expect_received $HOOKED 60
+sleep 3
+! grep -q '^refused' "$SHARED/received.log" || fail "a delivery's signature did not verify: $(grep '^refused' "$SHARED/received.log" | head -3)"
+! grep -q '^repeat' "$SHARED/received.log" || fail "an event was delivered twice by the two instances: $(grep '^repeat' "$SHARED/received.log" | head -3)"
+[ "$(grep -c '^ok ' "$SHARED/received.log")" = $HOOKED ] || fail "expected $HOOKED events, got $(grep -c '^ok ' "$SHARED/received.log")"
+echo "ok: $HOOKED writes through A and B, dispatched by both: $HOOKED signed events, each delivered once"
+
+# B is frozen; five writes go through A, which is killed with SIGKILL at once, before or during their delivery.
+kill -STOP "${pids[1]}"
+for i in 1 2 3 4 5; do
+  curl -sf -o /dev/null -X POST "$A/api/v1/categories" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' -d "{\"name\": \"Avant la panne $i $RANDOM\"}"
+done
+kill -9 "${pids[0]}"
+before=$(grep -c '^ok ' "$SHARED/received.log" || true)
+kill -CONT "${pids[1]}"
+expect_received $((HOOKED + 5)) 120
+echo "ok: A killed with SIGKILL right after 5 writes ($((before - HOOKED)) delivered by then): B delivered the rest, nothing lost"

@@ -22,8 +22,20 @@ import java.util.regex.Pattern;
  */
 final class Tables {
 
-    /** Flyway's own bookkeeping, and sign-in failures, which only matter for fifteen minutes on one site. */
-    static final Set<String> NOT_ARCHIVED = Set.of("flyway_schema_history", "sign_in_failure", "representation_seen");
+    /**
+     * Flyway's own bookkeeping; sign-in failures, which only matter for fifteen minutes on one site; and webhook
+     * secrets, events, deliveries and the dispatcher's place in the feed. Endpoints are archived without their
+     * secrets, so that an archive never holds a key that signs deliveries; a restored endpoint waits for a new one.
+     */
+    static final Set<String> NOT_ARCHIVED = Set.of(
+            "flyway_schema_history",
+            "sign_in_failure",
+            "representation_seen",
+            "webhook_secret",
+            "webhook_event",
+            "webhook_delivery",
+            "webhook_attempt",
+            "webhook_dispatch");
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 

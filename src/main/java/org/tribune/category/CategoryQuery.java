@@ -1,5 +1,6 @@
 package org.tribune.category;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -7,5 +8,6 @@ import java.util.UUID;
  *
  * @param parent only the children of this category; null means any
  * @param topLevelOnly only the categories that have no parent
+ * @param updatedAfter only those changed after this time; null means any
  */
-public record CategoryQuery(UUID parent, boolean topLevelOnly) {}
+public record CategoryQuery(UUID parent, boolean topLevelOnly, Instant updatedAfter) {}

@@ -53,9 +53,15 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
         boolean topLevelOnly = query.topLevelOnly();
         String where =
                 topLevelOnly ? " where c.parent_id is null" : parentId != null ? " where c.parent_id = :parent" : "";
+        if (query.updatedAfter() != null) {
+            where += (where.isEmpty() ? " where" : " and") + " c.updated_at > :updatedAfter";
+        }
         Query total = getEntityManager().createNativeQuery("select count(*) from category c" + where);
         if (parentId != null && !topLevelOnly) {
             total.setParameter("parent", parentId);
+        }
+        if (query.updatedAfter() != null) {
+            total.setParameter("updatedAfter", query.updatedAfter());
         }
         long count = ((Number) total.getSingleResult()).longValue();
         if (!sort.uses("postCount")) {
@@ -64,6 +70,10 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
                     topLevelOnly ? " where c.parentId is null" : parentId != null ? " where c.parentId = :parent" : "";
             if (parentId != null && !topLevelOnly) {
                 params.and("parent", parentId);
+            }
+            if (query.updatedAfter() != null) {
+                hql += (hql.isEmpty() ? " where" : " and") + " c.updatedAt > :updatedAfter";
+                params.and("updatedAfter", query.updatedAfter());
             }
             PageRequest.Slice<Category> slice = Keyset.page(
                     this,
@@ -94,6 +104,9 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
         keysetParams.forEach(ids::setParameter);
         if (parentId != null && !topLevelOnly) {
             ids.setParameter("parent", parentId);
+        }
+        if (query.updatedAfter() != null) {
+            ids.setParameter("updatedAfter", query.updatedAfter());
         }
         counts.parameters().forEach(ids::setParameter);
         Map<UUID, Long> pageCounts = new LinkedHashMap<>();

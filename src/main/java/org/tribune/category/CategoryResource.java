@@ -40,6 +40,7 @@ import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
+import org.tribune.web.UpdatedAfterParam;
 
 @Path("/api/v1/categories")
 @Tag(name = "Categories", description = "A tree of categories to file posts in.")
@@ -65,6 +66,7 @@ public class CategoryResource {
             description = "Sorted by name unless `sort` says otherwise. Each item carries its postCount.")
     public RestResponse<PageResponse<CategoryView>> list(
             @BeanParam PageParams paging,
+            @BeanParam UpdatedAfterParam updatedAfter,
             @QueryParam("sort")
                     @Parameter(
                             description =
@@ -87,7 +89,8 @@ public class CategoryResource {
         SortOrder order = CategoryService.SORTING.parse(sort);
         boolean topLevel = "root".equals(parent);
         UUID parentId = topLevel ? null : QueryParams.uuid("parent", parent);
-        return representations.page(service.list(new CategoryQuery(parentId, topLevel), order, page), uri, headers);
+        return representations.page(
+                service.list(new CategoryQuery(parentId, topLevel, updatedAfter.value()), order, page), uri, headers);
     }
 
     @GET

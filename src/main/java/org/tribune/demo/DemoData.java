@@ -125,7 +125,10 @@ public class DemoData {
         try {
             PageRequest one = new PageRequest(1, 1);
             boolean empty = categories
-                                    .list(new CategoryQuery(null, false), CategoryService.SORTING.parse(null), one)
+                                    .list(
+                                            new CategoryQuery(null, false, null),
+                                            CategoryService.SORTING.parse(null),
+                                            one)
                                     .totalItems()
                             == 0
                     && postList.countAll() == 0;

@@ -3,6 +3,7 @@ package org.tribune.honor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,13 @@ public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
     record Listing(List<Award> items, long total, String next) {}
 
     record Filter(
-            UUID prizeId, Integer year, String category, Distinction distinction, String country, List<String> words) {}
+            UUID prizeId,
+            Integer year,
+            String category,
+            Distinction distinction,
+            String country,
+            List<String> words,
+            Instant updatedAfter) {}
 
     Listing list(Filter f, SortOrder sort, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -51,6 +58,10 @@ public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
         if (f.country() != null) {
             where.append(" and country = :country");
             params.and("country", f.country());
+        }
+        if (f.updatedAfter() != null) {
+            where.append(" and updatedAt > :updatedAfter");
+            params.and("updatedAfter", f.updatedAfter());
         }
         for (int i = 0; i < f.words().size(); i++) {
             where.append(" and searchText like :w").append(i);

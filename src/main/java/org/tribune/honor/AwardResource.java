@@ -40,6 +40,7 @@ import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
+import org.tribune.web.UpdatedAfterParam;
 
 @Path("/api/v1/awards")
 @Tag(name = "Awards")
@@ -64,6 +65,7 @@ public class AwardResource {
                             + " `?prize=...&year=2025&size=100` is a prize page, grouped by category, laureates first, in one call.")
     public RestResponse<PageResponse<AwardView>> list(
             @BeanParam PageParams paging,
+            @BeanParam UpdatedAfterParam updatedAfter,
             @QueryParam("sort")
                     @Parameter(
                             description =
@@ -126,7 +128,8 @@ public class AwardResource {
                 QueryParams.text("category", category, AwardQuery.MAX_CATEGORY),
                 QueryParams.oneOf("distinction", distinction, Distinction.class),
                 country,
-                QueryParams.text("q", q, AwardQuery.MAX_Q));
+                QueryParams.text("q", q, AwardQuery.MAX_Q),
+                updatedAfter.value());
         return representations.page(service.list(query, order, page), uri, headers);
     }
 

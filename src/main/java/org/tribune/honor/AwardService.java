@@ -87,7 +87,8 @@ public class AwardService {
                         query.category() == null ? null : Text.fold(query.category()),
                         query.distinction(),
                         countryCode,
-                        Text.searchWords(query.q())),
+                        Text.searchWords(query.q()),
+                        query.updatedAfter()),
                 sort,
                 page);
         return PageResponse.of(views(listing.items()), page, listing.total(), listing.next());

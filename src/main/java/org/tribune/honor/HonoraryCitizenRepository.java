@@ -47,6 +47,10 @@ public class HonoraryCitizenRepository implements PanacheRepositoryBase<Honorary
             where.append(" and country = :country");
             params.and("country", country);
         }
+        if (query.updatedAfter() != null) {
+            where.append(" and updatedAt > :updatedAfter");
+            params.and("updatedAfter", query.updatedAfter());
+        }
         for (int i = 0; i < words.size(); i++) {
             where.append(" and searchText like :w").append(i);
             params.and("w" + i, "%" + words.get(i) + "%");

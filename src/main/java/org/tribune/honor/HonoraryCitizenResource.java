@@ -44,6 +44,7 @@ import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
+import org.tribune.web.UpdatedAfterParam;
 
 @Path("/api/v1/honorary-citizens")
 @Tag(name = "Honorary citizens")
@@ -67,6 +68,7 @@ public class HonoraryCitizenResource {
                     "Newest conferral first unless `sort` says otherwise. Each carries its portrait and related posts.")
     public RestResponse<PageResponse<HonoraryCitizenView>> list(
             @BeanParam PageParams paging,
+            @BeanParam UpdatedAfterParam updatedAfter,
             @QueryParam("sort")
                     @Parameter(
                             description = "`conferredOn` or `name`, `-` for descending.",
@@ -108,7 +110,8 @@ public class HonoraryCitizenResource {
         HonoraryCitizenQuery query = new HonoraryCitizenQuery(
                 QueryParams.integer("year", year, HonoraryCitizenQuery.MIN_YEAR, HonoraryCitizenQuery.MAX_YEAR),
                 code,
-                QueryParams.text("q", q, HonoraryCitizenQuery.MAX_Q));
+                QueryParams.text("q", q, HonoraryCitizenQuery.MAX_Q),
+                updatedAfter.value());
         return representations.page(service.list(query, order, page), uri, headers);
     }
 

@@ -36,6 +36,7 @@ import org.tribune.web.IfMatch;
 import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.Representations;
+import org.tribune.web.UpdatedAfterParam;
 
 @Path("/api/v1/prizes")
 @Tag(name = "Awards")
@@ -57,8 +58,11 @@ public class PrizeResource {
             summary = "List prizes",
             description = "Sorted by name, each with its number of awards.")
     public RestResponse<PageResponse<PrizeView>> list(
-            @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return representations.page(service.list(paging.request()), uri, headers);
+            @BeanParam PageParams paging,
+            @BeanParam UpdatedAfterParam updatedAfter,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        return representations.page(service.list(updatedAfter.value(), paging.request()), uri, headers);
     }
 
     @GET

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +49,13 @@ public class PrizeService {
                 .showing(PrizeService::ref);
     }
 
-    public PageResponse<PrizeView> list(PageRequest page) {
-        long total = prizes.count();
+    /** @param updatedAfter only those changed after this time; null means any */
+    public PageResponse<PrizeView> list(Instant updatedAfter, PageRequest page) {
+        String where = updatedAfter == null ? "1 = 1" : "updatedAt > :updatedAfter";
+        Parameters params = updatedAfter == null ? new Parameters() : Parameters.with("updatedAfter", updatedAfter);
+        long total = prizes.count(where, params);
         PageRequest.Slice<Prize> slice =
-                Keyset.page(prizes, "from Prize where 1 = 1", new Parameters(), BY_NAME, SORT_PATHS, "id", page);
+                Keyset.page(prizes, "from Prize where " + where, params, BY_NAME, SORT_PATHS, "id", page);
         List<Prize> items = slice.items();
         Map<UUID, Long> counts =
                 prizes.awardCounts(items.stream().map(p -> p.id).toList());

@@ -5,7 +5,9 @@ package org.tribune.media;
  *
  * @param type {@code image} or {@code document}
  */
-public record MediaQuery(String type, String q) {
+import java.time.Instant;
+
+public record MediaQuery(String type, String q, Instant updatedAfter) {
 
     public static final int MAX_Q = 200;
 }

@@ -3,6 +3,7 @@ package org.tribune.media;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +21,16 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
     record Listing(List<Media> items, long total, String next) {}
 
     /** Count, then the page's ids, then those items with their renditions in one statement. */
-    Listing list(String kind, List<String> words, SortOrder sort, PageRequest page) {
+    Listing list(String kind, List<String> words, Instant updatedAfter, SortOrder sort, PageRequest page) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Parameters params = new Parameters();
         if (kind != null) {
             where.append(" and m.kind = :kind");
             params.and("kind", kind);
+        }
+        if (updatedAfter != null) {
+            where.append(" and m.updatedAt > :updatedAfter");
+            params.and("updatedAfter", updatedAfter);
         }
         for (int i = 0; i < words.size(); i++) {
             where.append(" and m.searchText like :w").append(i);

@@ -55,6 +55,7 @@ import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
+import org.tribune.web.UpdatedAfterParam;
 
 @Path("/api/v1/media")
 @Tag(name = "Media")
@@ -97,6 +98,7 @@ public class MediaResource {
             description = "Newest first unless `sort` says otherwise.")
     public RestResponse<PageResponse<MediaView>> list(
             @BeanParam PageParams paging,
+            @BeanParam UpdatedAfterParam updatedAfter,
             @QueryParam("sort")
                     @Parameter(
                             description = "`createdAt` or `-createdAt`.",
@@ -125,7 +127,10 @@ public class MediaResource {
         PageRequest page = paging.request();
         SortOrder order = MediaService.SORTING.parse(sort);
         return representations.page(
-                service.list(new MediaQuery(type, QueryParams.text("q", q, MediaQuery.MAX_Q)), order, page),
+                service.list(
+                        new MediaQuery(type, QueryParams.text("q", q, MediaQuery.MAX_Q), updatedAfter.value()),
+                        order,
+                        page),
                 uri,
                 headers);
     }

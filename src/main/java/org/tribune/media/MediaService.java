@@ -119,7 +119,8 @@ public class MediaService {
         if (query.type() != null && !query.type().equals(IMAGE) && !query.type().equals(DOCUMENT)) {
             throw ApiException.invalid("type", "must be image or document");
         }
-        MediaRepository.Listing listing = media.list(query.type(), Text.searchWords(query.q()), sort, page);
+        MediaRepository.Listing listing =
+                media.list(query.type(), Text.searchWords(query.q()), query.updatedAfter(), sort, page);
         Map<UUID, AccountRef> uploaders = accounts.refs(listing.items().stream()
                 .map(m -> m.uploadedBy)
                 .filter(u -> u != null)

@@ -18,7 +18,8 @@ record PostFilter(
         String lang,
         Set<UUID> honoraryCitizenIds,
         UUID awardId,
-        Visibility visibility) {
+        Visibility visibility,
+        Instant updatedAfter) {
 
     /**
      * Which posts the caller may see: the public sees published posts whose time has come; signed-in callers see

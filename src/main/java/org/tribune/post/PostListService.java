@@ -70,7 +70,8 @@ public class PostListService {
                 query.lang(),
                 citizenIds,
                 query.award(),
-                visibility);
+                visibility,
+                query.updatedAfter());
         PostRepository.Listing listing = posts.list(filter, sort, page);
 
         List<UUID> ids = listing.rows().stream().map(PostRepository.Row::id).toList();

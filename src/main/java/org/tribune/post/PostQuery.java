@@ -19,11 +19,12 @@ public record PostQuery(
         String lang,
         String honoraryCitizenSlug,
         UUID award,
-        PostStatus status) {
+        PostStatus status,
+        Instant updatedAfter) {
 
     public static final int MAX_TAG = 60;
     public static final int MAX_Q = 200;
     public static final int MAX_LANG = 35;
 
-    public static final PostQuery ALL = new PostQuery(List.of(), null, null, null, null, null, null, null, null);
+    public static final PostQuery ALL = new PostQuery(List.of(), null, null, null, null, null, null, null, null, null);
 }

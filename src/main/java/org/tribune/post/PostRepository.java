@@ -142,6 +142,10 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             where.append(" and p.publishedAt >= :after");
             params.put("after", filter.publishedAfter());
         }
+        if (filter.updatedAfter() != null) {
+            where.append(" and p.updatedAt > :updatedAfter");
+            params.put("updatedAfter", filter.updatedAfter());
+        }
         if (filter.publishedBefore() != null) {
             where.append(" and p.publishedAt < :before");
             params.put("before", filter.publishedBefore());

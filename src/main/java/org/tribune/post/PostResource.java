@@ -42,6 +42,7 @@ import org.tribune.web.MergePatchOf;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
+import org.tribune.web.UpdatedAfterParam;
 
 @Path("/api/v1/posts")
 @Tag(name = "Posts", description = "Dated articles with HTML content, filed in categories and tagged.")
@@ -83,6 +84,7 @@ public class PostResource {
                     "Listing cards without the content, newest first unless `sort` says otherwise. All filters combine.")
     public RestResponse<PageResponse<PostSummary>> list(
             @BeanParam PageParams paging,
+            @BeanParam UpdatedAfterParam updatedAfter,
             @QueryParam("sort")
                     @Parameter(
                             description =
@@ -174,7 +176,8 @@ public class PostResource {
                 QueryParams.text("lang", lang, PostQuery.MAX_LANG),
                 QueryParams.text("honoraryCitizen", honoraryCitizen, Slugs.MAX_LENGTH),
                 QueryParams.uuid("award", award),
-                QueryParams.oneOf("status", status, PostStatus.class));
+                QueryParams.oneOf("status", status, PostStatus.class),
+                updatedAfter.value());
         PageResponse<PostSummary> body = listService.list(query, order, page);
         return representations.page(body, uri, headers);
     }

@@ -109,6 +109,24 @@ public class ChangesService {
     }
 
     /**
+     * A cursor at the present: what a reader that follows the feed from now on starts from, without reading what
+     * happened before (the webhook dispatcher, when it starts or when its cursor is gone).
+     */
+    @Transactional
+    public String presentCursor(SyncScope scope) {
+        ChangeLog.Bounds bounds = log.bounds();
+        Optional<TimedChange> last = lastTimedChange(clock.now());
+        return new SyncCursor(
+                        scope,
+                        bounds.epoch(),
+                        bounds.compactions(),
+                        bounds.head(),
+                        last.map(TimedChange::at).orElse(Instant.EPOCH),
+                        last.map(TimedChange::resourceId).orElse(SyncCursor.FIRST_ID))
+                .encode();
+    }
+
+    /**
      * A cursor of another epoch (a backup was restored since) is gone, and so is one of an earlier compaction that
      * had not reached the newest removal it dropped; one past the head is not this log's.
      */

@@ -111,6 +111,14 @@ public class Representations {
                 .build();
     }
 
+    /** 202: the work is queued, and {@code location} is where to follow it (a webhook delivery and its attempts). */
+    public <T> RestResponse<T> accepted(URI location, T status) {
+        return RestResponse.ResponseBuilder.<T>accepted(status)
+                .location(location)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
     public <T> RestResponse<T> deleted() {
         return RestResponse.noContent();
     }

@@ -15,7 +15,7 @@ import org.tribune.security.Roles;
 
 /**
  * Runs everything that handles a secret (signing in, failing to, creating accounts and API tokens, changing and
- * resetting passwords), then searches the whole captured log and every response for those secrets.
+ * resetting passwords, registering a webhook and rotating its secret), then searches the whole captured log and every response for those secrets.
  */
 @QuarkusTest
 class SecretsNeverLeakTest extends ApiTestSupport {
@@ -72,6 +72,29 @@ class SecretsNeverLeakTest extends ApiTestSupport {
         responses.append(
                 as(adminToken).queryParam("size", 100).get("/api/v1/api-tokens").asString());
 
+        io.restassured.response.ExtractableResponse<?> hook = as(adminToken)
+                .body(Map.of("url", "http://127.0.0.1:9/fuite", "eventTypes", List.of("post.upsert")))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract();
+        String webhookId = hook.path("webhook.id");
+        String webhookSecret = hook.path("secret");
+        String rotatedSecret = as(adminToken)
+                .post("/api/v1/webhooks/" + webhookId + "/rotate-secret")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secret");
+        responses.append(as(adminToken).get("/api/v1/webhooks/" + webhookId).asString());
+        responses.append(as(adminToken).get("/api/v1/webhooks").asString());
+        responses.append(
+                as(adminToken).post("/api/v1/webhooks/" + webhookId + "/ping").asString());
+        responses.append(as(adminToken)
+                .get("/api/v1/webhooks/" + webhookId + "/deliveries")
+                .asString());
+        as(adminToken).delete("/api/v1/webhooks/" + webhookId).then().statusCode(204);
+
         String privateKey = Files.readString(Path.of("target/test-data/keys/jwt-signing-key.pem"))
                 .split("-----")[2]
                 .strip()
@@ -88,9 +111,13 @@ class SecretsNeverLeakTest extends ApiTestSupport {
                 userToken,
                 token(Roles.EDITOR),
                 privateKey,
+                webhookSecret,
+                webhookSecret.substring("whsec_".length()),
+                rotatedSecret,
                 "$2a$",
                 "PRIVATE KEY");
         assertThat(log).isNotEmpty();
+        assertThat(log).as("the log: not even a secret's hint").doesNotContain("whsec_");
         for (String secret : secrets) {
             assertThat(log).as("the log").doesNotContain(secret);
         }

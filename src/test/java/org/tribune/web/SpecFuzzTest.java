@@ -170,7 +170,7 @@ class SpecFuzzTest extends ApiTestSupport {
 
     private String fillPath(String template, String mode) {
         String url = template;
-        for (String name : List.of("id", "slug", "revisionId")) {
+        for (String name : List.of("id", "slug", "revisionId", "deliveryId")) {
             String token = "{" + name + "}";
             if (!url.contains(token)) {
                 continue;
@@ -180,7 +180,7 @@ class SpecFuzzTest extends ApiTestSupport {
                     URLEncoder.encode(nasty(), StandardCharsets.UTF_8).replace("+", "%20");
                 case "unknown" -> UUID.randomUUID().toString();
                 default ->
-                    name.equals("revisionId")
+                    name.equals("revisionId") || name.equals("deliveryId")
                             ? "1"
                             : known.getOrDefault(
                                     resourceOf(template) + "." + name,

@@ -1,0 +1,108 @@
+package org.tribune.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tribune.ApiTestSupport;
+
+/**
+ * {@code updatedAfter} on the six public lists: only what changed after the time, counted as such; and what it
+ * cannot see, which the changes feed does.
+ */
+@QuarkusTest
+class UpdatedAfterTest extends ApiTestSupport {
+
+    private static String make(String list, String prize) {
+        String name = "Depuis " + unique();
+        return switch (list) {
+            case "posts" -> createPost(Map.of("title", name, "content", "<p>x</p>"));
+            case "categories" -> createCategory(name);
+            case "media" -> uploadImage();
+            case "honorary-citizens" -> createCitizen(name);
+            case "prizes" -> createPrize(name);
+            case "awards" ->
+                createAward(Map.of(
+                        "prize", prize,
+                        "year", 2025,
+                        "category", "Prix français",
+                        "distinction", "laureate",
+                        "recipientName", name,
+                        "recipientDescription", "Militante",
+                        "country", "FR"));
+            default -> throw new IllegalArgumentException(list);
+        };
+    }
+
+    private static String updatedAt(String list, String id) {
+        return given().get("/api/v1/" + list + "/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("updatedAt");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"posts", "categories", "media", "honorary-citizens", "prizes", "awards"})
+    void aListWithUpdatedAfterHoldsAndCountsOnlyWhatChangedAfterThatTime(String list) throws Exception {
+        String prize = list.equals("awards") ? createPrize("Prix " + unique()) : null;
+        String before = make(list, prize);
+        String since = updatedAt(list, before);
+        Thread.sleep(5);
+        String after = make(list, prize);
+
+        JsonPath page = given().queryParam("updatedAfter", since)
+                .get("/api/v1/" + list)
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "1")
+                .extract()
+                .jsonPath();
+        assertThat(page.getList("items.id")).containsExactly(after);
+        assertThat(page.getLong("totalItems")).isEqualTo(1);
+
+        Supplier<Integer> total = () -> given().queryParam("updatedAfter", "2000-01-01T00:00:00Z")
+                .get("/api/v1/" + list)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getInt("totalItems");
+        assertThat(total.get()).isGreaterThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"posts", "categories", "media", "honorary-citizens", "prizes", "awards"})
+    void aMalformedUpdatedAfterIsRefusedNamingIt(String list) {
+        given().queryParam("updatedAfter", "yesterday")
+                .get("/api/v1/" + list)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("updatedAfter"));
+    }
+
+    /** What the documentation says it cannot see: a removal leaves nothing to list. The feed tells it. */
+    @org.junit.jupiter.api.Test
+    void aRemovalIsNotInTheListSinceButIsInTheChangesFeed() {
+        String post = createPost(Map.of("title", "Supprimé " + unique(), "content", "<p>x</p>"));
+        String since = updatedAt("posts", post);
+        String cursor = syncChanges(null, given(), item -> {});
+        editor().delete("/api/v1/posts/" + post).then().statusCode(204);
+        given().queryParam("updatedAfter", since)
+                .get("/api/v1/posts")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(0));
+        StringBuilder told = new StringBuilder();
+        syncChanges(
+                cursor, given(), item -> told.append(item.get("id")).append(' ').append(item.get("action")));
+        assertThat(told.toString()).contains(post + " remove");
+    }
+}
