@@ -22,10 +22,11 @@ import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
 import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
+import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
 
 @ApplicationScoped
-public class CategoryService {
+public class CategoryService implements SyncSource {
 
     /** Its name in the change log. */
     public static final String RESOURCE_TYPE = "category";
@@ -189,5 +190,18 @@ public class CategoryService {
 
     private static CategoryWrite toWrite(Category c) {
         return new CategoryWrite(c.name, c.slug, c.description, c.parentId);
+    }
+
+    /** In the changes feed, every category is public. */
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(RESOURCE_TYPE);
+    }
+
+    @Override
+    public Map<UUID, Current> current(String resourceType, Collection<UUID> ids, boolean withRepresentation) {
+        Map<UUID, Long> counts = withRepresentation ? usage.countByCategory(ids) : Map.of();
+        return SyncSource.of(
+                categories.findByIds(ids), withRepresentation, c -> view(c, counts.getOrDefault(c.id, 0L)));
     }
 }

@@ -23,10 +23,11 @@ import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
 import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
+import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
 
 @ApplicationScoped
-public class AwardService {
+public class AwardService implements SyncSource {
 
     /** Its name in the change log. */
     public static final String RESOURCE_TYPE = "award";
@@ -228,5 +229,16 @@ public class AwardService {
                 a.citation,
                 a.photoId,
                 related);
+    }
+
+    /** In the changes feed, every award is public. */
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(RESOURCE_TYPE);
+    }
+
+    @Override
+    public Map<UUID, Current> current(String resourceType, Collection<UUID> ids, boolean withRepresentation) {
+        return SyncSource.ofAll(awards.byIds(ids), withRepresentation, this::views);
     }
 }

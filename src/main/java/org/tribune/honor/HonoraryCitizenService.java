@@ -25,10 +25,11 @@ import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
 import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
+import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
 
 @ApplicationScoped
-public class HonoraryCitizenService {
+public class HonoraryCitizenService implements SyncSource {
 
     /** Its name in the change log. */
     public static final String RESOURCE_TYPE = "honorary-citizen";
@@ -209,5 +210,16 @@ public class HonoraryCitizenService {
                 c.situation,
                 c.portraitId,
                 related);
+    }
+
+    /** In the changes feed, every honorary citizen is public. */
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(RESOURCE_TYPE);
+    }
+
+    @Override
+    public Map<UUID, Current> current(String resourceType, Collection<UUID> ids, boolean withRepresentation) {
+        return SyncSource.ofAll(citizens.byIds(ids), withRepresentation, this::views);
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.tribune.common.ApiException;
 import org.tribune.common.MergePatcher;
@@ -22,10 +23,11 @@ import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
 import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
+import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
 
 @ApplicationScoped
-public class PrizeService {
+public class PrizeService implements SyncSource {
 
     /** Its name in the change log. */
     public static final String RESOURCE_TYPE = "prize";
@@ -134,5 +136,17 @@ public class PrizeService {
 
     private static PrizeView view(Prize p, long awardCount) {
         return new PrizeView(p.id, p.name, p.slug, p.description, awardCount, p.createdAt, p.updatedAt);
+    }
+
+    /** In the changes feed, every prize is public. */
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(RESOURCE_TYPE);
+    }
+
+    @Override
+    public Map<UUID, Current> current(String resourceType, Collection<UUID> ids, boolean withRepresentation) {
+        Map<UUID, Long> counts = withRepresentation ? prizes.awardCounts(ids) : Map.of();
+        return SyncSource.of(prizes.byIds(ids), withRepresentation, p -> view(p, counts.getOrDefault(p.id, 0L)));
     }
 }

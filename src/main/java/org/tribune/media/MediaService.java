@@ -43,11 +43,12 @@ import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
 import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
+import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
 import org.tribune.security.Callers;
 
 @ApplicationScoped
-public class MediaService {
+public class MediaService implements SyncSource {
 
     /** Its name in the change log. */
     public static final String RESOURCE_TYPE = "media";
@@ -463,5 +464,23 @@ public class MediaService {
 
     private static String nonNull(String s) {
         return s == null ? "" : s;
+    }
+
+    /** In the changes feed, every medium is public. */
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(RESOURCE_TYPE);
+    }
+
+    @Override
+    public Map<UUID, Current> current(String resourceType, Collection<UUID> ids, boolean withRepresentation) {
+        List<Media> found = List.copyOf(media.withRenditions(ids).values());
+        Map<UUID, AccountRef> uploaders = withRepresentation
+                ? accounts.refs(found.stream()
+                        .map(m -> m.uploadedBy)
+                        .filter(u -> u != null)
+                        .toList())
+                : Map.of();
+        return SyncSource.of(found, withRepresentation, m -> view(m, uploaders));
     }
 }

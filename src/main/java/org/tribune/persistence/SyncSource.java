@@ -2,6 +2,7 @@ package org.tribune.persistence;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +26,21 @@ public interface SyncSource {
 
     /** @param representation null unless asked for */
     record Current(long version, Object representation) {}
+
+    /**
+     * The current state of rows the caller may read, represented by a builder that takes them all at once (the
+     * lists' own), so that a page of the feed costs a fixed number of statements however many it names.
+     */
+    static <E extends VersionedEntity> Map<UUID, Current> ofAll(
+            List<E> readable, boolean withRepresentation, Function<List<E>, ? extends List<?>> representations) {
+        List<?> views = withRepresentation ? representations.apply(readable) : null;
+        Map<UUID, Current> current = new LinkedHashMap<>();
+        for (int i = 0; i < readable.size(); i++) {
+            E row = readable.get(i);
+            current.put(row.id, new Current(row.version, views == null ? null : views.get(i)));
+        }
+        return current;
+    }
 
     /** The current state of rows the caller may read, each represented as a GET of it would be. */
     static <E extends VersionedEntity> Map<UUID, Current> of(

@@ -40,7 +40,7 @@ import org.tribune.security.Caller;
 import org.tribune.security.Callers;
 
 @ApplicationScoped
-public class PostService {
+public class PostService implements SyncSource {
 
     /** Its name in the change log. */
     public static final String RESOURCE_TYPE = "post";
@@ -109,8 +109,15 @@ public class PostService {
                 .orElseThrow(() -> ApiException.notFound("Post with slug", slug)));
     }
 
-    /** Those of {@code ids} the caller may read now, for the changes feed. */
-    Map<UUID, SyncSource.Current> current(Collection<UUID> ids, boolean withRepresentation) {
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(RESOURCE_TYPE);
+    }
+
+    /** The posts the caller may read: published ones whose time has come, and for signed-in callers all others. */
+    @Override
+    public Map<UUID, SyncSource.Current> current(
+            String resourceType, Collection<UUID> ids, boolean withRepresentation) {
         List<Post> readable = ids.isEmpty()
                 ? List.of()
                 : posts.list("id in ?1", ids).stream().filter(this::visible).toList();

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,6 +37,18 @@ public class ChangesResource {
         this.representations = representations;
     }
 
+    private static final String EXAMPLE = """
+            {"items": [
+              {"type": "post", "id": "0b6f7c1e-2d4a-4f0e-9a51-3c2b8e7d1f20", "action": "upsert",
+               "at": "2026-11-26T09:30:00Z", "version": 4},
+              {"type": "category", "id": "5e1d2c3b-4a59-4687-9b0a-1c2d3e4f5a6b", "action": "upsert",
+               "at": "2026-11-26T09:30:00Z", "version": 2},
+              {"type": "post", "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "action": "remove",
+               "at": "2026-11-26T10:02:11Z", "version": 7}
+            ],
+             "next": "Y2hhbmdlczpwdWJsaWN8bDF8bDB8bDQyfHQyMDI2LTExLTI2VDA5OjAwOjAwWnx1MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw",
+             "hasMore": false}""";
+
     @GET
     @PermitAll
     @Operation(
@@ -53,7 +66,12 @@ public class ChangesResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ChangePage.class)))
+                            schema = @Schema(implementation = ChangePage.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "sync",
+                                            summary = "A post changed, another trashed (without include=resource)",
+                                            value = EXAMPLE)))
     @APIResponse(responseCode = "410", ref = "Gone")
     public RestResponse<ChangePage> list(
             @QueryParam("after")
