@@ -10,7 +10,8 @@
 #   READ_CACHE=false bash bench/reads.sh         # every read built from the database (TRIBUNE_READ_CACHE_ENABLED)
 #
 # Needs wrk (apt-get install -y wrk), curl and python3. Settings: POSTS, DB, DURATION, WARMUP, CONNECTIONS,
-# THREADS, PORT, CEILING_PORT, PROFILE, READ_CACHE, JAVA_OPTS (default: the Dockerfile's), and ONLY (measure only the reads whose label contains it).
+# THREADS, PORT, CEILING_PORT, PROFILE, READ_CACHE, JAVA_OPTS (default: the Dockerfile's), and ONLY (measure only the reads whose label matches
+# this extended regular expression, such as ONLY="list of 20|changes").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -135,7 +136,7 @@ ONE=$(curl -sf "$BASE/api/v1/posts?size=1" | json '["items"][0]["id"]')
 CATEGORY=$(curl -sf "$BASE/api/v1/categories?sort=name" | json '["items"][0]["slug"]')
 # The cursor after post 8,000 (or the last page's), as a client paging deep into the list holds it.
 DEEP=$(curl -sf "$BASE/api/v1/posts?size=20&page=$(( POSTS >= 8020 ? 400 : POSTS / 20 - 1 ))" | json '["next"]')
-# A mobile app syncing: the second page of 100 changes from the start (the posts grown in SQL have none).
+# A mobile app syncing: the second page of 100 changes from the start.
 CHANGES=$(curl -sf "$BASE/api/v1/changes?limit=100" | json '["next"]')
 
 # Each read, captured once: the ceiling serves these bytes for the same path and query.
@@ -184,7 +185,7 @@ RESULT="$OUT/reads-$DB-$POSTS.md"
 } > "$RESULT"
 # Every read of both apps once before any is measured, so that the first measured is not the one the JIT warms on.
 for e in "${ENDPOINTS[@]}"; do
-  [[ "${e%%|*}" == *"$ONLY"* ]] || continue
+  [[ "${e%%|*}" =~ $ONLY ]] || continue
   wrk_run "$BASE${e#*|}" "$WARMUP" > /dev/null
   wrk_run "$CEILING${e#*|}" "$WARMUP" > /dev/null
 done
@@ -194,7 +195,7 @@ for e in "${ENDPOINTS[@]}"; do
   label=${e%%|*}
   path=${e#*|}
   n=$((n + 1))
-  [[ "$label" == *"$ONLY"* ]] || continue
+  [[ "$label" =~ $ONLY ]] || continue
   wrk_run "$BASE$path" "$WARMUP" > /dev/null
   [ -n "$PROFILE" ] && jcmd $SERVER JFR.start name=read settings=profile > /dev/null
   t=$(wrk_run "$BASE$path" "$DURATION")

@@ -190,7 +190,7 @@ hook=$(curl -sf -X POST "$A/api/v1/webhooks" -H "Authorization: Bearer $TOKEN" -
 SECRET=$(json secret <<< "$hook")
 WEBHOOK_SECRET="$SECRET" java examples/webhook-receiver/Receiver.java 8183 > "$SHARED/received.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 30); do curl -s -o /dev/null http://127.0.0.1:8183/ && break; sleep 0.5; done
+for _ in $(seq 1 60); do (: > /dev/tcp/127.0.0.1/8183) 2> /dev/null && break; sleep 0.5; done
 expect_received() { # <count of "ok" lines> <seconds>
   for _ in $(seq 1 "$2"); do [ "$(grep -c '^ok ' "$SHARED/received.log" || true)" -ge "$1" ] && return 0; sleep 1; done
   fail "the receiver verified $(grep -c '^ok ' "$SHARED/received.log" || true) events, expected $1: $(tail -5 "$SHARED/received.log")"

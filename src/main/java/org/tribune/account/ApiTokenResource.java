@@ -73,11 +73,7 @@ public class ApiTokenResource {
     @ResponseStatus(201)
     public RestResponse<ApiTokenCreated> create(@Valid @NotNull ApiTokenWrite body, @Context UriInfo uri) {
         ApiTokenCreated created = service.create(body, callers.current());
-        RestResponse<ApiTokenCreated> response =
-                representations.created(uri, created.id(), created, created.createdAt());
-        return RestResponse.ResponseBuilder.fromResponse(response)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build();
+        return representations.showingSecret(representations.created(uri, created.id(), created, created.createdAt()));
     }
 
     @DELETE

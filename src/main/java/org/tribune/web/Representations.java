@@ -111,6 +111,13 @@ public class Representations {
                 .build();
     }
 
+    /** An answer that shows a secret once (a new API token, a webhook's signing secret): no cache may keep it. */
+    public <T> RestResponse<T> showingSecret(RestResponse<T> response) {
+        return RestResponse.ResponseBuilder.fromResponse(response)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
     /** 202: the work is queued, and {@code location} is where to follow it (a webhook delivery and its attempts). */
     public <T> RestResponse<T> accepted(URI location, T status) {
         return RestResponse.ResponseBuilder.<T>accepted(status)

@@ -83,7 +83,7 @@ public class WebhookResource {
     @ResponseStatus(201)
     public RestResponse<WebhookCreated> create(@Valid @NotNull WebhookWrite body, @Context UriInfo uri) {
         WebhookCreated created = service.create(body, callers.current());
-        return noStore(representations.created(uri, created.id(), created, created.createdAt()));
+        return representations.showingSecret(representations.created(uri, created.id(), created, created.createdAt()));
     }
 
     @PUT
@@ -142,7 +142,8 @@ public class WebhookResource {
     public RestResponse<WebhookCreated> rotateSecret(
             @PathParam("id") @Parameter(description = "Webhook id") UUID id, @BeanParam IfMatch ifMatch) {
         WebhookCreated rotated = service.rotateSecret(id, ifMatch.precondition());
-        return noStore(representations.updated(rotated, rotated.webhook().updatedAt()));
+        return representations.showingSecret(
+                representations.updated(rotated, rotated.webhook().updatedAt()));
     }
 
     @POST
@@ -216,11 +217,5 @@ public class WebhookResource {
                         .path("api/v1/webhooks/{id}/deliveries/{delivery}")
                         .build(id, delivery.id()),
                 delivery);
-    }
-
-    private static <T> RestResponse<T> noStore(RestResponse<T> response) {
-        return RestResponse.ResponseBuilder.fromResponse(response)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build();
     }
 }
