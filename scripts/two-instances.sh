@@ -216,6 +216,7 @@ for i in 1 2 3 4 5; do
     -H 'Content-Type: application/json' -d "{\"name\": \"Avant la panne $i $RANDOM\"}"
 done
 kill -9 "${pids[0]}"
+wait "${pids[0]}" 2> /dev/null || true
 before=$(grep -c '^ok ' "$SHARED/received.log" || true)
 kill -CONT "${pids[1]}"
 expect_received $((HOOKED + 5)) 120

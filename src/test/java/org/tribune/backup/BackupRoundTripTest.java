@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -58,6 +60,15 @@ class BackupRoundTripTest extends ApiTestSupport {
     void aSiteRestoredFromItsArchiveServesEveryResourceRevisionAndFileUnchanged() throws Exception {
         String admin = token(Roles.ADMIN);
         fillSite();
+        String webhook = given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("url", "http://127.0.0.1:9/sauvegarde", "eventTypes", List.of("post.upsert")))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("webhook.id");
         Map<String, String> before = SiteSnapshot.take(() -> given().auth().oauth2(admin));
         byte[] archive = given().auth()
                 .oauth2(admin)
@@ -113,6 +124,33 @@ class BackupRoundTripTest extends ApiTestSupport {
                 .anyMatch(url -> url.contains("/revisions/"))
                 .anyMatch(url -> url.contains("/file?size=thumbnail"))
                 .anyMatch(url -> url.startsWith("/api/v1/trash/posts"));
+
+        // The endpoint comes back without a secret, which no archive holds: nothing is sent until one is rotated.
+        given().auth()
+                .oauth2(admin)
+                .get("/api/v1/webhooks/" + webhook)
+                .then()
+                .statusCode(200)
+                .body("url", equalTo("http://127.0.0.1:9/sauvegarde"))
+                .body("secretHint", nullValue())
+                .body("disabledReason", containsString("backup"));
+        given().auth()
+                .oauth2(admin)
+                .post("/api/v1/webhooks/" + webhook + "/ping")
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(admin)
+                .post("/api/v1/webhooks/" + webhook + "/rotate-secret")
+                .then()
+                .statusCode(200)
+                .body("webhook.secretHint", startsWith("whsec_"))
+                .body("webhook.disabledReason", nullValue());
+        given().auth()
+                .oauth2(admin)
+                .delete("/api/v1/webhooks/" + webhook)
+                .then()
+                .statusCode(204);
 
         given().auth()
                 .oauth2(admin)
