@@ -10,10 +10,12 @@ INSERT INTO bench_copy (n)
 CREATE TABLE bench_map (old_id UUID NOT NULL, new_id UUID NOT NULL, n INTEGER NOT NULL);
 INSERT INTO bench_map (old_id, new_id, n) SELECT p.id, @UUID@, c.n FROM post p CROSS JOIN bench_copy c;
 INSERT INTO post (id, title, sort_title, slug, excerpt, excerpt_derived, content, lang, published_at, created_at,
-                  updated_at, version, author_id, featured_media_id, status, deleted_at, publication_set_at)
+                  updated_at, version, author_id, featured_media_id, status, deleted_at, publication_set_at,
+                  published_by_time)
     SELECT m.new_id, p.title, p.sort_title, p.slug || '-' || m.n, p.excerpt, p.excerpt_derived, p.content, p.lang,
            p.published_at - m.n * INTERVAL '1' MINUTE, p.created_at, p.updated_at, p.version, p.author_id,
-           p.featured_media_id, p.status, p.deleted_at, p.publication_set_at
+           p.featured_media_id, p.status, p.deleted_at, p.publication_set_at,
+           CASE WHEN p.published_at - m.n * INTERVAL '1' MINUTE > p.publication_set_at THEN TRUE ELSE FALSE END
     FROM post p JOIN bench_map m ON m.old_id = p.id;
 INSERT INTO post_category (post_id, category_id)
     SELECT m.new_id, x.category_id FROM post_category x JOIN bench_map m ON m.old_id = x.post_id;

@@ -83,6 +83,10 @@ public class Post extends VersionedEntity {
     @Column(name = "publication_set_at")
     public Instant publicationSetAt;
 
+    /** {@link #publishedAt} is after {@link #publicationSetAt}: it goes (or went) public by itself, at that time. */
+    @Column(name = "published_by_time")
+    public boolean publishedByTime;
+
     /** The folded words of title, excerpt and text: the search index, kept in step by {@link PostService}. */
     @ElementCollection
     @CollectionTable(name = "post_term", joinColumns = @JoinColumn(name = "post_id"))

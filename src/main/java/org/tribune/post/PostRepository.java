@@ -355,8 +355,8 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     }
 
     /** Public by now, its publication time set before it came: at that time, nothing but the time made it public. */
-    private static final String PUBLISHED_BY_TIME = " p.status in :visible and p.deletedAt is null"
-            + " and p.publishedAt > p.publicationSetAt and p.publishedAt <= :until";
+    private static final String PUBLISHED_BY_TIME = " p.publishedByTime = true and p.publishedAt <= :until"
+            + " and p.status in :visible and p.deletedAt is null";
 
     /** Public posts only: a category's postCount is the same for every reader, so it can be cached. */
     Map<UUID, Long> countByCategory(Collection<UUID> categoryIds, Instant now) {

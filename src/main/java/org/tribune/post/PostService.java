@@ -277,6 +277,7 @@ public class PostService implements SyncSource {
             p.publicationSetAt = now;
         }
         p.publishedAt = publishedAt;
+        p.publishedByTime = publishedAt.isAfter(p.publicationSetAt);
         p.status = status;
         p.categoryIds.clear();
         p.categoryIds.addAll(categoryIds);
