@@ -107,6 +107,7 @@ public class OpenApiConventions implements OASFilter {
             }
             case POST -> {
                 addConflict(op);
+                addPreconditionFailed(op);
                 addRef(responses, "415", "UnsupportedMediaType");
                 APIResponse created = responses.getAPIResponse("201");
                 if (created != null) {

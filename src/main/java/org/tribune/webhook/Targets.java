@@ -54,7 +54,7 @@ public class Targets {
     Resolved resolve(String url) throws Refused {
         String problem = malformed(url);
         if (problem != null) {
-            throw new Refused("The URL " + problem + ".");
+            throw new Refused("The URL " + problem);
         }
         URI uri = URI.create(url);
         String host = uri.getHost();
@@ -65,14 +65,14 @@ public class Targets {
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new Refused("Its host " + host + " does not resolve.");
+            throw new Refused("Its host " + host + " does not resolve");
         }
         if (!config.allowPrivateTargets()) {
             for (InetAddress a : addresses) {
                 String kind = nonPublic(a);
                 if (kind != null) {
                     throw new Refused("Its host " + host + " resolves to " + a.getHostAddress() + ", " + kind
-                            + ": webhooks only go to public addresses.");
+                            + ": webhooks only go to public addresses");
                 }
             }
         }
