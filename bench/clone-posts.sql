@@ -21,8 +21,6 @@ INSERT INTO post_category (post_id, category_id)
     SELECT m.new_id, x.category_id FROM post_category x JOIN bench_map m ON m.old_id = x.post_id;
 INSERT INTO post_tag (post_id, position, tag)
     SELECT m.new_id, x.position, x.tag FROM post_tag x JOIN bench_map m ON m.old_id = x.post_id;
-INSERT INTO post_term (post_id, term)
-    SELECT m.new_id, x.term FROM post_term x JOIN bench_map m ON m.old_id = x.post_id;
 INSERT INTO post_gallery (post_id, position, media_id)
     SELECT m.new_id, x.position, x.media_id FROM post_gallery x JOIN bench_map m ON m.old_id = x.post_id;
 INSERT INTO post_honorary_citizen (post_id, citizen_id)

@@ -32,7 +32,7 @@ import org.tribune.web.Representations;
 /** The boundaries docs/api-conventions.md states, checked on the compiled main code. */
 class ArchitectureTest {
 
-    private static final Set<String> SHARED = Set.of("web", "security", "common", "persistence");
+    private static final Set<String> SHARED = Set.of("web", "security", "common", "persistence", "fulltext");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,6 +40,7 @@ import org.tribune.backup.Tables.Column;
 import org.tribune.backup.Tables.Table;
 import org.tribune.common.ApiException;
 import org.tribune.common.Clock;
+import org.tribune.persistence.ContentRestored;
 import org.tribune.security.Caller;
 import org.tribune.security.Callers;
 
@@ -67,6 +69,7 @@ public class BackupService {
     private final Flyway flyway;
     private final Callers callers;
     private final Clock clock;
+    private final Event<ContentRestored> restored;
     private final String tribuneVersion;
     private final String database;
     private final Path workDir;
@@ -78,6 +81,7 @@ public class BackupService {
             Flyway flyway,
             Callers callers,
             Clock clock,
+            Event<ContentRestored> restored,
             @ConfigProperty(name = "quarkus.application.version") String tribuneVersion,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String database,
             @ConfigProperty(name = "tribune.data-dir") Path dataDir) {
@@ -88,6 +92,7 @@ public class BackupService {
         this.flyway = flyway;
         this.callers = callers;
         this.clock = clock;
+        this.restored = restored;
         this.tribuneVersion = tribuneVersion;
         this.database = database;
         this.workDir = dataDir.resolve("tmp");
@@ -227,6 +232,7 @@ public class BackupService {
             try (ZipFile zip = open(archive)) {
                 Manifest manifest = ArchiveCheck.verify(zip, mapper);
                 ImportReport report = restore(zip, manifest, caller);
+                restored.fire(new ContentRestored());
                 LOG.infof(
                         "Imported an archive made %s by Tribune %s: %d rows, %d media files",
                         report.archiveCreatedAt(),

@@ -35,7 +35,9 @@ final class Tables {
             "webhook_event",
             "webhook_delivery",
             "webhook_attempt",
-            "webhook_dispatch");
+            "webhook_dispatch",
+            "search_document",
+            "search_state");
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 

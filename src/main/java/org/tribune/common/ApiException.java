@@ -38,6 +38,12 @@ public class ApiException extends RuntimeException {
                 ProblemType.TOO_MANY_REQUESTS, detail, null, Map.of("Retry-After", Long.toString(seconds)));
     }
 
+    /** 503 with Retry-After: the server cannot answer now, and says when to try again. */
+    public static ApiException unavailable(String detail, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ApiException(ProblemType.UNAVAILABLE, detail, null, Map.of("Retry-After", Long.toString(seconds)));
+    }
+
     public static ApiException notFound(String what, Object id) {
         return new ApiException(ProblemType.NOT_FOUND, what + " " + id + " does not exist.");
     }

@@ -18,7 +18,8 @@ public enum ProblemType {
     UNSUPPORTED_FILE_TYPE("urn:tribune:problem:unsupported-file-type", "Unsupported file type", 415),
     RANGE_NOT_SATISFIABLE("urn:tribune:problem:range-not-satisfiable", "Range not satisfiable", 416),
     TOO_MANY_REQUESTS("urn:tribune:problem:too-many-requests", "Too many requests", 429),
-    INTERNAL("urn:tribune:problem:internal", "Internal error", 500);
+    INTERNAL("urn:tribune:problem:internal", "Internal error", 500),
+    UNAVAILABLE("urn:tribune:problem:unavailable", "Service unavailable", 503);
 
     private final String uri;
     private final String title;

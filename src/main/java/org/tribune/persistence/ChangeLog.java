@@ -1,6 +1,7 @@
 package org.tribune.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -40,18 +41,37 @@ public class ChangeLog {
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
     private final Callers callers;
+    private final Event<Recorded> recorded;
+    private final Event<Committed> committed;
 
     public ChangeLog(
-            DataSource dataSource, TransactionSynchronizationRegistry transactions, Clock clock, Callers callers) {
+            DataSource dataSource,
+            TransactionSynchronizationRegistry transactions,
+            Clock clock,
+            Callers callers,
+            Event<Recorded> recorded,
+            Event<Committed> committed) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.clock = clock;
         this.callers = callers;
+        this.recorded = recorded;
+        this.committed = committed;
     }
+
+    /**
+     * A write was recorded in the current transaction, whose state it can read: for what must change in the same
+     * transaction (PostgreSQL's search documents). Observers run before the write goes on, and a failure fails it.
+     */
+    public record Recorded(String resourceType, UUID resourceId, ChangeAction action) {}
+
+    /** A transaction that recorded writes has committed: for what follows the log from outside (Lucene's index). */
+    public record Committed() {}
 
     /** Records a write of the current transaction; written when it commits, forgotten when it rolls back. */
     public void record(String resourceType, UUID resourceId, ChangeAction action, long version) {
         pending().add(resourceType, resourceId, action, version);
+        recorded.fire(new Recorded(resourceType, resourceId, action));
     }
 
     /**
@@ -79,7 +99,11 @@ public class ChangeLog {
                 }
 
                 @Override
-                public void afterCompletion(int status) {}
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        committed.fire(new Committed());
+                    }
+                }
             });
         }
         return pending;

@@ -122,7 +122,8 @@ public record SortOrder(List<Key> keys, Set<String> nullable) {
         return ors.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", ors) + ")";
     }
 
-    private boolean tiebreakDescending() {
+    /** The id that breaks ties runs the way the first key does. */
+    public boolean tiebreakDescending() {
         return !keys.isEmpty() && keys.get(0).descending();
     }
 }

@@ -11,7 +11,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -86,12 +85,6 @@ public class Post extends VersionedEntity {
     /** {@link #publishedAt} is after {@link #publicationSetAt}: it goes (or went) public by itself, at that time. */
     @Column(name = "published_by_time")
     public boolean publishedByTime;
-
-    /** The folded words of title, excerpt and text: the search index, kept in step by {@link PostService}. */
-    @ElementCollection
-    @CollectionTable(name = "post_term", joinColumns = @JoinColumn(name = "post_id"))
-    @Column(name = "term")
-    public Set<String> searchTerms = new HashSet<>();
 
     /** Category ids only: categories are another feature, reached through its public service. */
     @ElementCollection

@@ -1,7 +1,6 @@
 package org.tribune.post;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,7 +11,6 @@ import java.util.UUID;
 record PostFilter(
         Set<UUID> categoryIds,
         String tag,
-        List<String> searchTerms,
         Instant publishedAfter,
         Instant publishedBefore,
         String lang,

@@ -3,12 +3,17 @@ package org.tribune.post;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.tribune.common.Clock;
-import org.tribune.common.Text;
+import org.tribune.fulltext.OffsetCursor;
+import org.tribune.fulltext.SearchEngine;
+import org.tribune.fulltext.SearchQuery;
+import org.tribune.fulltext.SearchRequest;
+import org.tribune.fulltext.SearchResult;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
@@ -20,12 +25,14 @@ public class PostListService {
 
     private final PostRepository posts;
     private final PostEmbeds embeds;
+    private final SearchEngine search;
     private final Callers callers;
     private final Clock time;
 
-    public PostListService(PostRepository posts, PostEmbeds embeds, Callers callers, Clock time) {
+    public PostListService(PostRepository posts, PostEmbeds embeds, SearchEngine search, Callers callers, Clock time) {
         this.posts = posts;
         this.embeds = embeds;
+        this.search = search;
         this.callers = callers;
         this.time = time;
     }
@@ -55,16 +62,18 @@ public class PostListService {
 
     private PageResponse<PostSummary> list(
             PostQuery query, PostFilter.Visibility visibility, SortOrder sort, PageRequest page) {
-        Instant now = visibility.now();
         Set<UUID> categoryIds =
                 query.categorySlugs().isEmpty() ? null : embeds.categoryIdsBySlugs(query.categorySlugs());
         Set<UUID> citizenIds = query.honoraryCitizenSlug() == null
                 ? null
                 : embeds.citizenIdsBySlugs(List.of(query.honoraryCitizenSlug()));
+        SearchQuery words = SearchQuery.parse(query.q());
+        if (words != null) {
+            return searched(words, query, visibility, categoryIds, citizenIds, sort, page);
+        }
         PostFilter filter = new PostFilter(
                 categoryIds,
                 query.tag(),
-                Text.searchWords(query.q()),
                 query.publishedAfter(),
                 query.publishedBefore(),
                 query.lang(),
@@ -73,7 +82,64 @@ public class PostListService {
                 visibility,
                 query.updatedAfter());
         PostRepository.Listing listing = posts.list(filter, sort, page);
+        return PageResponse.of(cards(listing.rows(), visibility.now()), page, listing.total(), listing.next());
+    }
 
+    /**
+     * A list with {@code q}: the search engine finds, filters, ranks (or sorts) and counts the matching posts, and
+     * the page's cards are then built from their rows as any list's are.
+     */
+    private PageResponse<PostSummary> searched(
+            SearchQuery words,
+            PostQuery query,
+            PostFilter.Visibility visibility,
+            Set<UUID> categoryIds,
+            Set<UUID> citizenIds,
+            SortOrder sort,
+            PageRequest page) {
+        if (visibility.publicOnly() && visibility.status() != null && visibility.status() != PostStatus.published) {
+            return PageResponse.of(List.of(), page, 0, null);
+        }
+        String kind = "q:" + sort.spec();
+        int offset = OffsetCursor.offset(page, kind);
+        SearchResult found = search.search(new SearchRequest(
+                words,
+                Set.of(PostService.RESOURCE_TYPE),
+                new SearchRequest.Visibility(
+                        visibility.publicOnly(),
+                        visibility.publicOnly() || visibility.status() == null
+                                ? null
+                                : visibility.status().name(),
+                        visibility.now()),
+                categoryIds,
+                null,
+                query.tag(),
+                query.lang(),
+                citizenIds,
+                query.award(),
+                query.publishedAfter(),
+                query.publishedBefore(),
+                query.updatedAfter(),
+                sort,
+                offset,
+                page.size(),
+                false,
+                false));
+        List<UUID> ids = found.hits().stream().map(SearchResult.Hit::id).toList();
+        Map<UUID, PostRepository.Row> byId = new HashMap<>();
+        posts.rows(ids).forEach(r -> byId.put(r.id(), r));
+        List<PostRepository.Row> rows =
+                ids.stream().map(byId::get).filter(r -> r != null).toList();
+        UUID lastId = rows.isEmpty() ? null : rows.get(rows.size() - 1).id();
+        return PageResponse.of(
+                cards(rows, visibility.now()),
+                page,
+                found.total(),
+                OffsetCursor.next(offset, page, ids.size(), found.total(), lastId, kind));
+    }
+
+    private List<PostSummary> cards(List<PostRepository.Row> rows, Instant now) {
+        PostRepository.Listing listing = new PostRepository.Listing(rows, 0, null);
         List<UUID> ids = listing.rows().stream().map(PostRepository.Row::id).toList();
         Map<UUID, Set<UUID>> categoryIdsByPost = posts.categoryIdsOf(ids);
         Map<UUID, List<String>> tagsByPost = posts.tagsOf(ids);
@@ -96,7 +162,7 @@ public class PostListService {
                 citizensByPost.values().stream().flatMap(Set::stream).toList(),
                 awardsByPost.values().stream().flatMap(Set::stream).toList());
 
-        List<PostSummary> items = listing.rows().stream()
+        return listing.rows().stream()
                 .map(r -> new PostSummary(
                         r.id(),
                         r.slug(),
@@ -114,6 +180,5 @@ public class PostListService {
                         PostService.ordered(awardsByPost.getOrDefault(r.id(), Set.of()), refs.awards()),
                         r.updatedAt()))
                 .toList();
-        return PageResponse.of(items, page, listing.total(), listing.next());
     }
 }

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import org.tribune.common.Text;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
@@ -126,18 +125,6 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             where.append(" and exists (select 1 from p.tags t where lower(t) = :tag)");
             params.put("tag", filter.tag().toLowerCase(Locale.ROOT));
         }
-        // A range rather than LIKE 'word%': databases only use an index for LIKE when the pattern is a literal,
-        // and this one is a bind parameter.
-        for (int i = 0; i < filter.searchTerms().size(); i++) {
-            String word = filter.searchTerms().get(i);
-            where.append(" and p.id in (select ps.id from Post ps join ps.searchTerms st where st >= :from")
-                    .append(i)
-                    .append(" and st < :to")
-                    .append(i)
-                    .append(')');
-            params.put("from" + i, word);
-            params.put("to" + i, Text.prefixUpperBound(word));
-        }
         if (filter.publishedAfter() != null) {
             where.append(" and p.publishedAt >= :after");
             params.put("after", filter.publishedAfter());
@@ -174,6 +161,20 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         rows.setMaxResults(page.fetchSize());
         PageRequest.Slice<Row> slice = page.slice(rows.getResultList(), r -> sort.cursorAt(r::sortValue, r.id()));
         return new Listing(slice.items(), total, slice.next());
+    }
+
+    /** The listing rows of these posts, in no particular order; those that no longer exist are absent. */
+    List<Row> rows(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager()
+                .createQuery(
+                        "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.status, p.publishedAt, p.lang, p.authorId, p.featuredMediaId, p.updatedAt, p.sortTitle)"
+                                + " from Post p where p.id in :ids",
+                        Row.class)
+                .setParameter("ids", ids)
+                .getResultList();
     }
 
     /** Category ids of many posts in one statement. */

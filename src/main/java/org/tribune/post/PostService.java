@@ -46,7 +46,7 @@ public class PostService implements SyncSource {
     public static final String RESOURCE_TYPE = "post";
 
     /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
-    public static final String SORT_KEYS = "publishedAt|title|updatedAt";
+    public static final String SORT_KEYS = "publishedAt|title|updatedAt|" + Sortable.RELEVANCE;
 
     public static final String SORT_PATTERN = "^-?(" + SORT_KEYS + ")(,-?(" + SORT_KEYS + "))*$";
     public static final String DEFAULT_SORT = "-publishedAt";
@@ -292,9 +292,6 @@ public class PostService implements SyncSource {
             p.gallery.clear();
             p.gallery.addAll(gallery);
         }
-        Set<String> words = Text.words(title + "\n" + p.excerpt + "\n" + text);
-        p.searchTerms.retainAll(words);
-        p.searchTerms.addAll(words);
     }
 
     /** Reports unknown media ids by the field that named them; returns the gallery without repeats. */

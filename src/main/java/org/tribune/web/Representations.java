@@ -215,7 +215,16 @@ public class Representations {
 
     /** A collection page with a weak ETag over its body, an RFC 8288 Link header and X-Total-Count. */
     public <T> RestResponse<PageResponse<T>> page(PageResponse<T> body, UriInfo uri, HttpHeaders request) {
-        return computed(body, request, b -> b.header("Link", links(body, uri)).header(TOTAL_COUNT, body.totalItems()));
+        return page(body, body.page(), body.totalPages(), body.next(), body.totalItems(), uri, request);
+    }
+
+    /** A page whose body carries more than {@link PageResponse} (the search's facets), with the same headers. */
+    public <T> RestResponse<T> page(
+            T body, int page, int totalPages, String next, long totalItems, UriInfo uri, HttpHeaders request) {
+        return computed(
+                body,
+                request,
+                b -> b.header("Link", links(page, totalPages, next, uri)).header(TOTAL_COUNT, totalItems));
     }
 
     /** An answer assembled from many resources (a page of the changes feed): a weak ETag over its body. */
@@ -235,22 +244,22 @@ public class Representations {
                 .build();
     }
 
-    private static String links(PageResponse<?> body, UriInfo uri) {
+    private static String links(int page, int totalPages, String next, UriInfo uri) {
         List<String> links = new ArrayList<>(4);
         links.add(link(uri, "page", "1", "first"));
-        if (body.page() == 0) {
+        if (page == 0) {
             // A page asked by cursor: its neighbours are named by cursor too, and it has no number to count from.
-            if (body.next() != null) {
-                links.add(link(uri, Cursor.PARAMETER, body.next(), "next"));
+            if (next != null) {
+                links.add(link(uri, Cursor.PARAMETER, next, "next"));
             }
             return String.join(", ", links);
         }
-        int last = Math.max(1, body.totalPages());
-        if (body.page() > 1) {
-            links.add(link(uri, "page", String.valueOf(Math.min(body.page() - 1, last)), "prev"));
+        int last = Math.max(1, totalPages);
+        if (page > 1) {
+            links.add(link(uri, "page", String.valueOf(Math.min(page - 1, last)), "prev"));
         }
-        if (body.page() < last) {
-            links.add(link(uri, "page", String.valueOf(body.page() + 1), "next"));
+        if (page < last) {
+            links.add(link(uri, "page", String.valueOf(page + 1), "next"));
         }
         links.add(link(uri, "page", String.valueOf(last), "last"));
         return String.join(", ", links);

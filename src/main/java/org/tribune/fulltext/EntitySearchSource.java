@@ -1,0 +1,53 @@
+package org.tribune.fulltext;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.tribune.persistence.VersionedEntity;
+
+/** A source whose documents are one entity each, every row searchable: a feature gives its type and mapping. */
+public class EntitySearchSource<E extends VersionedEntity> implements SearchSource {
+
+    private final String type;
+    private final Class<E> entity;
+    private final PanacheRepositoryBase<E, UUID> repository;
+    private final Function<E, SearchDocument> document;
+
+    protected EntitySearchSource(
+            String type,
+            Class<E> entity,
+            PanacheRepositoryBase<E, UUID> repository,
+            Function<E, SearchDocument> document) {
+        this.type = type;
+        this.entity = entity;
+        this.repository = repository;
+        this.document = document;
+    }
+
+    @Override
+    public String resourceType() {
+        return type;
+    }
+
+    @Override
+    public List<SearchDocument> documents(Collection<UUID> ids) {
+        return repository.list("id in ?1", ids).stream().map(document).toList();
+    }
+
+    @Override
+    public List<UUID> ids(UUID after, int limit) {
+        var query = repository
+                .getEntityManager()
+                .createQuery(
+                        "select e.id from " + entity.getSimpleName() + " e"
+                                + (after == null ? "" : " where e.id > :after") + " order by e.id",
+                        UUID.class)
+                .setMaxResults(limit);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.getResultList();
+    }
+}

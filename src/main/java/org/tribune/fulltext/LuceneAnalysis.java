@@ -1,0 +1,118 @@
+package org.tribune.fulltext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
+
+/**
+ * How Lucene reads each language, chosen by the field's suffix ({@code title.fr}, {@code body.en}...):
+ *
+ * <ul>
+ *   <li>French: elision ({@code l'homme} is {@code homme}), lower case, French stop words, accents and ligatures
+ *       folded ({@code œ} is {@code oe}), then the light French stemmer (plurals and feminines:
+ *       {@code iraniennes} is {@code iranien}).
+ *   <li>English: possessives, lower case, English stop words, folding, Porter's stemmer.
+ *   <li>Neutral: lower case and folding only.
+ * </ul>
+ *
+ * Stop words are removed before folding, since the lists are written with their accents.
+ */
+final class LuceneAnalysis {
+
+    static final Analyzer FRENCH = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream s = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
+            s = new LowerCaseFilter(s);
+            s = new StopFilter(s, FrenchAnalyzer.getDefaultStopSet());
+            s = new ASCIIFoldingFilter(s);
+            s = new FrenchLightStemFilter(s);
+            return new TokenStreamComponents(source, s);
+        }
+    };
+
+    static final Analyzer ENGLISH = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream s = new EnglishPossessiveFilter(source);
+            s = new LowerCaseFilter(s);
+            s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            s = new ASCIIFoldingFilter(s);
+            s = new PorterStemFilter(s);
+            return new TokenStreamComponents(source, s);
+        }
+    };
+
+    static final Analyzer NEUTRAL = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream s = new LowerCaseFilter(source);
+            s = new ASCIIFoldingFilter(s);
+            return new TokenStreamComponents(source, s);
+        }
+    };
+
+    /** The analyser of every field: the language's for text fields, neutral for the rest (never analysed). */
+    static final Analyzer PER_FIELD = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+        @Override
+        protected Analyzer getWrappedAnalyzer(String field) {
+            return of(languageOf(field));
+        }
+    };
+
+    private LuceneAnalysis() {}
+
+    static Analyzer of(SearchLanguage language) {
+        return switch (language) {
+            case fr -> FRENCH;
+            case en -> ENGLISH;
+            case neutral -> NEUTRAL;
+        };
+    }
+
+    static SearchLanguage languageOf(String field) {
+        int dot = field.lastIndexOf('.');
+        return dot < 0 ? SearchLanguage.neutral : SearchLanguage.valueOf(field.substring(dot + 1));
+    }
+
+    /** A token and its position, counting the gaps stop words leave, so that phrases keep their shape. */
+    record Token(String term, int position) {}
+
+    static List<Token> tokens(String field, String text) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream ts = PER_FIELD.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            int position = -1;
+            while (ts.incrementToken()) {
+                position += increment.getPositionIncrement();
+                tokens.add(new Token(term.toString(), position));
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,745 @@
+package org.tribune.fulltext;
+
+import io.quarkus.arc.properties.UnlessBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopDocsCollector;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.tribune.common.ApiException;
+import org.tribune.persistence.ChangeAction;
+import org.tribune.persistence.ChangeEntry;
+import org.tribune.persistence.ChangeLog;
+import org.tribune.persistence.ContentRestored;
+import org.tribune.persistence.SortOrder;
+
+/**
+ * The search engine of H2 deployments: a Lucene index in {@code <data-dir>/search-index}, kept in step with the
+ * change log by one thread that reads the entries after the last one it indexed, once a write commits.
+ *
+ * <p>The index records, in each Lucene commit, the log entry it has reached and the log's epoch. At start-up, and
+ * whenever the log has moved on without it (a restored backup, a compaction past it, a missing or damaged index),
+ * it is rebuilt from the content tables; otherwise it resumes from that entry, so a crash loses nothing. Commits (an
+ * fsync) happen at most once a second; searches see each batch as soon as it is written, through a reader refreshed
+ * after it. A search first waits until the index has reached the log's head as it stood when the search began, so
+ * that it never answers from an index that misses a write a reader could already see elsewhere, or that a cache
+ * could keep.
+ */
+@ApplicationScoped
+@UnlessBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "postgresql", enableIfMissing = true)
+public class LuceneSearchEngine implements SearchEngine {
+
+    private static final Logger LOG = Logger.getLogger(LuceneSearchEngine.class);
+
+    static final String KEY = "key";
+    static final String TYPE = "type";
+    static final String ID = "id";
+    static final String SLUG = "slug";
+    static final String LANGUAGE = "language";
+    static final String STATUS = "status";
+    static final String PUBLISHED = "publishedAt";
+    static final String UPDATED = "updatedAt";
+    static final String YEAR = "year";
+    static final String CATEGORY = "category";
+    static final String TAG = "tag";
+    static final String CITIZEN = "citizen";
+    static final String AWARD = "award";
+    static final String LANG = "lang";
+    static final String SORT_TITLE = "sortTitle";
+    static final String TITLE = "title.";
+    static final String EXCERPT = "excerpt.";
+    static final String BODY = "body.";
+    private static final float TITLE_BOOST = 4f;
+    private static final float EXCERPT_BOOST = 2f;
+    private static final String SEQ = "seq";
+    private static final String EPOCH = "epoch";
+    private static final Duration WAIT_FOR_INDEX = Duration.ofSeconds(10);
+    private static final int SNIPPET_LENGTH = 160;
+
+    private final ChangeLog log;
+    private final SearchIndexer indexer;
+    private final Path directoryPath;
+
+    private FSDirectory directory;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tribune-search-index");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean followQueued = new AtomicBoolean();
+    private final AtomicBoolean commitQueued = new AtomicBoolean();
+    private final Object progress = new Object();
+    private volatile long indexedSeq = -1;
+    private volatile long indexedEpoch = -1;
+    private volatile boolean rebuilding;
+
+    public LuceneSearchEngine(
+            ChangeLog log, SearchIndexer indexer, @ConfigProperty(name = "tribune.data-dir") Path dataDir) {
+        this.log = log;
+        this.indexer = indexer;
+        this.directoryPath = dataDir.resolve("search-index");
+    }
+
+    /** After Flyway (which observes start-up earlier): the log must exist before the index can follow it. */
+    void start(@Observes @Priority(5000) StartupEvent event) {
+        open();
+        follow();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        follower.shutdown();
+        try {
+            follower.awaitTermination(30, TimeUnit.SECONDS);
+            if (writer != null && writer.isOpen()) {
+                commit();
+                searchers.close();
+                writer.close();
+            }
+        } catch (IOException | InterruptedException e) {
+            LOG.warn("The search index was not closed cleanly; it catches up from its last commit at the next start");
+        }
+    }
+
+    void onCommitted(@Observes ChangeLog.Committed committed) {
+        follow();
+    }
+
+    /** The restore moved the log's epoch: the next turn rebuilds. */
+    void onRestored(@Observes ContentRestored restored) {
+        follow();
+    }
+
+    private synchronized void open() {
+        if (writer != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(directoryPath);
+            directory = FSDirectory.open(directoryPath);
+            writer = openWriter();
+            searchers = new SearcherManager(writer, null);
+            Map<String, String> committed = new HashMap<>();
+            if (DirectoryReader.indexExists(directory)) {
+                writer.getLiveCommitData().forEach(e -> committed.put(e.getKey(), e.getValue()));
+            }
+            indexedSeq = Long.parseLong(committed.getOrDefault(SEQ, "-1"));
+            indexedEpoch = Long.parseLong(committed.getOrDefault(EPOCH, "-1"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search index in " + directoryPath + " cannot be opened", e);
+        }
+    }
+
+    private IndexWriter openWriter() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(LuceneAnalysis.PER_FIELD);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        try {
+            return new IndexWriter(directory, config);
+        } catch (IOException e) {
+            // A damaged index is only derived data: start again from an empty one, which the log then rebuilds.
+            LOG.warnf("The search index in %s is unreadable (%s); it is rebuilt", directoryPath, e.getMessage());
+            config = new IndexWriterConfig(LuceneAnalysis.PER_FIELD);
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            return new IndexWriter(directory, config);
+        }
+    }
+
+    /** Asks the indexing thread to catch up with the log; a request already waiting covers this one. */
+    private void follow() {
+        if (followQueued.compareAndSet(false, true)) {
+            follower.execute(() -> {
+                followQueued.set(false);
+                try {
+                    catchUp();
+                } catch (RuntimeException | IOException e) {
+                    LOG.error("The search index could not follow the change log; it tries again at the next write", e);
+                }
+            });
+        }
+    }
+
+    private void catchUp() throws IOException {
+        ChangeLog.Bounds bounds = log.bounds();
+        if (indexedSeq < 0
+                || bounds.epoch() != indexedEpoch
+                || bounds.head() < indexedSeq
+                || bounds.horizon() > indexedSeq) {
+            rebuildFrom(bounds);
+            return;
+        }
+        long seq = indexedSeq;
+        while (true) {
+            List<ChangeEntry> entries = log.after(seq, SearchIndexer.BATCH);
+            if (entries.isEmpty()) {
+                break;
+            }
+            Map<String, Set<UUID>> changed = new LinkedHashMap<>();
+            for (ChangeEntry e : entries) {
+                if (e.action() != ChangeAction.embedded && indexer.indexes(e.resourceType())) {
+                    changed.computeIfAbsent(e.resourceType(), t -> new LinkedHashSet<>())
+                            .add(e.resourceId());
+                }
+            }
+            if (!changed.isEmpty()) {
+                SearchIndexer.Changes changes =
+                        QuarkusTransaction.requiringNew().call(() -> indexer.changes(changed, this));
+                write(changes.upserts(), changes.removals());
+            }
+            seq = entries.get(entries.size() - 1).seq();
+            publish(seq, bounds.epoch());
+        }
+    }
+
+    private void rebuildFrom(ChangeLog.Bounds bounds) throws IOException {
+        rebuilding = true;
+        long started = System.nanoTime();
+        try {
+            writer.deleteAll();
+            long[] count = {0};
+            QuarkusTransaction.requiringNew()
+                    .timeout(3600)
+                    .run(() -> indexer.everything(batch -> {
+                        write(batch, List.of());
+                        count[0] += batch.size();
+                    }));
+            publish(bounds.head(), bounds.epoch());
+            commit();
+            LOG.infof(
+                    "Search index rebuilt: %d documents in %d ms",
+                    count[0], TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } finally {
+            rebuilding = false;
+            synchronized (progress) {
+                progress.notifyAll();
+            }
+        }
+        // Writes that committed while it ran come after the head it started from.
+        follow();
+    }
+
+    private void write(List<SearchDocument> upserts, Collection<SearchDocument.Key> removals) {
+        try {
+            for (SearchDocument.Key key : removals) {
+                writer.deleteDocuments(new Term(KEY, key(key)));
+            }
+            for (SearchDocument d : upserts) {
+                writer.updateDocument(new Term(KEY, key(d.key())), document(d));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void publish(long seq, long epoch) throws IOException {
+        writer.setLiveCommitData(
+                Map.of(SEQ, Long.toString(seq), EPOCH, Long.toString(epoch)).entrySet());
+        searchers.maybeRefreshBlocking();
+        synchronized (progress) {
+            indexedSeq = seq;
+            indexedEpoch = epoch;
+            progress.notifyAll();
+        }
+        if (commitQueued.compareAndSet(false, true)) {
+            follower.schedule(
+                    () -> {
+                        commitQueued.set(false);
+                        try {
+                            commit();
+                        } catch (IOException e) {
+                            LOG.warn("The search index could not commit; it replays from its last commit", e);
+                        }
+                    },
+                    1,
+                    TimeUnit.SECONDS);
+        }
+    }
+
+    private void commit() throws IOException {
+        if (writer.hasUncommittedChanges()) {
+            writer.commit();
+        }
+    }
+
+    private static String key(SearchDocument.Key key) {
+        return key.type() + '/' + key.id();
+    }
+
+    private static Document document(SearchDocument d) {
+        Document doc = new Document();
+        doc.add(new StringField(KEY, key(d.key()), Field.Store.NO));
+        doc.add(new StringField(TYPE, d.type(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(TYPE, new BytesRef(d.type())));
+        doc.add(new StoredField(ID, d.id().toString()));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(d.id().toString())));
+        if (d.slug() != null) {
+            doc.add(new StoredField(SLUG, d.slug()));
+        }
+        SearchLanguage language = d.language();
+        doc.add(new StoredField(LANGUAGE, language.name()));
+        doc.add(new TextField(TITLE + language, d.title(), Field.Store.YES));
+        doc.add(new TextField(EXCERPT + language, d.excerpt(), Field.Store.YES));
+        doc.add(new TextField(BODY + language, d.body(), Field.Store.YES));
+        doc.add(new StringField(STATUS, d.status(), Field.Store.NO));
+        long published =
+                d.publishedAt() == null ? Long.MIN_VALUE : d.publishedAt().toEpochMilli();
+        doc.add(new LongPoint(PUBLISHED, published));
+        doc.add(new NumericDocValuesField(PUBLISHED, published));
+        doc.add(new StoredField(PUBLISHED, published));
+        long updated = d.updatedAt().toEpochMilli();
+        doc.add(new LongPoint(UPDATED, updated));
+        doc.add(new NumericDocValuesField(UPDATED, updated));
+        if (d.year() != null) {
+            doc.add(new IntPoint(YEAR, d.year()));
+            doc.add(new NumericDocValuesField(YEAR, d.year()));
+            doc.add(new StoredField(YEAR, d.year()));
+        }
+        for (UUID c : d.categoryIds()) {
+            doc.add(new StringField(CATEGORY, c.toString(), Field.Store.NO));
+            doc.add(new SortedSetDocValuesField(CATEGORY, new BytesRef(c.toString())));
+        }
+        for (String t : d.tags()) {
+            doc.add(new StringField(TAG, t.toLowerCase(Locale.ROOT), Field.Store.YES));
+        }
+        d.citizenIds().forEach(c -> doc.add(new StringField(CITIZEN, c.toString(), Field.Store.NO)));
+        d.awardIds().forEach(a -> doc.add(new StringField(AWARD, a.toString(), Field.Store.NO)));
+        if (d.lang() != null) {
+            String lang = d.lang().toLowerCase(Locale.ROOT);
+            doc.add(new StringField(LANG, lang, Field.Store.NO));
+            int dash = lang.indexOf('-');
+            if (dash > 0) {
+                doc.add(new StringField(LANG, lang.substring(0, dash), Field.Store.NO));
+            }
+        }
+        doc.add(new SortedDocValuesField(SORT_TITLE, new BytesRef(d.sortTitle())));
+        return doc;
+    }
+
+    @Override
+    public void apply(List<SearchDocument> upserts, Collection<SearchDocument.Key> removals) {
+        write(upserts, removals);
+    }
+
+    @Override
+    public Set<String> derivedKeysOf(String type, Collection<UUID> ids) {
+        Set<String> keys = new LinkedHashSet<>();
+        withSearcher(searcher -> {
+            for (UUID id : ids) {
+                TopDocs found = searcher.search(new TermQuery(new Term(KEY, type + '/' + id)), 1);
+                if (found.scoreDocs.length > 0) {
+                    for (String tag : searcher.storedFields()
+                            .document(found.scoreDocs[0].doc, Set.of(TAG))
+                            .getValues(TAG)) {
+                        keys.add(tag);
+                    }
+                }
+            }
+            return null;
+        });
+        return keys;
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        awaitCurrent();
+        return withSearcher(searcher -> new LuceneSearch(searcher, request).run());
+    }
+
+    @Override
+    public Rebuilt rebuild() {
+        long started = System.nanoTime();
+        var done = follower.submit(() -> {
+            rebuildFrom(log.bounds());
+            return null;
+        });
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("The search index could not be rebuilt", e.getCause());
+        }
+        return new Rebuilt(status().documents(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    @Override
+    public Status status() {
+        int documents = withSearcher(searcher -> searcher.getIndexReader().numDocs());
+        return new Status("lucene", documents, indexedSeq, log.bounds().head(), rebuilding);
+    }
+
+    /** Waits until the index has reached the head of the log as it stands now (see the class comment). */
+    private void awaitCurrent() {
+        ChangeLog.Bounds bounds = log.bounds();
+        if (current(bounds)) {
+            return;
+        }
+        follow();
+        long deadline = System.nanoTime() + WAIT_FOR_INDEX.toNanos();
+        synchronized (progress) {
+            while (!current(bounds)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw ApiException.unavailable(
+                            rebuilding
+                                    ? "The search index is being rebuilt; try again shortly."
+                                    : "The search index is catching up with recent changes; try again shortly.",
+                            Duration.ofSeconds(2));
+                }
+                try {
+                    progress.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw ApiException.unavailable("The search was interrupted.", Duration.ofSeconds(1));
+                }
+            }
+        }
+    }
+
+    private boolean current(ChangeLog.Bounds bounds) {
+        return !rebuilding && indexedEpoch == bounds.epoch() && indexedSeq >= bounds.head();
+    }
+
+    private interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One search over one searcher: the query, the filters, the collection with facets, the snippets. */
+    private static final class LuceneSearch {
+
+        private final IndexSearcher searcher;
+        private final SearchRequest request;
+
+        LuceneSearch(IndexSearcher searcher, SearchRequest request) {
+            this.searcher = searcher;
+            this.request = request;
+        }
+
+        SearchResult run() throws IOException {
+            Query text = textQuery(request.query());
+            BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+            filters(query);
+            int wanted = Math.max(
+                    1,
+                    Math.min(
+                            request.offset() + request.limit(),
+                            searcher.getIndexReader().maxDoc()));
+            TopDocsCollector<?> top = request.byRelevance()
+                    ? TopScoreDocCollector.create(wanted, Integer.MAX_VALUE)
+                    : TopFieldCollector.create(sort(request.sort()), wanted, Integer.MAX_VALUE);
+            FacetingCollector collector = new FacetingCollector(top, request);
+            searcher.search(query.build(), collector);
+            TopDocs topDocs = top.topDocs(request.offset(), request.limit());
+            ScoreDoc[] page = topDocs.scoreDocs;
+            String[] snippets = request.snippets() ? snippets(text, page) : new String[page.length];
+            List<SearchResult.Hit> hits = new ArrayList<>();
+            for (int i = 0; i < page.length; i++) {
+                Document doc = searcher.storedFields().document(page[i].doc);
+                SearchLanguage language = SearchLanguage.valueOf(doc.get(LANGUAGE));
+                long published = doc.getField(PUBLISHED).numericValue().longValue();
+                var year = doc.getField(YEAR);
+                hits.add(new SearchResult.Hit(
+                        doc.get(TYPE),
+                        UUID.fromString(doc.get(ID)),
+                        doc.get(SLUG),
+                        doc.get(TITLE + language),
+                        Float.isNaN(page[i].score) ? 0 : page[i].score,
+                        snippets[i],
+                        year == null ? null : year.numericValue().intValue(),
+                        published == Long.MIN_VALUE ? null : java.time.Instant.ofEpochMilli(published)));
+            }
+            return new SearchResult(collector.total(), hits, request.facets() ? collector.facets() : null);
+        }
+
+        private void filters(BooleanQuery.Builder query) {
+            SearchRequest.Visibility v = request.visibility();
+            long now = v.now().toEpochMilli();
+            if (v.publicRules()) {
+                query.add(terms(STATUS, List.of("published", "scheduled")), BooleanClause.Occur.FILTER);
+                query.add(LongPoint.newRangeQuery(PUBLISHED, Long.MIN_VALUE, now), BooleanClause.Occur.FILTER);
+            } else if ("scheduled".equals(v.status())) {
+                query.add(new TermQuery(new Term(STATUS, "scheduled")), BooleanClause.Occur.FILTER);
+                query.add(LongPoint.newRangeQuery(PUBLISHED, now + 1, Long.MAX_VALUE), BooleanClause.Occur.FILTER);
+            } else if (v.status() != null) {
+                query.add(new TermQuery(new Term(STATUS, v.status())), BooleanClause.Occur.FILTER);
+            }
+            if (request.tag() != null) {
+                query.add(
+                        new TermQuery(new Term(TAG, request.tag().toLowerCase(Locale.ROOT))),
+                        BooleanClause.Occur.FILTER);
+            }
+            if (request.lang() != null) {
+                query.add(
+                        new TermQuery(new Term(LANG, request.lang().toLowerCase(Locale.ROOT))),
+                        BooleanClause.Occur.FILTER);
+            }
+            if (request.citizenIds() != null) {
+                query.add(
+                        terms(
+                                CITIZEN,
+                                request.citizenIds().stream()
+                                        .map(UUID::toString)
+                                        .toList()),
+                        BooleanClause.Occur.FILTER);
+            }
+            if (request.awardId() != null) {
+                query.add(new TermQuery(new Term(AWARD, request.awardId().toString())), BooleanClause.Occur.FILTER);
+            }
+            if (request.publishedAfter() != null) {
+                query.add(
+                        LongPoint.newRangeQuery(
+                                PUBLISHED, request.publishedAfter().toEpochMilli(), Long.MAX_VALUE),
+                        BooleanClause.Occur.FILTER);
+            }
+            if (request.publishedBefore() != null) {
+                query.add(
+                        LongPoint.newRangeQuery(
+                                PUBLISHED,
+                                Long.MIN_VALUE + 1,
+                                request.publishedBefore().toEpochMilli() - 1),
+                        BooleanClause.Occur.FILTER);
+            }
+            if (request.updatedAfter() != null) {
+                query.add(
+                        LongPoint.newRangeQuery(UPDATED, request.updatedAfter().toEpochMilli() + 1, Long.MAX_VALUE),
+                        BooleanClause.Occur.FILTER);
+            }
+        }
+
+        private static Query terms(String field, Collection<String> values) {
+            return values.isEmpty()
+                    ? new MatchNoDocsQuery()
+                    : new TermInSetQuery(
+                            field, values.stream().map(BytesRef::new).toList());
+        }
+
+        private static Sort sort(SortOrder order) {
+            List<SortField> fields = new ArrayList<>();
+            for (SortOrder.Key k : order.keys()) {
+                fields.add(
+                        switch (k.field()) {
+                            case "publishedAt" -> new SortField(PUBLISHED, SortField.Type.LONG, k.descending());
+                            case "updatedAt" -> new SortField(UPDATED, SortField.Type.LONG, k.descending());
+                            case "title" -> new SortField(SORT_TITLE, SortField.Type.STRING, k.descending());
+                            default -> throw new IllegalArgumentException(k.field());
+                        });
+            }
+            fields.add(new SortField(ID, SortField.Type.STRING, order.tiebreakDescending()));
+            return new Sort(fields.toArray(SortField[]::new));
+        }
+
+        /** Any language's reading of the query: a document has the fields of its own language only. */
+        static Query textQuery(SearchQuery q) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            boolean some = false;
+            for (SearchLanguage language : SearchLanguage.values()) {
+                Query inLanguage = inLanguage(q, language);
+                if (inLanguage != null) {
+                    any.add(inLanguage, BooleanClause.Occur.SHOULD);
+                    some = true;
+                }
+            }
+            return some ? any.build() : new MatchNoDocsQuery("only stop words");
+        }
+
+        private static Query inLanguage(SearchQuery q, SearchLanguage language) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            boolean positive = false;
+            for (String word : q.words()) {
+                Query w = acrossFields(language, word, false);
+                if (w != null) {
+                    all.add(w, BooleanClause.Occur.MUST);
+                    positive = true;
+                }
+            }
+            for (String phrase : q.phrases()) {
+                Query p = acrossFields(language, phrase, false);
+                if (p != null) {
+                    all.add(p, BooleanClause.Occur.MUST);
+                    positive = true;
+                }
+            }
+            if (q.prefix() != null) {
+                Query p = acrossFields(language, q.prefix(), true);
+                if (p != null) {
+                    all.add(p, BooleanClause.Occur.MUST);
+                    positive = true;
+                }
+            }
+            for (String excluded : q.excluded()) {
+                Query e = acrossFields(language, excluded, false);
+                if (e != null) {
+                    all.add(e, BooleanClause.Occur.MUST_NOT);
+                }
+            }
+            return positive ? all.build() : null;
+        }
+
+        /** Title, excerpt or body, in that order of weight; null when the text is only stop words. */
+        private static Query acrossFields(SearchLanguage language, String text, boolean prefix) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            Query title = fieldQuery(TITLE + language, text, prefix);
+            if (title == null) {
+                return null;
+            }
+            any.add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD);
+            any.add(
+                    new BoostQuery(fieldQuery(EXCERPT + language, text, prefix), EXCERPT_BOOST),
+                    BooleanClause.Occur.SHOULD);
+            any.add(fieldQuery(BODY + language, text, prefix), BooleanClause.Occur.SHOULD);
+            return any.build();
+        }
+
+        /**
+         * A word is a term; words that analyse to several tokens ("Dalaï-Lama", a quoted phrase) are a phrase,
+         * with the gaps stop words leave. The prefix word also matches the words it begins.
+         */
+        private static Query fieldQuery(String field, String text, boolean prefix) {
+            List<LuceneAnalysis.Token> tokens = LuceneAnalysis.tokens(field, text);
+            if (tokens.isEmpty()) {
+                return null;
+            }
+            if (prefix) {
+                LuceneAnalysis.Token last = tokens.get(tokens.size() - 1);
+                BooleanQuery.Builder startsWith = new BooleanQuery.Builder();
+                startsWith.add(new TermQuery(new Term(field, last.term())), BooleanClause.Occur.SHOULD);
+                startsWith.add(new PrefixQuery(new Term(field, last.term())), BooleanClause.Occur.SHOULD);
+                if (tokens.size() == 1) {
+                    return startsWith.build();
+                }
+                BooleanQuery.Builder all = new BooleanQuery.Builder();
+                all.add(fieldQuery(field, tokens.subList(0, tokens.size() - 1)), BooleanClause.Occur.MUST);
+                all.add(startsWith.build(), BooleanClause.Occur.MUST);
+                return all.build();
+            }
+            return fieldQuery(field, tokens);
+        }
+
+        private static Query fieldQuery(String field, List<LuceneAnalysis.Token> tokens) {
+            if (tokens.size() == 1) {
+                return new TermQuery(new Term(field, tokens.get(0).term()));
+            }
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+            for (LuceneAnalysis.Token t : tokens) {
+                phrase.add(new Term(field, t.term()), t.position());
+            }
+            return phrase.build();
+        }
+
+        /** The best passages of the body, else of the excerpt, else the title's, marked; else the excerpt's start. */
+        private String[] snippets(Query text, ScoreDoc[] page) throws IOException {
+            String[] snippets = new String[page.length];
+            if (page.length == 0) {
+                return snippets;
+            }
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, LuceneAnalysis.PER_FIELD)
+                    .withFormatter(new MarkingFormatter())
+                    .withBreakIterator(
+                            () -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
+                                    BreakIterator.getSentenceInstance(Locale.FRENCH), SNIPPET_LENGTH, 0.5f))
+                    .withMaxNoHighlightPassages(0)
+                    .build();
+            List<String> fields = new ArrayList<>();
+            for (SearchLanguage language : SearchLanguage.values()) {
+                fields.add(BODY + language);
+                fields.add(EXCERPT + language);
+                fields.add(TITLE + language);
+            }
+            int[] docs = new int[page.length];
+            for (int i = 0; i < page.length; i++) {
+                docs[i] = page[i].doc;
+            }
+            int[] passages = new int[fields.size()];
+            java.util.Arrays.fill(passages, 2);
+            Map<String, String[]> marked =
+                    highlighter.highlightFields(fields.toArray(String[]::new), text, docs, passages);
+            for (int i = 0; i < page.length; i++) {
+                for (String field : fields) {
+                    String s = marked.get(field)[i];
+                    if (s != null && s.indexOf(Snippets.START) >= 0) {
+                        snippets[i] = s;
+                        break;
+                    }
+                }
+                if (snippets[i] == null) {
+                    Document doc = searcher.storedFields().document(page[i].doc);
+                    String language = doc.get(LANGUAGE);
+                    snippets[i] = MarkingFormatter.shortened(doc.get(EXCERPT + language), SNIPPET_LENGTH * 2);
+                }
+            }
+            return snippets;
+        }
+    }
+}

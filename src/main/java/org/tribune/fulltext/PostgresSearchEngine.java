@@ -1,0 +1,527 @@
+package org.tribune.fulltext;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.tribune.persistence.ChangeAction;
+import org.tribune.persistence.ChangeLog;
+import org.tribune.persistence.ContentRestored;
+import org.tribune.persistence.SortOrder;
+
+/**
+ * The search engine of PostgreSQL deployments: PostgreSQL's own full-text search over {@code search_document}
+ * (migration V14), a GIN index over weighted tsvectors (title A, excerpt B, body C) in each language's configuration,
+ * queried with websearch_to_tsquery, ranked with ts_rank_cd and marked with ts_headline.
+ *
+ * <p>Documents are written in each write's own transaction, as the write records its change: every instance sees
+ * the same index, and a search never sees a write that has not committed, nor misses one that has.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "postgresql")
+public class PostgresSearchEngine implements SearchEngine {
+
+    private static final Logger LOG = Logger.getLogger(PostgresSearchEngine.class);
+
+    private static final String COLUMNS = "doc_type, id, slug, title, excerpt, body, config, lang, status,"
+            + " published_at, updated_at, year, category_ids, tags, citizen_ids, award_ids, sort_title";
+    private static final String UPSERT = "INSERT INTO search_document (" + COLUMNS + ") VALUES"
+            + " (?, ?, ?, ?, ?, ?, CAST(? AS REGCONFIG), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (doc_type, id) DO UPDATE SET slug = EXCLUDED.slug, title = EXCLUDED.title,"
+            + " excerpt = EXCLUDED.excerpt, body = EXCLUDED.body, config = EXCLUDED.config, lang = EXCLUDED.lang,"
+            + " status = EXCLUDED.status, published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at,"
+            + " year = EXCLUDED.year, category_ids = EXCLUDED.category_ids, tags = EXCLUDED.tags,"
+            + " citizen_ids = EXCLUDED.citizen_ids, award_ids = EXCLUDED.award_ids, sort_title = EXCLUDED.sort_title";
+    private static final String HEADLINE_OPTIONS = "StartSel=" + Snippets.START + ", StopSel=" + Snippets.END
+            + ", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\"" + MarkingFormatter.GAP
+            + "\"";
+    /** The query as each configuration reads it, by the column name of the {@code q} CTE. */
+    private static final Map<SearchLanguage, String> QUERY_COLUMN =
+            Map.of(SearchLanguage.fr, "q.fr", SearchLanguage.en, "q.en", SearchLanguage.neutral, "q.x");
+
+    private final DataSource dataSource;
+    private final SearchIndexer indexer;
+    private final ChangeLog log;
+
+    public PostgresSearchEngine(DataSource dataSource, SearchIndexer indexer, ChangeLog log) {
+        this.dataSource = dataSource;
+        this.indexer = indexer;
+        this.log = log;
+    }
+
+    /** After Flyway; a new database (or one from before search) gets its documents here, once, on one instance. */
+    void start(@Observes @Priority(5000) StartupEvent event) {
+        QuarkusTransaction.requiringNew().timeout(3600).run(() -> rebuildIf(false));
+    }
+
+    void onRestored(@Observes ContentRestored restored) {
+        QuarkusTransaction.requiringNew().timeout(3600).run(() -> rebuildIf(false));
+    }
+
+    /** In the write's transaction, as it records the change. */
+    void onRecorded(@Observes ChangeLog.Recorded recorded) {
+        if (recorded.action() == ChangeAction.embedded || !indexer.indexes(recorded.resourceType())) {
+            return;
+        }
+        SearchIndexer.Changes changes =
+                indexer.changes(Map.of(recorded.resourceType(), Set.of(recorded.resourceId())), this);
+        apply(changes.upserts(), changes.removals());
+    }
+
+    @Override
+    public void apply(List<SearchDocument> upserts, Collection<SearchDocument.Key> removals) {
+        connected(c -> {
+            write(c, upserts, removals);
+            return null;
+        });
+    }
+
+    private static void write(Connection c, List<SearchDocument> upserts, Collection<SearchDocument.Key> removals)
+            throws SQLException {
+        if (!removals.isEmpty()) {
+            try (PreparedStatement st =
+                    c.prepareStatement("DELETE FROM search_document WHERE doc_type = ? AND id = ?")) {
+                for (SearchDocument.Key key : removals) {
+                    st.setString(1, key.type());
+                    st.setObject(2, key.id());
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+        }
+        if (!upserts.isEmpty()) {
+            try (PreparedStatement st = c.prepareStatement(UPSERT)) {
+                for (SearchDocument d : upserts) {
+                    int i = 0;
+                    st.setString(++i, d.type());
+                    st.setObject(++i, d.id());
+                    st.setString(++i, d.slug());
+                    st.setString(++i, d.title());
+                    st.setString(++i, d.excerpt());
+                    st.setString(++i, d.body());
+                    st.setString(++i, d.language().postgresConfig);
+                    st.setString(++i, d.lang());
+                    st.setString(++i, d.status());
+                    st.setObject(
+                            ++i,
+                            d.publishedAt() == null ? null : d.publishedAt().atOffset(ZoneOffset.UTC),
+                            Types.TIMESTAMP_WITH_TIMEZONE);
+                    st.setObject(++i, d.updatedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                    st.setObject(++i, d.year(), Types.INTEGER);
+                    st.setArray(++i, c.createArrayOf("uuid", d.categoryIds().toArray()));
+                    st.setArray(
+                            ++i,
+                            c.createArrayOf(
+                                    "text",
+                                    d.tags().stream()
+                                            .map(t -> t.toLowerCase(Locale.ROOT))
+                                            .toArray()));
+                    st.setArray(++i, c.createArrayOf("uuid", d.citizenIds().toArray()));
+                    st.setArray(++i, c.createArrayOf("uuid", d.awardIds().toArray()));
+                    st.setString(++i, d.sortTitle());
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+        }
+    }
+
+    @Override
+    public Set<String> derivedKeysOf(String type, Collection<UUID> ids) {
+        return connected(c -> {
+            Set<String> keys = new LinkedHashSet<>();
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT t FROM search_document d, unnest(d.tags) t WHERE d.doc_type = ? AND d.id = ANY(?)")) {
+                st.setString(1, type);
+                st.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                    }
+                }
+            }
+            return keys;
+        });
+    }
+
+    @Override
+    public Rebuilt rebuild() {
+        long started = System.nanoTime();
+        long documents = QuarkusTransaction.requiringNew().timeout(3600).call(() -> rebuildIf(true));
+        return new Rebuilt(documents, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /**
+     * Rebuilds in the caller's transaction, under the lock of the state row: instances starting together build once,
+     * and writes meanwhile wait for the new documents rather than being overwritten by older ones.
+     */
+    private long rebuildIf(boolean always) {
+        long epoch = log.bounds().epoch();
+        return connected(c -> {
+            try (PreparedStatement st =
+                            c.prepareStatement("SELECT epoch, built FROM search_state WHERE id = 1 FOR UPDATE");
+                    ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (!always && rs.getBoolean(2) && rs.getLong(1) == epoch) {
+                    return -1L;
+                }
+            }
+            long started = System.nanoTime();
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM search_document")) {
+                st.executeUpdate();
+            }
+            long[] count = {0};
+            indexer.everything(batch -> {
+                try {
+                    write(c, batch, List.of());
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Search documents could not be written", e);
+                }
+                count[0] += batch.size();
+            });
+            try (PreparedStatement st =
+                    c.prepareStatement("UPDATE search_state SET epoch = ?, built = TRUE WHERE id = 1")) {
+                st.setLong(1, epoch);
+                st.executeUpdate();
+            }
+            LOG.infof(
+                    "Search documents rebuilt: %d in %d ms",
+                    count[0], TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return count[0];
+        });
+    }
+
+    @Override
+    public Status status() {
+        long documents = connected(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM search_document");
+                    ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        long head = log.bounds().head();
+        return new Status("postgresql", documents, head, head, false);
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        return connected(c -> new PostgresSearch(c, request).run());
+    }
+
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** On the connection of the current transaction when there is one, as the change log does. */
+    private <T> T connected(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The search documents could not be read or written", e);
+        }
+    }
+
+    /** One search: the query CTE, the filters, the count with facets, then the page with ranks and headlines. */
+    private static final class PostgresSearch {
+
+        private final Connection c;
+        private final SearchRequest request;
+
+        PostgresSearch(Connection c, SearchRequest request) {
+            this.c = c;
+            this.request = request;
+        }
+
+        SearchResult run() throws SQLException {
+            Counted counted = count();
+            if (counted.total() == 0 || request.offset() >= counted.total()) {
+                return new SearchResult(counted.total(), List.of(), counted.facets());
+            }
+            return new SearchResult(counted.total(), hits(), counted.facets());
+        }
+
+        private record Counted(long total, SearchResult.Facets facets) {}
+
+        /** The CTE that reads the query once per configuration; the prefix word is matched as a prefix. */
+        private String queries(List<Object> params) {
+            List<String> columns = new ArrayList<>();
+            String text = request.query().websearchText();
+            String prefix = prefixQuery(request.query().prefix());
+            for (SearchLanguage language : SearchLanguage.values()) {
+                String config = "'" + language.postgresConfig + "'";
+                String q = "websearch_to_tsquery(" + config + ", ?)";
+                params.add(text);
+                if (prefix != null) {
+                    q = "(" + q + " && to_tsquery(" + config + ", ?))";
+                    params.add(prefix);
+                }
+                columns.add(q + " AS " + QUERY_COLUMN.get(language).substring(2));
+            }
+            return "WITH q AS (SELECT " + String.join(", ", columns) + ")";
+        }
+
+        /** 'word':* for the last word typed; null when it has no letter or digit. */
+        static String prefixQuery(String prefix) {
+            if (prefix == null) {
+                return null;
+            }
+            List<String> parts = new ArrayList<>();
+            for (String token : prefix.split("[^\\p{L}\\p{N}]+")) {
+                if (!token.isEmpty()) {
+                    parts.add("'" + token + "'");
+                }
+            }
+            if (parts.isEmpty()) {
+                return null;
+            }
+            parts.set(parts.size() - 1, parts.get(parts.size() - 1) + ":*");
+            return String.join(" & ", parts);
+        }
+
+        private static String match() {
+            List<String> any = new ArrayList<>();
+            for (SearchLanguage language : SearchLanguage.values()) {
+                any.add("(d.config = '" + language.postgresConfig + "'::regconfig AND d.tsv @@ "
+                        + QUERY_COLUMN.get(language) + ")");
+            }
+            return "(" + String.join(" OR ", any) + ")";
+        }
+
+        private static String queryOfRow() {
+            StringBuilder s = new StringBuilder("CASE d.config");
+            for (SearchLanguage language : SearchLanguage.values()) {
+                s.append(" WHEN '")
+                        .append(language.postgresConfig)
+                        .append("'::regconfig THEN ")
+                        .append(QUERY_COLUMN.get(language));
+            }
+            return s.append(" END").toString();
+        }
+
+        /** Every filter but type, category and year (the facets' own), as AND-ed conditions on {@code d}. */
+        private String filters(List<Object> params) {
+            StringBuilder where = new StringBuilder();
+            SearchRequest.Visibility v = request.visibility();
+            OffsetDateTime now = v.now().atOffset(ZoneOffset.UTC);
+            if (v.publicRules()) {
+                where.append(" AND d.status IN ('published', 'scheduled')")
+                        .append(" AND (d.published_at IS NULL OR d.published_at <= ?)");
+                params.add(now);
+            } else if ("scheduled".equals(v.status())) {
+                where.append(" AND d.status = 'scheduled' AND d.published_at > ?");
+                params.add(now);
+            } else if (v.status() != null) {
+                where.append(" AND d.status = ?");
+                params.add(v.status());
+            }
+            if (request.tag() != null) {
+                where.append(" AND ? = ANY(d.tags)");
+                params.add(request.tag().toLowerCase(Locale.ROOT));
+            }
+            if (request.lang() != null) {
+                where.append(" AND (lower(d.lang) = ? OR lower(d.lang) LIKE ?)");
+                params.add(request.lang().toLowerCase(Locale.ROOT));
+                params.add(request.lang().toLowerCase(Locale.ROOT) + "-%");
+            }
+            if (request.citizenIds() != null) {
+                where.append(" AND d.citizen_ids && ?");
+                params.add(new UuidArray(request.citizenIds()));
+            }
+            if (request.awardId() != null) {
+                where.append(" AND ? = ANY(d.award_ids)");
+                params.add(request.awardId());
+            }
+            if (request.publishedAfter() != null) {
+                where.append(" AND d.published_at >= ?");
+                params.add(request.publishedAfter().atOffset(ZoneOffset.UTC));
+            }
+            if (request.publishedBefore() != null) {
+                where.append(" AND d.published_at < ?");
+                params.add(request.publishedBefore().atOffset(ZoneOffset.UTC));
+            }
+            if (request.updatedAfter() != null) {
+                where.append(" AND d.updated_at > ?");
+                params.add(request.updatedAfter().atOffset(ZoneOffset.UTC));
+            }
+            return where.toString();
+        }
+
+        private String typeOk(List<Object> params) {
+            if (request.types().isEmpty()) {
+                return "TRUE";
+            }
+            params.add(new TextArray(request.types()));
+            return "d.doc_type = ANY(?)";
+        }
+
+        private String categoryOk(List<Object> params) {
+            if (request.categoryIds() == null) {
+                return "TRUE";
+            }
+            params.add(new UuidArray(request.categoryIds()));
+            return "d.category_ids && ?";
+        }
+
+        private String yearOk(List<Object> params) {
+            if (request.year() == null) {
+                return "TRUE";
+            }
+            params.add(request.year());
+            return "d.year = ?";
+        }
+
+        private Counted count() throws SQLException {
+            List<Object> params = new ArrayList<>();
+            String sql;
+            if (!request.facets()) {
+                sql = queries(params) + " SELECT 'total', NULL, count(*) FROM search_document d, q WHERE " + match()
+                        + filters(params) + " AND " + typeOk(params) + " AND " + categoryOk(params) + " AND "
+                        + yearOk(params);
+            } else {
+                String q = queries(params);
+                String m = " SELECT d.doc_type, d.year, d.category_ids, " + typeOk(params) + " AS t_ok, "
+                        + categoryOk(params) + " AS c_ok, " + yearOk(params) + " AS y_ok FROM search_document d, q"
+                        + " WHERE " + match() + filters(params);
+                sql = q + ", m AS (" + m + ")"
+                        + " SELECT 'total', NULL, count(*) FILTER (WHERE t_ok AND c_ok AND y_ok) FROM m"
+                        + " UNION ALL SELECT 'type', doc_type, count(*) FROM m WHERE c_ok AND y_ok GROUP BY doc_type"
+                        + " UNION ALL SELECT 'year', CAST(year AS VARCHAR), count(*) FROM m"
+                        + " WHERE t_ok AND c_ok AND year IS NOT NULL GROUP BY year"
+                        + " UNION ALL SELECT 'category', CAST(c AS VARCHAR), count(*)"
+                        + " FROM m CROSS JOIN LATERAL unnest(m.category_ids) c WHERE t_ok AND y_ok GROUP BY c";
+            }
+            long total = 0;
+            Map<String, Long> types = new HashMap<>();
+            Map<UUID, Long> categories = new HashMap<>();
+            Map<Integer, Long> years = new HashMap<>();
+            try (PreparedStatement st = prepare(sql, params);
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    long n = rs.getLong(3);
+                    switch (rs.getString(1)) {
+                        case "total" -> total = n;
+                        case "type" -> types.put(rs.getString(2), n);
+                        case "year" -> years.put(Integer.valueOf(rs.getString(2)), n);
+                        case "category" -> categories.put(UUID.fromString(rs.getString(2)), n);
+                        default -> throw new IllegalStateException(rs.getString(1));
+                    }
+                }
+            }
+            SearchResult.Facets facets = request.facets()
+                    ? new SearchResult.Facets(
+                            FacetingCollector.sorted(types),
+                            FacetingCollector.sorted(categories),
+                            FacetingCollector.sorted(years))
+                    : null;
+            return new Counted(total, facets);
+        }
+
+        private List<SearchResult.Hit> hits() throws SQLException {
+            List<Object> params = new ArrayList<>();
+            String q = queries(params);
+            String inner = " SELECT d.doc_type, d.id, d.slug, d.title, d.year, d.published_at, d.sort_title,"
+                    + " d.updated_at, d.config, " + queryOfRow() + " AS query, ts_rank_cd(d.tsv, " + queryOfRow()
+                    + ", 1) AS score FROM search_document d, q WHERE " + match() + filters(params) + " AND "
+                    + typeOk(params) + " AND " + categoryOk(params) + " AND " + yearOk(params) + order("d.")
+                    + " LIMIT ? OFFSET ?";
+            params.add(request.limit());
+            params.add(request.offset());
+            String headlines = request.snippets()
+                    ? ", ts_headline(h.config, s.body, h.query, '" + HEADLINE_OPTIONS + "'),"
+                            + " ts_headline(h.config, s.excerpt, h.query, '" + HEADLINE_OPTIONS + "'), s.excerpt"
+                    : ", NULL, NULL, NULL";
+            String sql = q + " SELECT h.doc_type, h.id, h.slug, h.title, h.score, h.year, h.published_at" + headlines
+                    + " FROM (" + inner + ") h JOIN search_document s ON s.doc_type = h.doc_type AND s.id = h.id"
+                    + order("h.");
+            List<SearchResult.Hit> hits = new ArrayList<>();
+            try (PreparedStatement st = prepare(sql, params);
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime published = rs.getObject(7, OffsetDateTime.class);
+                    hits.add(new SearchResult.Hit(
+                            rs.getString(1),
+                            rs.getObject(2, UUID.class),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getDouble(5),
+                            request.snippets() ? snippet(rs.getString(8), rs.getString(9), rs.getString(10)) : null,
+                            rs.getObject(6, Integer.class),
+                            published == null ? null : published.toInstant()));
+                }
+            }
+            return hits;
+        }
+
+        private static String snippet(String body, String excerpt, String plainExcerpt) {
+            if (body != null && body.indexOf(Snippets.START) >= 0) {
+                return body;
+            }
+            if (excerpt != null && excerpt.indexOf(Snippets.START) >= 0) {
+                return excerpt;
+            }
+            return MarkingFormatter.shortened(plainExcerpt, 320);
+        }
+
+        private String order(String alias) {
+            if (request.byRelevance()) {
+                return " ORDER BY " + alias + "score DESC, " + alias + "published_at DESC NULLS LAST, " + alias + "id";
+            }
+            SortOrder sort = request.sort();
+            List<String> parts = new ArrayList<>();
+            for (SortOrder.Key k : sort.keys()) {
+                String column = switch (k.field()) {
+                    case "publishedAt" -> "published_at";
+                    case "updatedAt" -> "updated_at";
+                    case "title" -> "sort_title";
+                    default -> throw new IllegalArgumentException(k.field());
+                };
+                parts.add(alias + column + (k.descending() ? " DESC" : " ASC"));
+            }
+            parts.add(alias + "id" + (sort.tiebreakDescending() ? " DESC" : " ASC"));
+            return " ORDER BY " + String.join(", ", parts);
+        }
+
+        private record UuidArray(Set<UUID> ids) {}
+
+        private record TextArray(Set<String> values) {}
+
+        private PreparedStatement prepare(String sql, List<Object> params) throws SQLException {
+            PreparedStatement st = c.prepareStatement(sql);
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                if (p instanceof UuidArray a) {
+                    st.setArray(i + 1, c.createArrayOf("uuid", a.ids().toArray()));
+                } else if (p instanceof TextArray a) {
+                    st.setArray(i + 1, c.createArrayOf("text", a.values().toArray()));
+                } else if (p instanceof OffsetDateTime t) {
+                    st.setObject(i + 1, t, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    st.setObject(i + 1, p);
+                }
+            }
+            return st;
+        }
+    }
+}

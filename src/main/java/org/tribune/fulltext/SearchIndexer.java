@@ -1,0 +1,103 @@
+package org.tribune.fulltext;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Turns changed resources into the documents an engine must write and remove, asking each feature's
+ * {@link SearchSource}; the engines decide when (in the write's transaction, or following the change log).
+ */
+@ApplicationScoped
+public class SearchIndexer {
+
+    static final int BATCH = 500;
+
+    private final Map<String, SearchSource> sources = new HashMap<>();
+    private final EntityManager entities;
+
+    public SearchIndexer(Instance<SearchSource> sources, EntityManager entities) {
+        sources.forEach(s -> this.sources.put(s.resourceType(), s));
+        this.entities = entities;
+    }
+
+    public boolean indexes(String resourceType) {
+        return sources.containsKey(resourceType);
+    }
+
+    /** The documents to write and remove after these resources changed. */
+    public Changes changes(Map<String, Set<UUID>> changedByType, SearchEngine engine) {
+        List<SearchDocument> upserts = new ArrayList<>();
+        List<SearchDocument.Key> removals = new ArrayList<>();
+        changedByType.forEach((type, ids) -> {
+            SearchSource source = sources.get(type);
+            if (source == null || ids.isEmpty()) {
+                return;
+            }
+            List<SearchDocument> documents = source.documents(ids);
+            Set<UUID> gone = new LinkedHashSet<>(ids);
+            documents.forEach(d -> gone.remove(d.id()));
+            upserts.addAll(documents);
+            gone.forEach(id -> removals.add(new SearchDocument.Key(type, id)));
+            String derivedType = source.derivedType();
+            if (derivedType != null) {
+                Set<String> keys = new LinkedHashSet<>(engine.derivedKeysOf(type, ids));
+                documents.forEach(d -> keys.addAll(source.derivedKeys(d)));
+                derive(source, keys, upserts, removals);
+            }
+        });
+        return new Changes(upserts, removals);
+    }
+
+    /**
+     * Every document, in batches of at most {@value #BATCH}, in the caller's transaction; what each batch loaded is
+     * let go before the next, so that a rebuild's memory does not grow with the site.
+     */
+    public void everything(Consumer<List<SearchDocument>> batches) {
+        for (SearchSource source : sources.values()) {
+            UUID after = null;
+            while (true) {
+                List<UUID> ids = source.ids(after, BATCH);
+                if (ids.isEmpty()) {
+                    break;
+                }
+                batches.accept(source.documents(ids));
+                entities.clear();
+                after = ids.get(ids.size() - 1);
+            }
+            if (source.derivedType() != null) {
+                List<String> keys = new ArrayList<>(source.allDerivedKeys());
+                for (int i = 0; i < keys.size(); i += BATCH) {
+                    batches.accept(source.derived(keys.subList(i, Math.min(keys.size(), i + BATCH))));
+                }
+            }
+        }
+    }
+
+    private static void derive(
+            SearchSource source, Set<String> keys, List<SearchDocument> upserts, List<SearchDocument.Key> removals) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<SearchDocument> derived = source.derived(keys);
+        Set<UUID> present = new LinkedHashSet<>();
+        derived.forEach(d -> present.add(d.id()));
+        upserts.addAll(derived);
+        for (String key : keys) {
+            UUID id = SearchDocument.derivedId(source.derivedType(), key);
+            if (!present.contains(id)) {
+                removals.add(new SearchDocument.Key(source.derivedType(), id));
+            }
+        }
+    }
+
+    public record Changes(List<SearchDocument> upserts, List<SearchDocument.Key> removals) {}
+}
