@@ -12,27 +12,30 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
+import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.FrenchStemmer;
 
 /**
  * How Lucene reads each language, chosen by the field's suffix ({@code title.fr}, {@code body.en}...):
  *
  * <ul>
  *   <li>French: elision ({@code l'homme} is {@code homme}), lower case, French stop words, accents and ligatures
- *       folded ({@code œ} is {@code oe}), then the light French stemmer (plurals and feminines:
+ *       folded ({@code œ} is {@code oe}), then Snowball's French stemmer (plurals and feminines:
  *       {@code iraniennes} is {@code iranien}).
- *   <li>English: possessives, lower case, English stop words, folding, Porter's stemmer.
+ *   <li>English: possessives, lower case, English stop words, folding, Snowball's English stemmer.
  *   <li>Neutral: lower case and folding only.
  * </ul>
  *
- * Stop words are removed before folding, since the lists are written with their accents.
+ * Stop words are removed before folding, since the lists are written with their accents. The stemmers are those
+ * PostgreSQL's french and english configurations use, after folding as there (unaccent, then the stemmer), so that
+ * both engines reduce a word alike: the light French stemmer, for one, takes the typo "Kohlr" for "Kohler".
  */
 final class LuceneAnalysis {
 
@@ -44,7 +47,7 @@ final class LuceneAnalysis {
             s = new LowerCaseFilter(s);
             s = new StopFilter(s, FrenchAnalyzer.getDefaultStopSet());
             s = new ASCIIFoldingFilter(s);
-            s = new FrenchLightStemFilter(s);
+            s = new SnowballFilter(s, new FrenchStemmer());
             return new TokenStreamComponents(source, s);
         }
     };
@@ -57,7 +60,7 @@ final class LuceneAnalysis {
             s = new LowerCaseFilter(s);
             s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
             s = new ASCIIFoldingFilter(s);
-            s = new PorterStemFilter(s);
+            s = new SnowballFilter(s, new EnglishStemmer());
             return new TokenStreamComponents(source, s);
         }
     };

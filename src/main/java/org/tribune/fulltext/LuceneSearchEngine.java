@@ -44,6 +44,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -119,8 +120,8 @@ public class LuceneSearchEngine implements SearchEngine {
     private final Path directoryPath;
 
     private FSDirectory directory;
-    private IndexWriter writer;
-    private SearcherManager searchers;
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
     private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "tribune-search-index");
         t.setDaemon(true);
@@ -150,7 +151,7 @@ public class LuceneSearchEngine implements SearchEngine {
         follower.shutdown();
         try {
             follower.awaitTermination(30, TimeUnit.SECONDS);
-            if (writer != null && writer.isOpen()) {
+            if (searchers != null && writer.isOpen()) {
                 commit();
                 searchers.close();
                 writer.close();
@@ -169,21 +170,28 @@ public class LuceneSearchEngine implements SearchEngine {
         follow();
     }
 
-    private synchronized void open() {
-        if (writer != null) {
+    /** Opens the index on first use: writes at start-up (the demo's) may come before the start-up event. */
+    private void open() {
+        if (searchers == null) {
+            openOnce();
+        }
+    }
+
+    private synchronized void openOnce() {
+        if (searchers != null) {
             return;
         }
         try {
             Files.createDirectories(directoryPath);
             directory = FSDirectory.open(directoryPath);
             writer = openWriter();
-            searchers = new SearcherManager(writer, null);
             Map<String, String> committed = new HashMap<>();
             if (DirectoryReader.indexExists(directory)) {
                 writer.getLiveCommitData().forEach(e -> committed.put(e.getKey(), e.getValue()));
             }
             indexedSeq = Long.parseLong(committed.getOrDefault(SEQ, "-1"));
             indexedEpoch = Long.parseLong(committed.getOrDefault(EPOCH, "-1"));
+            searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("The search index in " + directoryPath + " cannot be opened", e);
         }
@@ -218,6 +226,7 @@ public class LuceneSearchEngine implements SearchEngine {
     }
 
     private void catchUp() throws IOException {
+        open();
         ChangeLog.Bounds bounds = log.bounds();
         if (indexedSeq < 0
                 || bounds.epoch() != indexedEpoch
@@ -464,6 +473,7 @@ public class LuceneSearchEngine implements SearchEngine {
     }
 
     private <T> T withSearcher(SearcherWork<T> work) {
+        open();
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -616,27 +626,35 @@ public class LuceneSearchEngine implements SearchEngine {
 
         private static Query inLanguage(SearchQuery q, SearchLanguage language) {
             BooleanQuery.Builder all = new BooleanQuery.Builder();
+            BooleanClause.Occur required = q.anyWord() ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST;
             boolean positive = false;
             for (String word : q.words()) {
                 Query w = acrossFields(language, word, false);
                 if (w != null) {
-                    all.add(w, BooleanClause.Occur.MUST);
+                    all.add(w, required);
                     positive = true;
                 }
             }
             for (String phrase : q.phrases()) {
                 Query p = acrossFields(language, phrase, false);
                 if (p != null) {
-                    all.add(p, BooleanClause.Occur.MUST);
+                    all.add(p, required);
                     positive = true;
                 }
             }
             if (q.prefix() != null) {
                 Query p = acrossFields(language, q.prefix(), true);
                 if (p != null) {
-                    all.add(p, BooleanClause.Occur.MUST);
+                    all.add(p, required);
                     positive = true;
                 }
+            }
+            if (q.anyWord()) {
+                all = covering(all.build());
+            }
+            Query near = nearEachOther(q, language);
+            if (near != null) {
+                all.add(new BoostQuery(near, NEAR_BOOST), BooleanClause.Occur.SHOULD);
             }
             for (String excluded : q.excluded()) {
                 Query e = acrossFields(language, excluded, false);
@@ -646,6 +664,63 @@ public class LuceneSearchEngine implements SearchEngine {
             }
             return positive ? all.build() : null;
         }
+
+        /**
+         * The optional clauses of a relaxed query, each worth {@value #COVERAGE} more when it matches, whatever its
+         * BM25 score: a document with more of the query's words ranks first.
+         */
+        private static BooleanQuery.Builder covering(BooleanQuery any) {
+            BooleanQuery.Builder covering = new BooleanQuery.Builder();
+            for (BooleanClause clause : any.clauses()) {
+                covering.add(
+                        new BooleanQuery.Builder()
+                                .add(
+                                        new BoostQuery(new ConstantScoreQuery(clause.getQuery()), COVERAGE),
+                                        BooleanClause.Occur.SHOULD)
+                                .add(clause.getQuery(), BooleanClause.Occur.SHOULD)
+                                .build(),
+                        BooleanClause.Occur.SHOULD);
+            }
+            return covering;
+        }
+
+        private static final float COVERAGE = 100f;
+
+        /**
+         * A bonus for the query's words found close together, in any order, in one field (as PostgreSQL's cover
+         * density ranks): "prix francophone" favours the awards of that category over a post with "prix" in its
+         * title and "francophone" further on.
+         */
+        private static Query nearEachOther(SearchQuery q, SearchLanguage language) {
+            List<String> words = new ArrayList<>(q.words());
+            if (q.prefix() != null) {
+                words.add(q.prefix());
+            }
+            if (words.size() < 2) {
+                return null;
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            boolean some = false;
+            for (String field : List.of(TITLE + language, EXCERPT + language, BODY + language)) {
+                List<LuceneAnalysis.Token> tokens = LuceneAnalysis.tokens(field, String.join(" ", words));
+                if (tokens.size() < 2) {
+                    return null;
+                }
+                PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(NEAR);
+                for (int i = 0; i < tokens.size(); i++) {
+                    phrase.add(new Term(field, tokens.get(i).term()), i);
+                }
+                any.add(phrase.build(), BooleanClause.Occur.SHOULD);
+                some = true;
+            }
+            return some ? any.build() : null;
+        }
+
+        /** Words together count as much as a match in the title (whose boost is the same). */
+        private static final float NEAR_BOOST = 4f;
+
+        /** How many moves apart the words may be to count as near: a word or two between them, or swapped. */
+        private static final int NEAR = 4;
 
         /** Title, excerpt or body, in that order of weight; null when the text is only stop words. */
         private static Query acrossFields(SearchLanguage language, String text, boolean prefix) {

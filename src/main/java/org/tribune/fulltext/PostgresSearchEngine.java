@@ -267,19 +267,75 @@ public class PostgresSearchEngine implements SearchEngine {
         /** The CTE that reads the query once per configuration; the prefix word is matched as a prefix. */
         private String queries(List<Object> params) {
             List<String> columns = new ArrayList<>();
-            String text = request.query().websearchText();
-            String prefix = prefixQuery(request.query().prefix());
+            SearchQuery query = request.query();
+            String text = query.websearchText();
+            String prefix = prefixQuery(query.prefix());
+            String exclusions = query.websearchExclusions();
             for (SearchLanguage language : SearchLanguage.values()) {
                 String config = "'" + language.postgresConfig + "'";
+                // An empty tsquery leaves the other side of && or || as it is.
                 String q = "websearch_to_tsquery(" + config + ", ?)";
                 params.add(text);
                 if (prefix != null) {
-                    q = "(" + q + " && to_tsquery(" + config + ", ?))";
+                    q = "(" + q + (query.anyWord() ? " || " : " && ") + "to_tsquery(" + config + ", ?))";
                     params.add(prefix);
                 }
+                if (!exclusions.isEmpty()) {
+                    q = "(" + q + " && websearch_to_tsquery(" + config + ", ?))";
+                    params.add(exclusions);
+                }
                 columns.add(q + " AS " + QUERY_COLUMN.get(language).substring(2));
+                if (query.anyWord()) {
+                    List<String> items = items(query);
+                    for (int i = 0; i < items.size(); i++) {
+                        boolean isPrefix = query.prefix() != null && i == items.size() - 1;
+                        columns.add((isPrefix ? "to_tsquery(" : "websearch_to_tsquery(") + config + ", ?) AS "
+                                + QUERY_COLUMN.get(language).substring(2) + "_" + i);
+                        params.add(items.get(i));
+                    }
+                }
             }
             return "WITH q AS (SELECT " + String.join(", ", columns) + ")";
+        }
+
+        /** Each word, phrase and the prefix on its own, for counting how many of them a document has. */
+        private static List<String> items(SearchQuery query) {
+            List<String> items = new ArrayList<>();
+            for (String w : query.words()) {
+                items.add(new SearchQuery(List.of(w), List.of(), List.of(), null, false).websearchText());
+            }
+            for (String p : query.phrases()) {
+                items.add(new SearchQuery(List.of(), List.of(p), List.of(), null, false).websearchText());
+            }
+            String prefix = prefixQuery(query.prefix());
+            if (prefix != null) {
+                items.add(prefix);
+            }
+            return items;
+        }
+
+        /**
+         * The score: ts_rank_cd over the weighted vector; with {@link SearchQuery#anyWord}, after the number of the
+         * query's words and phrases the document has, so that one with more of them ranks first.
+         */
+        private String rank() {
+            String rank = "ts_rank_cd(d.tsv, " + queryOfRow() + ", 1)";
+            if (!request.query().anyWord()) {
+                return rank;
+            }
+            int count = items(request.query()).size();
+            StringBuilder coverage = new StringBuilder("CASE d.config");
+            for (SearchLanguage language : SearchLanguage.values()) {
+                coverage.append(" WHEN '").append(language.postgresConfig).append("'::regconfig THEN 0");
+                for (int i = 0; i < count; i++) {
+                    coverage.append(" + CAST(d.tsv @@ ")
+                            .append(QUERY_COLUMN.get(language))
+                            .append('_')
+                            .append(i)
+                            .append(" AS INTEGER)");
+                }
+            }
+            return "(" + coverage + " END) * 100 + " + rank;
         }
 
         /** 'word':* for the last word typed; null when it has no letter or digit. */
@@ -442,8 +498,8 @@ public class PostgresSearchEngine implements SearchEngine {
             List<Object> params = new ArrayList<>();
             String q = queries(params);
             String inner = " SELECT d.doc_type, d.id, d.slug, d.title, d.year, d.published_at, d.sort_title,"
-                    + " d.updated_at, d.config, " + queryOfRow() + " AS query, ts_rank_cd(d.tsv, " + queryOfRow()
-                    + ", 1) AS score FROM search_document d, q WHERE " + match() + filters(params) + " AND "
+                    + " d.updated_at, d.config, " + queryOfRow() + " AS query, " + rank()
+                    + " AS score FROM search_document d, q WHERE " + match() + filters(params) + " AND "
                     + typeOk(params) + " AND " + categoryOk(params) + " AND " + yearOk(params) + order("d.")
                     + " LIMIT ? OFFSET ?";
             params.add(request.limit());
@@ -486,7 +542,9 @@ public class PostgresSearchEngine implements SearchEngine {
 
         private String order(String alias) {
             if (request.byRelevance()) {
-                return " ORDER BY " + alias + "score DESC, " + alias + "published_at DESC NULLS LAST, " + alias + "id";
+                // In the inner query the score is an output column, which ORDER BY names without a table.
+                String score = alias.equals("d.") ? "score" : alias + "score";
+                return " ORDER BY " + score + " DESC, " + alias + "published_at DESC NULLS LAST, " + alias + "id";
             }
             SortOrder sort = request.sort();
             List<String> parts = new ArrayList<>();

@@ -13,11 +13,25 @@ import org.tribune.common.ApiException;
  *
  * @param prefix null when the query ends with a space, a phrase or an exclusion
  */
-public record SearchQuery(List<String> words, List<String> phrases, List<String> excluded, String prefix) {
+public record SearchQuery(
+        List<String> words, List<String> phrases, List<String> excluded, String prefix, boolean anyWord) {
 
     public static final int MAX_LENGTH = 200;
     /** Words counted across words, phrases, exclusions and the prefix: more would only slow the search down. */
     public static final int MAX_TERMS = 16;
+
+    /**
+     * The same search with each word, phrase and the prefix optional (at least one must match, and hits that match
+     * more rank first), the exclusions still in force: for when requiring every word finds nothing.
+     */
+    public SearchQuery relaxed() {
+        return new SearchQuery(words, phrases, excluded, prefix, true);
+    }
+
+    /** Whether {@link #relaxed()} could find more: it has more than one word, phrase or prefix. */
+    public boolean relaxable() {
+        return !anyWord && words.size() + phrases.size() + (prefix == null ? 0 : 1) > 1;
+    }
 
     public boolean isEmpty() {
         return words.isEmpty() && phrases.isEmpty() && prefix == null;
@@ -98,7 +112,8 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
         if (terms > MAX_TERMS) {
             throw ApiException.invalid("q", "has " + terms + " words; a search takes at most " + MAX_TERMS);
         }
-        SearchQuery parsed = new SearchQuery(List.copyOf(words), List.copyOf(phrases), List.copyOf(excluded), prefix);
+        SearchQuery parsed =
+                new SearchQuery(List.copyOf(words), List.copyOf(phrases), List.copyOf(excluded), prefix, false);
         if (parsed.isEmpty() && !excluded.isEmpty()) {
             throw ApiException.invalid("q", "only excludes words: give at least one word to find");
         }
@@ -109,8 +124,9 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
     }
 
     /**
-     * The query in the syntax of PostgreSQL's websearch_to_tsquery, without the prefix word: its only operators are
-     * quotes and a leading dash, and a bare "or" (which it would read as an operator) is dropped.
+     * The words and phrases to find, in the syntax of PostgreSQL's websearch_to_tsquery, without the prefix word:
+     * its only operators are quotes and "or" (between them when {@link #anyWord}); a bare "or" typed is dropped,
+     * since it would read it as an operator.
      */
     public String websearchText() {
         List<String> parts = new ArrayList<>();
@@ -120,6 +136,12 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
         for (String p : phrases) {
             parts.add('"' + p.replace("\"", " ") + '"');
         }
+        return String.join(anyWord ? " or " : " ", parts);
+    }
+
+    /** The exclusions, in the syntax of websearch_to_tsquery: each word or phrase after a dash. */
+    public String websearchExclusions() {
+        List<String> parts = new ArrayList<>();
         for (String e : excluded) {
             if (e.contains(" ")) {
                 parts.add("-\"" + e.replace("\"", " ") + '"');

@@ -36,6 +36,27 @@ public record SearchRequest(
 
     public static final String RELEVANCE = "relevance";
 
+    public SearchRequest withQuery(SearchQuery other) {
+        return new SearchRequest(
+                other,
+                types,
+                visibility,
+                categoryIds,
+                year,
+                tag,
+                lang,
+                citizenIds,
+                awardId,
+                publishedAfter,
+                publishedBefore,
+                updatedAfter,
+                sort,
+                offset,
+                limit,
+                facets,
+                snippets);
+    }
+
     public boolean byRelevance() {
         return sort == null || sort.uses(RELEVANCE);
     }

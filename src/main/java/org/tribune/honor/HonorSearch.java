@@ -72,8 +72,8 @@ final class HonorSearch {
                             a.id,
                             null,
                             a.recipientName,
-                            a.recipientDescription,
-                            joined(a.category, Html.text(a.citation)),
+                            joined(a.category, a.recipientDescription),
+                            Html.text(a.citation),
                             a.year,
                             a.updatedAt,
                             Text.fold(a.recipientName)));

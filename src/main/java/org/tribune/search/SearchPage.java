@@ -24,6 +24,14 @@ public record SearchPage(
         @Schema(required = true, nullable = true, description = "Cursor of the next page, to pass as `after`.")
         String next,
 
+        @Schema(
+                required = true,
+                description = "True when every hit has every word of `q`. When nothing does, the search"
+                        + " returns what has some of them instead, those with most first, and says false"
+                        + " (\"no result for all your words; results for some of them\"). Exclusions always"
+                        + " hold.")
+        boolean matchedAllWords,
+
         @Schema(required = true) Facets facets) {
 
     @Schema(

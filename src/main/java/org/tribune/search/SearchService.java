@@ -53,7 +53,7 @@ public class SearchService {
         boolean anonymous = callers.current().isAnonymous();
         Set<UUID> categoryIds = categorySlugs.isEmpty() ? null : categories.idsBySlugs(categorySlugs);
         int offset = OffsetCursor.offset(page, CURSOR_KIND);
-        SearchResult result = engine.search(new SearchRequest(
+        SearchRequest request = new SearchRequest(
                 query,
                 types,
                 new SearchRequest.Visibility(anonymous, anonymous ? null : status, time.now()),
@@ -70,7 +70,14 @@ public class SearchService {
                 offset,
                 page.size(),
                 true,
-                true));
+                true);
+        SearchResult result = engine.search(request);
+        boolean allWords = true;
+        if (result.total() == 0 && query.relaxable()) {
+            // Nothing has every word: rather than an empty page, the things with most of them, said as such.
+            result = engine.search(request.withQuery(query.relaxed()));
+            allWords = false;
+        }
         List<SearchHit> hits = result.hits().stream()
                 .map(h -> new SearchHit(
                         h.type(),
@@ -91,6 +98,7 @@ public class SearchService {
                 result.total(),
                 totalPages,
                 OffsetCursor.next(offset, page, hits.size(), result.total(), lastId, CURSOR_KIND),
+                allWords,
                 facets(result.facets()));
     }
 
