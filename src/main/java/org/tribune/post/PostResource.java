@@ -88,7 +88,9 @@ public class PostResource {
             @QueryParam("sort")
                     @Parameter(
                             description =
-                                    "Comma-separated sort keys: `publishedAt`, `title`, `updatedAt`; prefix with `-` for descending.",
+                                    "Comma-separated sort keys: `publishedAt`, `title`, `updatedAt`; prefix with `-` for"
+                                            + " descending. With `q`, `relevance` (best match first, alone) is the"
+                                            + " default, and only then allowed.",
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
@@ -110,7 +112,7 @@ public class PostResource {
             @QueryParam("q")
                     @Parameter(
                             description =
-                                    "Words to find in the title, excerpt and content, ignoring case and accents (`ouighour` finds `Ouïghour`). Every word must match the start of a word of the post: `ouig` finds it too.",
+                                    "Words to find in the title, excerpt and content, as `GET /api/v1/search` reads them: case, accents and elision ignored, plurals and feminines matched, `\"phrases\"`, `-exclusions`, and the last word as a prefix. Every word must match. Sorted by relevance unless `sort` says otherwise.",
                             schema = @Schema(type = SchemaType.STRING, maxLength = PostQuery.MAX_Q))
                     String q,
             @QueryParam("publishedAfter")
@@ -159,7 +161,8 @@ public class PostResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
-        SortOrder order = PostService.SORTING.parse(sort);
+        String words = QueryParams.text("q", q, PostQuery.MAX_Q);
+        SortOrder order = PostService.SORTING.parse(sort, words != null);
         List<String> slugs = category == null
                 ? List.of()
                 : category.stream()
@@ -170,7 +173,7 @@ public class PostResource {
         PostQuery query = new PostQuery(
                 slugs,
                 QueryParams.text("tag", tag, PostQuery.MAX_TAG),
-                QueryParams.text("q", q, PostQuery.MAX_Q),
+                words,
                 QueryParams.instant("publishedAfter", publishedAfter),
                 QueryParams.instant("publishedBefore", publishedBefore),
                 QueryParams.text("lang", lang, PostQuery.MAX_LANG),
