@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.jboss.logging.Logger;
 import org.tribune.persistence.ChangeAction;
 import org.tribune.persistence.ChangeLog;
@@ -117,9 +119,9 @@ public class PostgresSearchEngine implements SearchEngine {
                     st.setString(++i, d.type());
                     st.setObject(++i, d.id());
                     st.setString(++i, d.slug());
-                    st.setString(++i, d.title());
-                    st.setString(++i, d.excerpt());
-                    st.setString(++i, d.body());
+                    st.setString(++i, stored(d.title()));
+                    st.setString(++i, stored(d.excerpt()));
+                    st.setString(++i, stored(d.body()));
                     st.setString(++i, d.language().postgresConfig);
                     st.setString(++i, d.lang());
                     st.setString(++i, d.status());
@@ -145,6 +147,23 @@ public class PostgresSearchEngine implements SearchEngine {
                 st.executeBatch();
             }
         }
+    }
+
+    /**
+     * PostgreSQL's parser reads {@code <...>} in text as markup and drops what a {@code <script>} or {@code <style>}
+     * "tag" encloses; text from the content may hold those characters (escaped in its HTML), so they are stored as
+     * two private-use characters the parser reads as separators, and turned back when read.
+     */
+    private static final char LT = '\uE002';
+
+    private static final char GT = '\uE003';
+
+    static String stored(String text) {
+        return text == null ? null : text.replace('<', LT).replace('>', GT);
+    }
+
+    static String read(String text) {
+        return text == null ? null : text.replace(LT, '<').replace(GT, '>');
     }
 
     @Override
@@ -267,7 +286,8 @@ public class PostgresSearchEngine implements SearchEngine {
         /** The CTE that reads the query once per configuration; the prefix word is matched as a prefix. */
         private String queries(List<Object> params) {
             List<String> columns = new ArrayList<>();
-            SearchQuery query = request.query();
+            // PostgreSQL's French stop list lacks some of Lucene's ("les" among them): the query leaves them out.
+            SearchQuery query = request.query().withoutWords(PostgresSearch::isStopWord);
             String text = query.websearchText();
             String prefix = prefixQuery(query.prefix());
             String exclusions = query.websearchExclusions();
@@ -298,6 +318,12 @@ public class PostgresSearchEngine implements SearchEngine {
             return "WITH q AS (SELECT " + String.join(", ", columns) + ")";
         }
 
+        private static boolean isStopWord(String word) {
+            return STOP_WORDS.contains(word.toLowerCase(Locale.ROOT));
+        }
+
+        private static final CharArraySet STOP_WORDS = FrenchAnalyzer.getDefaultStopSet();
+
         /** Each word, phrase and the prefix on its own, for counting how many of them a document has. */
         private static List<String> items(SearchQuery query) {
             List<String> items = new ArrayList<>();
@@ -323,7 +349,8 @@ public class PostgresSearchEngine implements SearchEngine {
             if (!request.query().anyWord()) {
                 return rank;
             }
-            int count = items(request.query()).size();
+            int count = items(request.query().withoutWords(PostgresSearch::isStopWord))
+                    .size();
             StringBuilder coverage = new StringBuilder("CASE d.config");
             for (SearchLanguage language : SearchLanguage.values()) {
                 coverage.append(" WHEN '").append(language.postgresConfig).append("'::regconfig THEN 0");
@@ -520,9 +547,11 @@ public class PostgresSearchEngine implements SearchEngine {
                             rs.getString(1),
                             rs.getObject(2, UUID.class),
                             rs.getString(3),
-                            rs.getString(4),
+                            read(rs.getString(4)),
                             rs.getDouble(5),
-                            request.snippets() ? snippet(rs.getString(8), rs.getString(9), rs.getString(10)) : null,
+                            request.snippets()
+                                    ? read(snippet(rs.getString(8), rs.getString(9), rs.getString(10)))
+                                    : null,
                             rs.getObject(6, Integer.class),
                             published == null ? null : published.toInstant()));
                 }

@@ -28,6 +28,11 @@ public record SearchQuery(
         return new SearchQuery(words, phrases, excluded, prefix, true);
     }
 
+    /** The same search without the plain words {@code drop} accepts (phrases, exclusions and the prefix stay). */
+    public SearchQuery withoutWords(java.util.function.Predicate<String> drop) {
+        return new SearchQuery(words.stream().filter(drop.negate()).toList(), phrases, excluded, prefix, anyWord);
+    }
+
     /** Whether {@link #relaxed()} could find more: it has more than one word, phrase or prefix. */
     public boolean relaxable() {
         return !anyWord && words.size() + phrases.size() + (prefix == null ? 0 : 1) > 1;
