@@ -114,6 +114,23 @@ for i in $(seq 1 20); do
   post /api/v1/awards "{\"prize\": \"$PRIZE\", \"year\": $((2015 + i % 10)), \"category\": \"Prix international\", \"distinction\": \"laureate\", \"recipientName\": \"Lauréate $i\", \"country\": \"TN\"}" > /dev/null
 done
 
+# What indexing cost the writes above (one post, citizen or award each): the engine's own timer.
+indexing_cost() {
+  curl -sf "$BASE/q/metrics" | python3 -c "$(cat <<'PY'
+import re, sys
+m = {}
+for line in sys.stdin:
+    g = re.match(r'tribune_search_indexing_seconds(_count|_sum|_max|\{.*quantile="0.99".*\})\S* (\S+)', line)
+    if g:
+        m['p99' if 'quantile' in g.group(1) else g.group(1)[1:]] = float(g.group(2))
+if m.get('count'):
+    n, total = m['count'], m['sum']
+    print('%d writes, mean %.2f ms, p99 %.2f ms, max %.2f ms' % (n, 1000 * total / n, 1000 * m.get('p99', 0), 1000 * m.get('max', 0)))
+PY
+)"
+}
+INDEXING=$(indexing_cost)
+
 RESTART=""
 if (( POSTS > API_POSTS )); then
   # Many more posts in SQL, with the server stopped (H2 keeps its file to itself), then a restart.
@@ -132,6 +149,17 @@ if (( POSTS > API_POSTS )); then
   RESTART=$READY
 fi
 [ "$(curl -sf "$BASE/api/v1/posts?size=1" | json '["totalItems"]')" = "$POSTS" ] || { echo "the site does not have $POSTS posts" >&2; exit 1; }
+admin() { curl -sf -X "$1" "$BASE$2" -H "Authorization: Bearer $TOKEN"; }
+# Lucene follows the log the copy wrote; PostgreSQL's documents are written by Tribune's own writes, which the copy
+# bypassed. Wait for the one, then time a whole rebuild on either.
+started=$(date +%s.%N)
+for _ in $(seq 1 1200); do
+  admin GET /api/v1/search-index | python3 -c "import sys, json; s = json.load(sys.stdin); sys.exit(0 if s['indexedSeq'] >= s['head'] and not s['rebuilding'] else 1)" && break
+  sleep 0.5
+done
+CATCH_UP=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
+REBUILD=$(admin POST /api/v1/search-index/rebuild | json '')
+[ "$(curl -sf "$BASE/api/v1/search?q=conseil&size=1" | json '["totalItems"]')" -ge "$POSTS" ] || { echo "the search does not find every post" >&2; exit 1; }
 ONE=$(curl -sf "$BASE/api/v1/posts?size=1" | json '["items"][0]["id"]')
 CATEGORY=$(curl -sf "$BASE/api/v1/categories?sort=name" | json '["items"][0]["slug"]')
 # The cursor after post 8,000 (or the last page's), as a client paging deep into the list holds it.
@@ -151,6 +179,12 @@ ENDPOINTS=(
   "awards|/api/v1/awards?size=20"
   "media|/api/v1/media"
   "changes, a page of 100|/api/v1/changes?limit=100&after=$CHANGES"
+  "search: a word in every post|/api/v1/search?q=conseil"
+  "search: a phrase in every post|/api/v1/search?q=%22droits%20humains%22"
+  "search: a prefix of every title (typeahead)|/api/v1/search?q=commun"
+  "search: two words, one rare|/api/v1/search?q=conseil%20citoyenne"
+  "search: a rare word|/api/v1/search?q=citoyenne"
+  "post list with q, by relevance|/api/v1/posts?q=conseil&size=20"
 )
 mkdir -p "$WORK/captures"
 : > "$WORK/captures/index.tsv"
@@ -212,4 +246,6 @@ for e in "${ENDPOINTS[@]}"; do
 done
 echo >> "$RESULT"
 echo "Tribune's RSS after each read's load, highest: $peak MiB" | tee -a "$RESULT"
+echo "Search indexing, per write while seeding: $INDEXING" | tee -a "$RESULT"
+echo "Search index: caught up ${CATCH_UP} s after start; whole rebuild: $REBUILD" | tee -a "$RESULT"
 echo "Ready after launch: ${FIRST_START} s on an empty database (migrations, signing key, first admin)${RESTART:+, ${RESTART} s on restart with $POSTS posts}" | tee -a "$RESULT"

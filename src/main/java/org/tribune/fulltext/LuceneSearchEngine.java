@@ -1,5 +1,7 @@
 package org.tribune.fulltext;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -134,10 +136,16 @@ public class LuceneSearchEngine implements SearchEngine {
     private volatile long indexedEpoch = -1;
     private volatile boolean rebuilding;
 
+    private final Timer indexing;
+
     public LuceneSearchEngine(
-            ChangeLog log, SearchIndexer indexer, @ConfigProperty(name = "tribune.data-dir") Path dataDir) {
+            ChangeLog log,
+            SearchIndexer indexer,
+            MeterRegistry metrics,
+            @ConfigProperty(name = "tribune.data-dir") Path dataDir) {
         this.log = log;
         this.indexer = indexer;
+        this.indexing = SearchIndexer.indexingTimer(metrics, "lucene");
         this.directoryPath = dataDir.resolve("search-index");
     }
 
@@ -248,6 +256,7 @@ public class LuceneSearchEngine implements SearchEngine {
                             .add(e.resourceId());
                 }
             }
+            long started = System.nanoTime();
             if (!changed.isEmpty()) {
                 SearchIndexer.Changes changes =
                         QuarkusTransaction.requiringNew().call(() -> indexer.changes(changed, this));
@@ -255,6 +264,9 @@ public class LuceneSearchEngine implements SearchEngine {
             }
             seq = entries.get(entries.size() - 1).seq();
             publish(seq, bounds.epoch());
+            if (!changed.isEmpty()) {
+                indexing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.tribune.fulltext;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -65,11 +67,13 @@ public class PostgresSearchEngine implements SearchEngine {
     private final DataSource dataSource;
     private final SearchIndexer indexer;
     private final ChangeLog log;
+    private final Timer indexing;
 
-    public PostgresSearchEngine(DataSource dataSource, SearchIndexer indexer, ChangeLog log) {
+    public PostgresSearchEngine(DataSource dataSource, SearchIndexer indexer, ChangeLog log, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.indexer = indexer;
         this.log = log;
+        this.indexing = SearchIndexer.indexingTimer(metrics, "postgresql");
     }
 
     /** After Flyway; a new database (or one from before search) gets its documents here, once, on one instance. */
@@ -86,9 +90,11 @@ public class PostgresSearchEngine implements SearchEngine {
         if (recorded.action() == ChangeAction.embedded || !indexer.indexes(recorded.resourceType())) {
             return;
         }
-        SearchIndexer.Changes changes =
-                indexer.changes(Map.of(recorded.resourceType(), Set.of(recorded.resourceId())), this);
-        apply(changes.upserts(), changes.removals());
+        indexing.record(() -> {
+            SearchIndexer.Changes changes =
+                    indexer.changes(Map.of(recorded.resourceType(), Set.of(recorded.resourceId())), this);
+            apply(changes.upserts(), changes.removals());
+        });
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.tribune.fulltext;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
@@ -97,6 +99,18 @@ public class SearchIndexer {
                 removals.add(new SearchDocument.Key(source.derivedType(), id));
             }
         }
+    }
+
+    /**
+     * The time to build and write the documents of one write (PostgreSQL, inside its transaction) or of one batch of
+     * the log, usually one write's (Lucene, after the commit, refresh included): {@code tribune_search_indexing_seconds}.
+     */
+    static Timer indexingTimer(MeterRegistry metrics, String engine) {
+        return Timer.builder("tribune.search.indexing")
+                .description("Time to build and write the search documents of one write, or of one batch of the log")
+                .tag("engine", engine)
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
     }
 
     public record Changes(List<SearchDocument> upserts, List<SearchDocument.Key> removals) {}

@@ -73,20 +73,13 @@ public class SearchResource {
                     String q,
             @QueryParam("type")
                     @Parameter(
-                            description = "Only hits of these types: repeat it, or separate them with commas.",
+                            description = "Only hits of these types, separated by commas.",
                             schema =
                                     @Schema(
-                                            type = SchemaType.ARRAY,
-                                            implementation = String.class,
-                                            enumeration = {
-                                                "post",
-                                                "category",
-                                                "tag",
-                                                "honorary-citizen",
-                                                "prize",
-                                                "award"
-                                            }),
-                            example = "post")
+                                            type = SchemaType.STRING,
+                                            pattern =
+                                                    "^(" + SearchService.TYPES + ")(,(" + SearchService.TYPES + "))*$"),
+                            example = "post,award")
                     List<String> type,
             @QueryParam("category")
                     @Parameter(
