@@ -43,7 +43,4 @@ public class Award extends VersionedEntity {
 
     @Column(name = "photo_id")
     public UUID photoId;
-
-    @Column(name = "search_text")
-    public String searchText;
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.tribune.persistence.Keyset;
 import org.tribune.persistence.PageRequest;
@@ -33,12 +34,29 @@ public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
             String category,
             Distinction distinction,
             String country,
-            List<String> words,
+            Set<UUID> matching,
             Instant updatedAfter) {}
 
     Listing list(Filter f, SortOrder sort, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
+        String where = where(f, params);
+        long total = count(where, params);
+        PageRequest.Slice<Award> slice =
+                Keyset.page(this, "from Award where " + where, params, sort, SORT_PATHS, "id", page);
+        return new Listing(slice.items(), total, slice.next());
+    }
+
+    /** The ids of the filter's matches that its other conditions let through. */
+    Set<UUID> passing(Filter f) {
+        Parameters params = new Parameters();
+        String where = where(f, params);
+        return Set.copyOf(find("select id from Award where " + where, params)
+                .project(UUID.class)
+                .list());
+    }
+
+    private static String where(Filter f, Parameters params) {
+        StringBuilder where = new StringBuilder("1 = 1");
         if (f.prizeId() != null) {
             where.append(" and prizeId = :prize");
             params.and("prize", f.prizeId());
@@ -63,14 +81,13 @@ public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
             where.append(" and updatedAt > :updatedAfter");
             params.and("updatedAfter", f.updatedAfter());
         }
-        for (int i = 0; i < f.words().size(); i++) {
-            where.append(" and searchText like :w").append(i);
-            params.and("w" + i, "%" + f.words().get(i) + "%");
+        if (f.matching() != null) {
+            where.append(f.matching().isEmpty() ? " and 1 = 0" : " and id in :matching");
+            if (!f.matching().isEmpty()) {
+                params.and("matching", f.matching());
+            }
         }
-        long total = count(where.toString(), params);
-        PageRequest.Slice<Award> slice =
-                Keyset.page(this, "from Award where " + where, params, sort, SORT_PATHS, "id", page);
-        return new Listing(slice.items(), total, slice.next());
+        return where.toString();
     }
 
     List<Award> byIds(Collection<UUID> ids) {

@@ -69,7 +69,9 @@ public class AwardResource {
             @QueryParam("sort")
                     @Parameter(
                             description =
-                                    "Comma-separated: `year`, `category`, `distinction`, `recipientName`; `-` for descending.",
+                                    "Comma-separated: `year`, `category`, `distinction`, `recipientName`; `-` for descending."
+                                            + " With `q`, `relevance` (best first, alone: the default then, and only"
+                                            + " then allowed).",
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
@@ -115,13 +117,16 @@ public class AwardResource {
                     String country,
             @QueryParam("q")
                     @Parameter(
-                            description = "Words of the recipient's name or description, or of the category.",
+                            description =
+                                    "Words of the recipient's name, description, category or citation, read as `GET /api/v1/search`"
+                                            + " reads them (case, accents, elision, plurals); every word must match. Sorted by"
+                                            + " relevance unless `sort` says otherwise.",
                             schema = @Schema(type = SchemaType.STRING, maxLength = AwardQuery.MAX_Q))
                     String q,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
-        SortOrder order = AwardService.SORTING.parse(sort);
+        SortOrder order = AwardService.SORTING.parse(sort, q != null && !q.isBlank());
         AwardQuery query = new AwardQuery(
                 QueryParams.text("prize", prize, Slugs.MAX_LENGTH),
                 QueryParams.integer("year", year, HonoraryCitizenQuery.MIN_YEAR, HonoraryCitizenQuery.MAX_YEAR),

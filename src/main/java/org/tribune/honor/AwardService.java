@@ -16,6 +16,7 @@ import org.tribune.common.FieldError;
 import org.tribune.common.Html;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Text;
+import org.tribune.fulltext.Matching;
 import org.tribune.media.MediaRef;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
@@ -35,7 +36,7 @@ public class AwardService implements SyncSource {
     private static final RelatedPosts.Kind KIND = RelatedPosts.Kind.AWARD;
 
     /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
-    public static final String SORT_KEYS = "year|category|distinction|recipientName";
+    public static final String SORT_KEYS = "year|category|distinction|recipientName|" + Sortable.RELEVANCE;
 
     public static final String SORT_PATTERN = "^-?(" + SORT_KEYS + ")(,-?(" + SORT_KEYS + "))*$";
     /** "The 2025 laureates by category, laureates before special mentions." */
@@ -44,6 +45,7 @@ public class AwardService implements SyncSource {
     public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
 
     private final AwardRepository awards;
+    private final Matching matching;
     private final PrizeService prizes;
     private final Links links;
     private final Writes writes;
@@ -57,8 +59,10 @@ public class AwardService implements SyncSource {
             Links links,
             Writes writes,
             MergePatcher patcher,
-            Clock clock) {
+            Clock clock,
+            Matching matching) {
         this.awards = awards;
+        this.matching = matching;
         this.prizes = prizes;
         this.links = links;
         this.writes = writes;
@@ -81,17 +85,23 @@ public class AwardService implements SyncSource {
                 return PageResponse.of(List.of(), page, 0, null);
             }
         }
-        AwardRepository.Listing listing = awards.list(
-                new AwardRepository.Filter(
-                        prizeId,
-                        query.year(),
-                        query.category() == null ? null : Text.fold(query.category()),
-                        query.distinction(),
-                        countryCode,
-                        Text.searchWords(query.q()),
-                        query.updatedAfter()),
-                sort,
-                page);
+        List<UUID> ranked = matching.ranked(RESOURCE_TYPE, query.q());
+        AwardRepository.Filter filter = new AwardRepository.Filter(
+                prizeId,
+                query.year(),
+                query.category() == null ? null : Text.fold(query.category()),
+                query.distinction(),
+                countryCode,
+                ranked == null ? null : Set.copyOf(ranked),
+                query.updatedAfter());
+        if (ranked != null && sort.uses(Sortable.RELEVANCE)) {
+            return matching.page(
+                    ranked,
+                    awards.passing(filter),
+                    page,
+                    ids -> views(Matching.inOrder(ids, awards.byIds(ids), a -> a.id)));
+        }
+        AwardRepository.Listing listing = awards.list(filter, sort, page);
         return PageResponse.of(views(listing.items()), page, listing.total(), listing.next());
     }
 
@@ -182,13 +192,6 @@ public class AwardService implements SyncSource {
         a.country = country;
         a.citation = w.citation() == null || w.citation().isBlank() ? null : Html.sanitize(w.citation());
         a.photoId = w.photo();
-        a.searchText = Text.truncate(
-                Text.fold(String.join(
-                        " ",
-                        a.recipientName,
-                        a.recipientDescription == null ? "" : a.recipientDescription,
-                        a.category)),
-                2000);
         return related;
     }
 

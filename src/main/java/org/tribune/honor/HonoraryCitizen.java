@@ -44,7 +44,4 @@ public class HonoraryCitizen extends VersionedEntity {
 
     @Column(name = "portrait_id")
     public UUID portraitId;
-
-    @Column(name = "search_text")
-    public String searchText;
 }

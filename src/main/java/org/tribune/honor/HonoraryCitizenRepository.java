@@ -8,8 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import org.tribune.common.Text;
 import org.tribune.persistence.Keyset;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.SortOrder;
@@ -33,12 +33,29 @@ public class HonoraryCitizenRepository implements PanacheRepositoryBase<Honorary
                 > 0;
     }
 
-    Listing list(HonoraryCitizenQuery query, SortOrder sort, PageRequest page) {
+    /** @param matching the ids a query matched; null when there is no query */
+    Listing list(HonoraryCitizenQuery query, Set<UUID> matching, SortOrder sort, PageRequest page) {
+        Parameters params = new Parameters();
+        String where = where(query, matching, params);
+        long total = count(where, params);
+        PageRequest.Slice<HonoraryCitizen> slice =
+                Keyset.page(this, "from HonoraryCitizen where " + where, params, sort, SORT_PATHS, "id", page);
+        return new Listing(slice.items(), total, slice.next());
+    }
+
+    /** The ids of {@code matching} that the other filters let through. */
+    Set<UUID> passing(HonoraryCitizenQuery query, Set<UUID> matching) {
+        Parameters params = new Parameters();
+        String where = where(query, matching, params);
+        return Set.copyOf(find("select id from HonoraryCitizen where " + where, params)
+                .project(UUID.class)
+                .list());
+    }
+
+    private static String where(HonoraryCitizenQuery query, Set<UUID> matching, Parameters params) {
         Integer year = query.year();
         String country = query.country();
-        List<String> words = Text.searchWords(query.q());
         StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
         if (year != null) {
             where.append(" and conferredOn >= :from and conferredOn < :to");
             params.and("from", LocalDate.of(year, 1, 1)).and("to", LocalDate.of(year + 1, 1, 1));
@@ -51,14 +68,13 @@ public class HonoraryCitizenRepository implements PanacheRepositoryBase<Honorary
             where.append(" and updatedAt > :updatedAfter");
             params.and("updatedAfter", query.updatedAfter());
         }
-        for (int i = 0; i < words.size(); i++) {
-            where.append(" and searchText like :w").append(i);
-            params.and("w" + i, "%" + words.get(i) + "%");
+        if (matching != null) {
+            where.append(matching.isEmpty() ? " and 1 = 0" : " and id in :matching");
+            if (!matching.isEmpty()) {
+                params.and("matching", matching);
+            }
         }
-        long total = count(where.toString(), params);
-        PageRequest.Slice<HonoraryCitizen> slice =
-                Keyset.page(this, "from HonoraryCitizen where " + where, params, sort, SORT_PATHS, "id", page);
-        return new Listing(slice.items(), total, slice.next());
+        return where.toString();
     }
 
     List<HonoraryCitizen> byIds(Collection<UUID> ids) {

@@ -71,7 +71,9 @@ public class HonoraryCitizenResource {
             @BeanParam UpdatedAfterParam updatedAfter,
             @QueryParam("sort")
                     @Parameter(
-                            description = "`conferredOn` or `name`, `-` for descending.",
+                            description =
+                                    "`conferredOn` or `name`, `-` for descending; with `q`, `relevance` (best first, alone: the"
+                                            + " default then, and only then allowed).",
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
@@ -95,13 +97,16 @@ public class HonoraryCitizenResource {
                     String country,
             @QueryParam("q")
                     @Parameter(
-                            description = "Words of the name, description or situation, ignoring case and accents.",
+                            description =
+                                    "Words of the name, description, citation or situation, read as `GET /api/v1/search` reads them"
+                                            + " (case, accents, elision, plurals); every word must match. Sorted by relevance"
+                                            + " unless `sort` says otherwise.",
                             schema = @Schema(type = SchemaType.STRING, maxLength = HonoraryCitizenQuery.MAX_Q))
                     String q,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
-        SortOrder order = HonoraryCitizenService.SORTING.parse(sort);
+        SortOrder order = HonoraryCitizenService.SORTING.parse(sort, q != null && !q.isBlank());
         List<FieldError> errors = new ArrayList<>();
         String code = Countries.check(country, "country", errors);
         if (!errors.isEmpty()) {

@@ -18,6 +18,7 @@ import org.tribune.common.Html;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
 import org.tribune.common.Text;
+import org.tribune.fulltext.Matching;
 import org.tribune.media.MediaRef;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
@@ -37,13 +38,14 @@ public class HonoraryCitizenService implements SyncSource {
     private static final RelatedPosts.Kind KIND = RelatedPosts.Kind.HONORARY_CITIZEN;
 
     /** The keys the list sorts on, declared once: the OpenAPI pattern, the validation and the columns follow. */
-    public static final String SORT_KEYS = "conferredOn|name";
+    public static final String SORT_KEYS = "conferredOn|name|" + Sortable.RELEVANCE;
 
     public static final String SORT_PATTERN = "^-?(" + SORT_KEYS + ")(,-?(" + SORT_KEYS + "))*$";
     public static final String DEFAULT_SORT = "-conferredOn";
     public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
 
     private final HonoraryCitizenRepository citizens;
+    private final Matching matching;
     private final Links links;
     private final Writes writes;
     private final MergePatcher patcher;
@@ -51,8 +53,14 @@ public class HonoraryCitizenService implements SyncSource {
     private final ResourceType<HonoraryCitizen, HonoraryCitizenView> type;
 
     public HonoraryCitizenService(
-            HonoraryCitizenRepository citizens, Links links, Writes writes, MergePatcher patcher, Clock clock) {
+            HonoraryCitizenRepository citizens,
+            Links links,
+            Writes writes,
+            MergePatcher patcher,
+            Clock clock,
+            Matching matching) {
         this.citizens = citizens;
+        this.matching = matching;
         this.links = links;
         this.writes = writes;
         this.patcher = patcher;
@@ -63,7 +71,14 @@ public class HonoraryCitizenService implements SyncSource {
 
     /** A page with portraits and related posts loaded for the whole page: a fixed number of statements. */
     public PageResponse<HonoraryCitizenView> list(HonoraryCitizenQuery query, SortOrder sort, PageRequest page) {
-        HonoraryCitizenRepository.Listing listing = citizens.list(query, sort, page);
+        List<UUID> ranked = matching.ranked(RESOURCE_TYPE, query.q());
+        if (ranked != null && sort.uses(Sortable.RELEVANCE)) {
+            Set<UUID> passing = citizens.passing(query, Set.copyOf(ranked));
+            return matching.page(
+                    ranked, passing, page, ids -> views(Matching.inOrder(ids, citizens.byIds(ids), c -> c.id)));
+        }
+        HonoraryCitizenRepository.Listing listing =
+                citizens.list(query, ranked == null ? null : Set.copyOf(ranked), sort, page);
         return PageResponse.of(views(listing.items()), page, listing.total(), listing.next());
     }
 
@@ -167,8 +182,6 @@ public class HonoraryCitizenService implements SyncSource {
         }
         c.situation = situation;
         c.portraitId = w.portrait();
-        c.searchText = Text.truncate(
-                Text.fold(String.join(" ", name, c.description, situation == null ? "" : situation)), 2000);
         return related;
     }
 

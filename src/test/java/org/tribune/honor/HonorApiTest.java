@@ -169,6 +169,7 @@ class HonorApiTest extends ApiTestSupport {
         createCitizen(iran);
 
         given().queryParam("q", u)
+                .queryParam("sort", "-conferredOn")
                 .get("/api/v1/honorary-citizens")
                 .then()
                 .statusCode(200)

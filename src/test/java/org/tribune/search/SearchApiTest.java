@@ -450,6 +450,78 @@ class SearchApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theHonoraryCitizenAndAwardListsRankTheirMatchesByRelevanceAndKeepTheirFilters() {
+        String w = word();
+        String described = json().body(Map.of(
+                        "name", "Anna Abadie", "description", "Militante, dite " + w, "conferredOn", "2021-02-03"))
+                .post("/api/v1/honorary-citizens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String named = json().body(Map.of("name", "Zoé " + w, "description", "Poète", "conferredOn", "2022-02-03"))
+                .post("/api/v1/honorary-citizens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().queryParam("q", w)
+                .get("/api/v1/honorary-citizens")
+                .then()
+                .body("items.id", equalTo(List.of(named, described)));
+        given().queryParam("q", w)
+                .queryParam("sort", "name")
+                .get("/api/v1/honorary-citizens")
+                .then()
+                .body("items.id", equalTo(List.of(described, named)));
+        given().queryParam("q", w)
+                .queryParam("year", 2021)
+                .get("/api/v1/honorary-citizens")
+                .then()
+                .body("items.id", equalTo(List.of(described)))
+                .body("totalItems", equalTo(1));
+        given().queryParam("q", w + "s militantes")
+                .get("/api/v1/honorary-citizens")
+                .then()
+                .body("items.id", equalTo(List.of(described)));
+
+        String prize = createPrize("Prix " + w);
+        String inCategory = createAward(Map.of(
+                "prize",
+                prize,
+                "year",
+                2024,
+                "category",
+                "Prix " + w,
+                "distinction",
+                "laureate",
+                "recipientName",
+                "Lina Roux"));
+        String inName = createAward(Map.of(
+                "prize",
+                prize,
+                "year",
+                2023,
+                "category",
+                "Prix spécial",
+                "distinction",
+                "laureate",
+                "recipientName",
+                "Ada " + w));
+        given().queryParam("q", w).get("/api/v1/awards").then().body("items.id", equalTo(List.of(inName, inCategory)));
+        given().queryParam("q", w)
+                .queryParam("sort", "-year")
+                .get("/api/v1/awards")
+                .then()
+                .body("items.id", equalTo(List.of(inCategory, inName)));
+        given().queryParam("q", w)
+                .queryParam("year", 2024)
+                .get("/api/v1/awards")
+                .then()
+                .body("items.id", equalTo(List.of(inCategory)));
+    }
+
+    @Test
     void relevanceIsASortOnlyWithQAloneAndBestFirst() {
         for (String sort : List.of("relevance", "-relevance", "relevance,title")) {
             given().queryParam("sort", sort)
