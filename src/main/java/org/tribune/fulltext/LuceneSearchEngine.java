@@ -17,6 +17,7 @@ import java.text.BreakIterator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -848,9 +849,20 @@ public class LuceneSearchEngine implements SearchEngine {
                             () -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
                                     BreakIterator.getSentenceInstance(Locale.FRENCH), SNIPPET_LENGTH, 0.5f))
                     .withMaxNoHighlightPassages(0)
+                    // Terms and phrases are found from the query itself, not by running it again on each field.
+                    .withFlags(EnumSet.of(
+                            UnifiedHighlighter.HighlightFlag.PHRASES,
+                            UnifiedHighlighter.HighlightFlag.MULTI_TERM_QUERY))
                     .build();
+            // Only the fields of the languages on the page: a field no document has is analysed in memory anew.
+            Set<String> languages = new LinkedHashSet<>();
+            for (ScoreDoc hit : page) {
+                languages.add(searcher.storedFields()
+                        .document(hit.doc, Set.of(LANGUAGE))
+                        .get(LANGUAGE));
+            }
             List<String> fields = new ArrayList<>();
-            for (SearchLanguage language : SearchLanguage.values()) {
+            for (String language : languages) {
                 fields.add(BODY + language);
                 fields.add(EXCERPT + language);
                 fields.add(TITLE + language);
