@@ -52,6 +52,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -575,8 +576,9 @@ public class LuceneSearchEngine implements SearchEngine {
             searcher.search(query.build(), collector);
             TopDocs topDocs = top.topDocs(request.offset(), request.limit());
             ScoreDoc[] page = topDocs.scoreDocs;
-            String[] snippets =
-                    request.snippets() ? snippets(textQuery(request.query(), false), page) : new String[page.length];
+            String[] snippets = request.snippets()
+                    ? snippets(searcher.rewrite(textQuery(request.query(), false)), page)
+                    : new String[page.length];
             List<SearchResult.Hit> hits = new ArrayList<>();
             for (int i = 0; i < page.length; i++) {
                 Document doc = searcher.storedFields().document(page[i].doc);
@@ -693,21 +695,21 @@ public class LuceneSearchEngine implements SearchEngine {
             BooleanClause.Occur required = q.anyWord() ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST;
             boolean positive = false;
             for (String word : q.words()) {
-                Query w = acrossFields(language, word, false);
+                Query w = acrossFields(language, word, false, false);
                 if (w != null) {
                     all.add(w, required);
                     positive = true;
                 }
             }
             for (String phrase : q.phrases()) {
-                Query p = acrossFields(language, phrase, false);
+                Query p = acrossFields(language, phrase, false, false);
                 if (p != null) {
                     all.add(p, required);
                     positive = true;
                 }
             }
             if (q.prefix() != null) {
-                Query p = acrossFields(language, q.prefix(), true);
+                Query p = acrossFields(language, q.prefix(), true, !ranking);
                 if (p != null) {
                     all.add(p, required);
                     positive = true;
@@ -721,7 +723,7 @@ public class LuceneSearchEngine implements SearchEngine {
                 all.add(new BoostQuery(near, NEAR_BOOST), BooleanClause.Occur.SHOULD);
             }
             for (String excluded : q.excluded()) {
-                Query e = acrossFields(language, excluded, false);
+                Query e = acrossFields(language, excluded, false, false);
                 if (e != null) {
                     all.add(e, BooleanClause.Occur.MUST_NOT);
                 }
@@ -749,6 +751,9 @@ public class LuceneSearchEngine implements SearchEngine {
         }
 
         private static final float COVERAGE = 100f;
+
+        /** How many words a prefix stands for in snippets. */
+        private static final int EXPANSIONS = 32;
 
         /**
          * A bonus for the query's words found close together, in any order, in one field (as PostgreSQL's cover
@@ -787,17 +792,17 @@ public class LuceneSearchEngine implements SearchEngine {
         private static final int NEAR = 4;
 
         /** Title, excerpt or body, in that order of weight; null when the text is only stop words. */
-        private static Query acrossFields(SearchLanguage language, String text, boolean prefix) {
+        private static Query acrossFields(SearchLanguage language, String text, boolean prefix, boolean expand) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
-            Query title = fieldQuery(TITLE + language, text, prefix);
+            Query title = fieldQuery(TITLE + language, text, prefix, expand);
             if (title == null) {
                 return null;
             }
             any.add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD);
             any.add(
-                    new BoostQuery(fieldQuery(EXCERPT + language, text, prefix), EXCERPT_BOOST),
+                    new BoostQuery(fieldQuery(EXCERPT + language, text, prefix, expand), EXCERPT_BOOST),
                     BooleanClause.Occur.SHOULD);
-            any.add(fieldQuery(BODY + language, text, prefix), BooleanClause.Occur.SHOULD);
+            any.add(fieldQuery(BODY + language, text, prefix, expand), BooleanClause.Occur.SHOULD);
             return any.build();
         }
 
@@ -805,7 +810,7 @@ public class LuceneSearchEngine implements SearchEngine {
          * A word is a term; words that analyse to several tokens ("Dalaï-Lama", a quoted phrase) are a phrase,
          * with the gaps stop words leave. The prefix word also matches the words it begins.
          */
-        private static Query fieldQuery(String field, String text, boolean prefix) {
+        private static Query fieldQuery(String field, String text, boolean prefix, boolean expand) {
             List<LuceneAnalysis.Token> tokens = LuceneAnalysis.tokens(field, text);
             if (tokens.isEmpty()) {
                 return null;
@@ -814,7 +819,15 @@ public class LuceneSearchEngine implements SearchEngine {
                 LuceneAnalysis.Token last = tokens.get(tokens.size() - 1);
                 BooleanQuery.Builder startsWith = new BooleanQuery.Builder();
                 startsWith.add(new TermQuery(new Term(field, last.term())), BooleanClause.Occur.SHOULD);
-                startsWith.add(new PrefixQuery(new Term(field, last.term())), BooleanClause.Occur.SHOULD);
+                // For snippets, the prefix becomes the words of the index it begins (the most frequent ones): the
+                // highlighter then reads their offsets from the postings instead of analysing each text again.
+                startsWith.add(
+                        expand
+                                ? new PrefixQuery(
+                                        new Term(field, last.term()),
+                                        new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(EXPANSIONS))
+                                : new PrefixQuery(new Term(field, last.term())),
+                        BooleanClause.Occur.SHOULD);
                 if (tokens.size() == 1) {
                     return startsWith.build();
                 }
