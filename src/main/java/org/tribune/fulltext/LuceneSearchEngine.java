@@ -17,7 +17,6 @@ import java.text.BreakIterator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -863,9 +862,7 @@ public class LuceneSearchEngine implements SearchEngine {
                                     BreakIterator.getSentenceInstance(Locale.FRENCH), SNIPPET_LENGTH, 0.5f))
                     .withMaxNoHighlightPassages(0)
                     // Terms and phrases are found from the query itself, not by running it again on each field.
-                    .withFlags(EnumSet.of(
-                            UnifiedHighlighter.HighlightFlag.PHRASES,
-                            UnifiedHighlighter.HighlightFlag.MULTI_TERM_QUERY))
+                    .withWeightMatches(false)
                     .build();
             // Only the fields of the languages on the page: a field no document has is analysed in memory anew.
             Set<String> languages = new LinkedHashSet<>();
