@@ -17,6 +17,7 @@ import java.text.BreakIterator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,6 +45,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -554,9 +556,19 @@ public class LuceneSearchEngine implements SearchEngine {
         private final IndexSearcher searcher;
         private final SearchRequest request;
 
+        /** The languages some document is in: the query is built for those only (a prefix compiles an automaton). */
+        private final Set<SearchLanguage> languages = EnumSet.noneOf(SearchLanguage.class);
+
         LuceneSearch(IndexSearcher searcher, SearchRequest request) {
             this.searcher = searcher;
             this.request = request;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                for (SearchLanguage language : SearchLanguage.values()) {
+                    if (leaf.reader().getFieldInfos().fieldInfo(TITLE + language) != null) {
+                        languages.add(language);
+                    }
+                }
+            }
         }
 
         SearchResult run() throws IOException {
@@ -676,10 +688,10 @@ public class LuceneSearchEngine implements SearchEngine {
 
         /** Any language's reading of the query: a document has the fields of its own language only. */
         /** @param ranking with the bonus of words near each other, which snippets do not need */
-        static Query textQuery(SearchQuery q, boolean ranking) {
+        Query textQuery(SearchQuery q, boolean ranking) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             boolean some = false;
-            for (SearchLanguage language : SearchLanguage.values()) {
+            for (SearchLanguage language : languages) {
                 Query inLanguage = inLanguage(q, language, ranking);
                 if (inLanguage != null) {
                     any.add(inLanguage, BooleanClause.Occur.SHOULD);
