@@ -40,11 +40,7 @@ public final class Text {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * The distinct search words of a text: folded, split on anything but letters and digits, each cut to
-     * {@value #MAX_WORD} characters (a longer query word is cut the same way, so it still matches).
-     */
-    /** How many words of a search are used: more would only slow the query down. */
+    /** How many words of a media search are used: more would only slow the query down. */
     public static final int MAX_SEARCH_WORDS = 8;
 
     /** The words of a search query, folded, at most {@link #MAX_SEARCH_WORDS}; none for no query. */
@@ -52,6 +48,10 @@ public final class Text {
         return q == null ? List.of() : words(q).stream().limit(MAX_SEARCH_WORDS).toList();
     }
 
+    /**
+     * The distinct search words of a text: folded, split on anything but letters and digits, each cut to
+     * {@value #MAX_WORD} characters (a longer query word is cut the same way, so it still matches).
+     */
     public static Set<String> words(String s) {
         Set<String> words = new LinkedHashSet<>();
         for (String w : NON_WORD.split(fold(s))) {
@@ -60,12 +60,6 @@ public final class Text {
             }
         }
         return words;
-    }
-
-    /** The smallest string greater than every string that starts with {@code prefix}. */
-    public static String prefixUpperBound(String prefix) {
-        int last = prefix.codePointBefore(prefix.length());
-        return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(last + 1);
     }
 
     /** Null for an absent or blank value, the stripped text otherwise: how optional text fields are stored. */

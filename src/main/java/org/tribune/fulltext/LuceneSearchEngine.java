@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -312,12 +313,17 @@ public class LuceneSearchEngine implements SearchEngine {
         try {
             writer.deleteAll();
             long[] count = {0};
-            QuarkusTransaction.requiringNew()
-                    .timeout(3600)
-                    .run(() -> indexer.everything(batch -> {
+            indexer.everything(
+                    batch -> {
                         write(batch, List.of());
                         count[0] += batch.size();
-                    }));
+                    },
+                    new SearchIndexer.Reading() {
+                        @Override
+                        public <T> T read(Supplier<T> work) {
+                            return QuarkusTransaction.requiringNew().call(work::get);
+                        }
+                    });
             publish(bounds.head(), bounds.epoch());
             commit();
             LOG.infof(

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
@@ -217,14 +218,21 @@ public class PostgresSearchEngine implements SearchEngine {
                 st.executeUpdate();
             }
             long[] count = {0};
-            indexer.everything(batch -> {
-                try {
-                    write(c, batch, List.of());
-                } catch (SQLException e) {
-                    throw new IllegalStateException("Search documents could not be written", e);
-                }
-                count[0] += batch.size();
-            });
+            indexer.everything(
+                    batch -> {
+                        try {
+                            write(c, batch, List.of());
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("Search documents could not be written", e);
+                        }
+                        count[0] += batch.size();
+                    },
+                    new SearchIndexer.Reading() {
+                        @Override
+                        public <T> T read(Supplier<T> work) {
+                            return work.get();
+                        }
+                    });
             try (PreparedStatement st =
                     c.prepareStatement("UPDATE search_state SET epoch = ?, built = TRUE WHERE id = 1")) {
                 st.setLong(1, epoch);

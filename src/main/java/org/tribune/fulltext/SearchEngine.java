@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A full-text engine: PostgreSQL's own on PostgreSQL, Lucene in the data directory on H2. Both take the same
@@ -25,11 +26,38 @@ public interface SearchEngine {
     /** What an operator wants to know: which engine, how many documents, whether it follows the change log. */
     Status status();
 
-    record Rebuilt(long documents, long millis) {}
+    @Schema(name = "SearchIndexRebuilt", description = "What a rebuild of the search index did.")
+    record Rebuilt(
+            @Schema(required = true, description = "Documents in the index once rebuilt.")
+            long documents,
+
+            @Schema(required = true, description = "How long the rebuild took.")
+            long millis) {}
 
     /**
      * @param indexedSeq the change log entry the index has caught up with; for an engine written in the writes' own
      *     transactions, the log's head
      */
-    record Status(String engine, long documents, long indexedSeq, long head, boolean rebuilding) {}
+    @Schema(name = "SearchIndexStatus", description = "Where the search index stands.")
+    record Status(
+            @Schema(
+                    required = true,
+                    description = "`postgresql` (its full text, written in each write's transaction) or"
+                            + " `lucene` (in the data directory, following the change log).",
+                    enumeration = {"postgresql", "lucene"})
+            String engine,
+
+            @Schema(required = true, description = "Documents searchable: posts, categories, tags, honours, prizes.")
+            long documents,
+
+            @Schema(
+                    required = true,
+                    description = "The change log entry the index has reached; -1 before its first build.")
+            long indexedSeq,
+
+            @Schema(required = true, description = "The change log's last entry.")
+            long head,
+
+            @Schema(required = true, description = "Whether a rebuild is running (searches then wait or get 503).")
+            boolean rebuilding) {}
 }
