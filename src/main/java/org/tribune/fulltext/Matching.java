@@ -37,23 +37,14 @@ public class Matching {
         if (query == null) {
             return null;
         }
-        SearchResult found = engine.search(new SearchRequest(
+        SearchResult found = engine.search(SearchRequest.across(
                 query,
                 Set.of(type),
                 new SearchRequest.Visibility(false, null, clock.now()),
                 null,
                 null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
                 0,
                 MAX,
-                false,
                 false));
         return found.hits().stream().map(SearchResult.Hit::id).toList();
     }

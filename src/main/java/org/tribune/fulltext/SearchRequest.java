@@ -36,6 +36,36 @@ public record SearchRequest(
 
     public static final String RELEVANCE = "relevance";
 
+    /** A search with no list filter (the site search, or a small collection's matches). */
+    public static SearchRequest across(
+            SearchQuery query,
+            Set<String> types,
+            Visibility visibility,
+            Set<UUID> categoryIds,
+            Integer year,
+            int offset,
+            int limit,
+            boolean withFacetsAndSnippets) {
+        return new SearchRequest(
+                query,
+                types,
+                visibility,
+                categoryIds,
+                year,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                offset,
+                limit,
+                withFacetsAndSnippets,
+                withFacetsAndSnippets);
+    }
+
     public SearchRequest withQuery(SearchQuery other) {
         return new SearchRequest(
                 other,

@@ -53,23 +53,14 @@ public class SearchService {
         boolean anonymous = callers.current().isAnonymous();
         Set<UUID> categoryIds = categorySlugs.isEmpty() ? null : categories.idsBySlugs(categorySlugs);
         int offset = OffsetCursor.offset(page, CURSOR_KIND);
-        SearchRequest request = new SearchRequest(
+        SearchRequest request = SearchRequest.across(
                 query,
                 types,
                 new SearchRequest.Visibility(anonymous, anonymous ? null : status, time.now()),
                 categoryIds,
                 year,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
                 offset,
                 page.size(),
-                true,
                 true);
         SearchResult result = engine.search(request);
         boolean allWords = true;
