@@ -288,6 +288,10 @@ public class PostgresSearchEngine implements SearchEngine {
         }
 
         SearchResult run() throws SQLException {
+            if (findsNothing()) {
+                return new SearchResult(
+                        0, List.of(), request.facets() ? new SearchResult.Facets(Map.of(), Map.of(), Map.of()) : null);
+            }
             Counted counted = count();
             if (counted.total() == 0 || request.offset() >= counted.total()) {
                 return new SearchResult(counted.total(), List.of(), counted.facets());
@@ -298,38 +302,66 @@ public class PostgresSearchEngine implements SearchEngine {
         private record Counted(long total, SearchResult.Facets facets) {}
 
         /** The CTE that reads the query once per configuration; the prefix word is matched as a prefix. */
+        /** The query without the stop words PostgreSQL's French list lacks ("les" among them), which Lucene's has. */
+        private SearchQuery query() {
+            return request.query().withoutWords(PostgresSearch::isStopWord);
+        }
+
+        /** Whether anything is left to find once stop words are left out. */
+        private boolean findsNothing() {
+            SearchQuery query = query();
+            return query.websearchText().isEmpty() && prefixQuery(query.prefix()) == null;
+        }
+
+        /**
+         * The query as each configuration reads it, the prefix word as a prefix, computed once (MATERIALIZED: inlined,
+         * PostgreSQL evaluated the functions again on every row, each raising a NOTICE the driver keeps), and
+         * {@code all_languages}, their union, which the GIN index matches in one condition.
+         */
         private String queries(List<Object> params) {
             List<String> columns = new ArrayList<>();
-            // PostgreSQL's French stop list lacks some of Lucene's ("les" among them): the query leaves them out.
-            SearchQuery query = request.query().withoutWords(PostgresSearch::isStopWord);
+            SearchQuery query = query();
             String text = query.websearchText();
             String prefix = prefixQuery(query.prefix());
             String exclusions = query.websearchExclusions();
+            List<String> union = new ArrayList<>();
             for (SearchLanguage language : SearchLanguage.values()) {
                 String config = "'" + language.postgresConfig + "'";
-                // An empty tsquery leaves the other side of && or || as it is.
-                String q = "websearch_to_tsquery(" + config + ", ?)";
-                params.add(text);
+                String q = null;
+                if (!text.isEmpty()) {
+                    q = "websearch_to_tsquery(" + config + ", ?)";
+                    params.add(text);
+                }
                 if (prefix != null) {
-                    q = "(" + q + (query.anyWord() ? " || " : " && ") + "to_tsquery(" + config + ", ?))";
+                    String p = "to_tsquery(" + config + ", ?)";
                     params.add(prefix);
+                    q = q == null ? p : "(" + q + (query.anyWord() ? " || " : " && ") + p + ")";
                 }
                 if (!exclusions.isEmpty()) {
-                    q = "(" + q + " && websearch_to_tsquery(" + config + ", ?))";
-                    params.add(exclusions);
+                    // Excluded in every language's reading: the languages' queries are matched as one union, and a
+                    // word excluded in French only would come back through the English reading of the text.
+                    List<String> excluded = new ArrayList<>();
+                    for (SearchLanguage any : SearchLanguage.values()) {
+                        excluded.add("websearch_to_tsquery('" + any.postgresConfig + "', ?)");
+                        params.add(exclusions);
+                    }
+                    q = "(" + q + " && " + String.join(" && ", excluded) + ")";
                 }
-                columns.add(q + " AS " + QUERY_COLUMN.get(language).substring(2));
+                String column = QUERY_COLUMN.get(language).substring(2);
+                columns.add(q + " AS " + column);
+                union.add("q0." + column);
                 if (query.anyWord()) {
                     List<String> items = items(query);
                     for (int i = 0; i < items.size(); i++) {
                         boolean isPrefix = query.prefix() != null && i == items.size() - 1;
-                        columns.add((isPrefix ? "to_tsquery(" : "websearch_to_tsquery(") + config + ", ?) AS "
-                                + QUERY_COLUMN.get(language).substring(2) + "_" + i);
+                        columns.add((isPrefix ? "to_tsquery(" : "websearch_to_tsquery(") + config + ", ?) AS " + column
+                                + "_" + i);
                         params.add(items.get(i));
                     }
                 }
             }
-            return "WITH q AS (SELECT " + String.join(", ", columns) + ")";
+            return "WITH q0 AS MATERIALIZED (SELECT " + String.join(", ", columns) + "),"
+                    + " q AS MATERIALIZED (SELECT q0.*, " + String.join(" || ", union) + " AS all_languages FROM q0)";
         }
 
         private static boolean isStopWord(String word) {
@@ -363,8 +395,7 @@ public class PostgresSearchEngine implements SearchEngine {
             if (!request.query().anyWord()) {
                 return rank;
             }
-            int count = items(request.query().withoutWords(PostgresSearch::isStopWord))
-                    .size();
+            int count = items(query()).size();
             StringBuilder coverage = new StringBuilder("CASE d.config");
             for (SearchLanguage language : SearchLanguage.values()) {
                 coverage.append(" WHEN '").append(language.postgresConfig).append("'::regconfig THEN 0");
@@ -397,13 +428,13 @@ public class PostgresSearchEngine implements SearchEngine {
             return String.join(" & ", parts);
         }
 
+        /**
+         * One GIN condition over the union of the languages' queries: a document may then match through another
+         * language's reading of a word (rare: the stems mostly agree), which ranking and headlines, per language,
+         * then weigh for what it is.
+         */
         private static String match() {
-            List<String> any = new ArrayList<>();
-            for (SearchLanguage language : SearchLanguage.values()) {
-                any.add("(d.config = '" + language.postgresConfig + "'::regconfig AND d.tsv @@ "
-                        + QUERY_COLUMN.get(language) + ")");
-            }
-            return "(" + String.join(" OR ", any) + ")";
+            return "d.tsv @@ q.all_languages";
         }
 
         private static String queryOfRow() {
