@@ -293,19 +293,24 @@ class WebhookApiTest extends ApiTestSupport {
         received(about(post), 1);
         JsonPath log =
                 eventually(() -> deliveries(id), d -> "failed".equals(d.getString("items[0].state")), "given up");
-        assertThat(log.getList("items[0].attempts")).hasSize(1);
-        assertThat(log.getInt("items[0].attempts[0].statusCode")).isEqualTo(410);
-        assertThat(log.getString("items[0].attempts[0].response"))
+        // The 410 is the last attempt: nothing is tried after it. (A connection that failed before it, which the
+        // loopback receiver does now and then under load, is retried as any connection error is.)
+        List<Map<String, Object>> attempts = log.getList("items[0].attempts");
+        assertThat(attempts.subList(0, attempts.size() - 1)).allMatch(a -> a.get("statusCode") == null);
+        int last = attempts.size() - 1;
+        assertThat(log.getInt("items[0].attempts[" + last + "].statusCode")).isEqualTo(410);
+        assertThat(log.getString("items[0].attempts[" + last + "].response"))
                 .startsWith("gone for good")
                 .hasSize(WebhookSender.EXCERPT);
-        assertThat(log.getString("items[0].attempts[0].error")).contains("not retried");
+        assertThat(log.getString("items[0].attempts[" + last + "].error")).contains("not retried");
         assertThat(log.getString("items[0].nextAttemptAt")).isNull();
+        long answered = receiver.requests().stream().filter(about(post)).count();
         try {
             Thread.sleep(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        assertThat(receiver.requests().stream().filter(about(post))).hasSize(1);
+        assertThat(receiver.requests().stream().filter(about(post))).hasSize((int) answered);
     }
 
     @Test
