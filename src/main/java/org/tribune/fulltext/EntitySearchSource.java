@@ -1,6 +1,7 @@
 package org.tribune.fulltext;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -38,11 +39,18 @@ public class EntitySearchSource<E extends VersionedEntity> implements SearchSour
 
     @Override
     public List<UUID> ids(UUID after, int limit) {
-        var query = repository
-                .getEntityManager()
-                .createQuery(
-                        "select e.id from " + entity.getSimpleName() + " e"
-                                + (after == null ? "" : " where e.id > :after") + " order by e.id",
+        return idsInOrder(repository.getEntityManager(), entity.getSimpleName(), after, limit);
+    }
+
+    /**
+     * A page of an entity's ids by its primary key alone: a condition on another column (the trash's) made H2 read it
+     * through that column's index and sort every row for each page, which took two thirds of a rebuild at 100,000
+     * posts. Rows that are not searchable are left out by {@link #documents}.
+     */
+    public static List<UUID> idsInOrder(EntityManager entities, String entityName, UUID after, int limit) {
+        var query = entities.createQuery(
+                        "select e.id from " + entityName + " e" + (after == null ? "" : " where e.id > :after")
+                                + " order by e.id",
                         UUID.class)
                 .setMaxResults(limit);
         if (after != null) {

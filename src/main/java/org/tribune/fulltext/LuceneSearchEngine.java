@@ -242,6 +242,9 @@ public class LuceneSearchEngine implements SearchEngine {
     private IndexWriter openWriter(IndexWriterConfig.OpenMode mode) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(LuceneAnalysis.PER_FIELD);
         config.setOpenMode(mode);
+        // Each batch of the log opens a new reader; by default that waits up to half a second for the tiny segments
+        // it flushed to be merged, which doubled the indexing time of a write. Merges happen in the background anyway.
+        config.setMaxFullFlushMergeWaitMillis(0);
         try {
             return new IndexWriter(directory, config);
         } catch (IOException e) {
@@ -315,7 +318,7 @@ public class LuceneSearchEngine implements SearchEngine {
             long[] count = {0};
             indexer.everything(
                     batch -> {
-                        write(batch, List.of());
+                        add(batch);
                         count[0] += batch.size();
                     },
                     new SearchIndexer.Reading() {
@@ -337,6 +340,17 @@ public class LuceneSearchEngine implements SearchEngine {
         }
         // Writes that committed while it ran come after the head it started from.
         follow();
+    }
+
+    /** Into an emptied index: adding, unlike updating, looks up no earlier copy of each document. */
+    private void add(List<SearchDocument> documents) {
+        try {
+            for (SearchDocument d : documents) {
+                writer.addDocument(document(d));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void write(List<SearchDocument> upserts, Collection<SearchDocument.Key> removals) {
@@ -577,28 +591,40 @@ public class LuceneSearchEngine implements SearchEngine {
             }
         }
 
+        /**
+         * Two passes. The page is found with scores, under every filter, and stops counting past the page: Lucene
+         * then skips the blocks of postings whose best score cannot enter it. The total and the facets are counted
+         * in a second pass that scores nothing, so the clauses that only rank (words near each other) are not read.
+         */
         SearchResult run() throws IOException {
             Query text = textQuery(request.query(), true);
-            BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
-            filters(query);
+            BooleanQuery.Builder counted = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+            filters(counted);
+            Query countedQuery = counted.build();
+            BooleanQuery.Builder paged = new BooleanQuery.Builder().add(countedQuery, BooleanClause.Occur.MUST);
+            facetFilters(paged);
             int wanted = Math.max(
                     1,
                     Math.min(
                             request.offset() + request.limit(),
                             searcher.getIndexReader().maxDoc()));
             TopDocsCollector<?> top = request.byRelevance()
-                    ? TopScoreDocCollector.create(wanted, Integer.MAX_VALUE)
-                    : TopFieldCollector.create(sort(request.sort()), wanted, Integer.MAX_VALUE);
-            FacetingCollector collector = new FacetingCollector(top, request);
-            searcher.search(query.build(), collector);
-            TopDocs topDocs = top.topDocs(request.offset(), request.limit());
-            ScoreDoc[] page = topDocs.scoreDocs;
+                    ? TopScoreDocCollector.create(wanted, wanted)
+                    : TopFieldCollector.create(sort(request.sort()), wanted, wanted);
+            searcher.search(paged.build(), top);
+            FacetingCollector counts = new FacetingCollector(request);
+            searcher.search(countedQuery, counts);
+            ScoreDoc[] page = top.topDocs(request.offset(), request.limit()).scoreDocs;
+            Document[] docs = new Document[page.length];
+            for (int i = 0; i < page.length; i++) {
+                docs[i] = searcher.storedFields().document(page[i].doc);
+            }
             String[] snippets = request.snippets()
-                    ? snippets(searcher.rewrite(textQuery(request.query(), false)), page)
+                    ? snippets(searcher.rewrite(textQuery(request.query(), false)), page, docs)
                     : new String[page.length];
             List<SearchResult.Hit> hits = new ArrayList<>();
             for (int i = 0; i < page.length; i++) {
-                Document doc = searcher.storedFields().document(page[i].doc);
+                Document doc = docs[i];
                 SearchLanguage language = SearchLanguage.valueOf(doc.get(LANGUAGE));
                 long published = doc.getField(PUBLISHED).numericValue().longValue();
                 var year = doc.getField(YEAR);
@@ -612,7 +638,26 @@ public class LuceneSearchEngine implements SearchEngine {
                         year == null ? null : year.numericValue().intValue(),
                         published == Long.MIN_VALUE ? null : java.time.Instant.ofEpochMilli(published)));
             }
-            return new SearchResult(collector.total(), hits, request.facets() ? collector.facets() : null);
+            return new SearchResult(counts.total(), hits, request.facets() ? counts.facets() : null);
+        }
+
+        /** The filters each facet leaves out of its own count (see {@link FacetingCollector}). */
+        private void facetFilters(BooleanQuery.Builder query) {
+            if (!request.types().isEmpty()) {
+                query.add(terms(TYPE, request.types()), BooleanClause.Occur.FILTER);
+            }
+            if (request.categoryIds() != null) {
+                query.add(
+                        terms(
+                                CATEGORY,
+                                request.categoryIds().stream()
+                                        .map(UUID::toString)
+                                        .toList()),
+                        BooleanClause.Occur.FILTER);
+            }
+            if (request.year() != null) {
+                query.add(IntPoint.newExactQuery(YEAR, request.year()), BooleanClause.Occur.FILTER);
+            }
         }
 
         private void filters(BooleanQuery.Builder query) {
@@ -868,7 +913,7 @@ public class LuceneSearchEngine implements SearchEngine {
         }
 
         /** The best passages of the body, else of the excerpt, else the title's, marked; else the excerpt's start. */
-        private String[] snippets(Query text, ScoreDoc[] page) throws IOException {
+        private String[] snippets(Query text, ScoreDoc[] page, Document[] stored) throws IOException {
             String[] snippets = new String[page.length];
             if (page.length == 0) {
                 return snippets;
@@ -884,10 +929,8 @@ public class LuceneSearchEngine implements SearchEngine {
                     .build();
             // Only the fields of the languages on the page: a field no document has is analysed in memory anew.
             Set<String> languages = new LinkedHashSet<>();
-            for (ScoreDoc hit : page) {
-                languages.add(searcher.storedFields()
-                        .document(hit.doc, Set.of(LANGUAGE))
-                        .get(LANGUAGE));
+            for (Document doc : stored) {
+                languages.add(doc.get(LANGUAGE));
             }
             List<String> fields = new ArrayList<>();
             for (String language : languages) {
@@ -912,9 +955,8 @@ public class LuceneSearchEngine implements SearchEngine {
                     }
                 }
                 if (snippets[i] == null) {
-                    Document doc = searcher.storedFields().document(page[i].doc);
-                    String language = doc.get(LANGUAGE);
-                    snippets[i] = MarkingFormatter.shortened(doc.get(EXCERPT + language), SNIPPET_LENGTH * 2);
+                    String language = stored[i].get(LANGUAGE);
+                    snippets[i] = MarkingFormatter.shortened(stored[i].get(EXCERPT + language), SNIPPET_LENGTH * 2);
                 }
             }
             return snippets;
