@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -259,14 +260,20 @@ public class LuceneSearchEngine implements SearchEngine {
     /** Asks the indexing thread to catch up with the log; a request already waiting covers this one. */
     private void follow() {
         if (followQueued.compareAndSet(false, true)) {
-            follower.execute(() -> {
-                followQueued.set(false);
-                try {
-                    catchUp();
-                } catch (RuntimeException | IOException e) {
-                    LOG.error("The search index could not follow the change log; it tries again at the next write", e);
-                }
-            });
+            try {
+                follower.execute(() -> {
+                    followQueued.set(false);
+                    try {
+                        catchUp();
+                    } catch (RuntimeException | IOException e) {
+                        LOG.error(
+                                "The search index could not follow the change log; it tries again at the next write",
+                                e);
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                // A write committed while the application stops: the index replays it from the log at the next start.
+            }
         }
     }
 
@@ -392,17 +399,21 @@ public class LuceneSearchEngine implements SearchEngine {
             progress.notifyAll();
         }
         if (commitQueued.compareAndSet(false, true)) {
-            follower.schedule(
-                    () -> {
-                        commitQueued.set(false);
-                        try {
-                            commit();
-                        } catch (IOException e) {
-                            LOG.warn("The search index could not commit; it replays from its last commit", e);
-                        }
-                    },
-                    1,
-                    TimeUnit.SECONDS);
+            try {
+                follower.schedule(
+                        () -> {
+                            commitQueued.set(false);
+                            try {
+                                commit();
+                            } catch (IOException e) {
+                                LOG.warn("The search index could not commit; it replays from its last commit", e);
+                            }
+                        },
+                        1,
+                        TimeUnit.SECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // stop() commits what is left.
+            }
         }
     }
 
