@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -19,6 +22,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
+import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
 import org.tartarus.snowball.ext.FrenchStemmer;
 
@@ -39,31 +43,30 @@ import org.tartarus.snowball.ext.FrenchStemmer;
  */
 final class LuceneAnalysis {
 
-    static final Analyzer FRENCH = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            Tokenizer source = new StandardTokenizer();
-            TokenStream s = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
-            s = new LowerCaseFilter(s);
-            s = new StopFilter(s, FrenchAnalyzer.getDefaultStopSet());
-            s = new ASCIIFoldingFilter(s);
-            s = new SnowballFilter(s, new FrenchStemmer());
-            return new TokenStreamComponents(source, s);
-        }
-    };
+    static final Analyzer FRENCH = stemming(
+            source -> new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES),
+            FrenchAnalyzer.getDefaultStopSet(),
+            FrenchStemmer::new);
 
-    static final Analyzer ENGLISH = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            Tokenizer source = new StandardTokenizer();
-            TokenStream s = new EnglishPossessiveFilter(source);
-            s = new LowerCaseFilter(s);
-            s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-            s = new ASCIIFoldingFilter(s);
-            s = new SnowballFilter(s, new EnglishStemmer());
-            return new TokenStreamComponents(source, s);
-        }
-    };
+    static final Analyzer ENGLISH =
+            stemming(EnglishPossessiveFilter::new, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, EnglishStemmer::new);
+
+    /** A language's chain: its own first filter, lower case, its stop words, folding, then its Snowball stemmer. */
+    private static Analyzer stemming(
+            UnaryOperator<TokenStream> first, CharArraySet stopWords, Supplier<SnowballStemmer> stemmer) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream s = first.apply(source);
+                s = new LowerCaseFilter(s);
+                s = new StopFilter(s, stopWords);
+                s = new ASCIIFoldingFilter(s);
+                s = new SnowballFilter(s, stemmer.get());
+                return new TokenStreamComponents(source, s);
+            }
+        };
+    }
 
     static final Analyzer NEUTRAL = new Analyzer() {
         @Override
