@@ -28,10 +28,10 @@ public interface SearchEngine {
 
     @Schema(name = "SearchIndexRebuilt", description = "What a rebuild of the search index did.")
     record Rebuilt(
-            @Schema(required = true, description = "Documents in the index once rebuilt.")
+            @Schema(required = true, description = "Documents in the index once rebuilt.", examples = "100036")
             long documents,
 
-            @Schema(required = true, description = "How long the rebuild took.")
+            @Schema(required = true, description = "How long the rebuild took, in milliseconds.", examples = "26671")
             long millis) {}
 
     /**
@@ -44,20 +44,28 @@ public interface SearchEngine {
                     required = true,
                     description = "`postgresql` (its full text, written in each write's transaction) or"
                             + " `lucene` (in the data directory, following the change log).",
-                    enumeration = {"postgresql", "lucene"})
+                    enumeration = {"postgresql", "lucene"},
+                    examples = "lucene")
             String engine,
 
-            @Schema(required = true, description = "Documents searchable: posts, categories, tags, honours, prizes.")
+            @Schema(
+                    required = true,
+                    description = "Documents searchable: posts, categories, tags, honours, prizes.",
+                    examples = "1036")
             long documents,
 
             @Schema(
                     required = true,
-                    description = "The change log entry the index has reached; -1 before its first build.")
+                    description = "The change log entry the index has reached; -1 before its first build.",
+                    examples = "5120")
             long indexedSeq,
 
-            @Schema(required = true, description = "The change log's last entry.")
+            @Schema(required = true, description = "The change log's last entry.", examples = "5120")
             long head,
 
-            @Schema(required = true, description = "Whether a rebuild is running (searches then wait or get 503).")
+            @Schema(
+                    required = true,
+                    description = "Whether a rebuild is running (searches then wait or get 503).",
+                    examples = "false")
             boolean rebuilding) {}
 }

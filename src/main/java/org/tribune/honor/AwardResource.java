@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,6 +38,7 @@ import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
 import org.tribune.web.IfMatch;
 import org.tribune.web.MergePatchOf;
+import org.tribune.web.OpenApiConventions;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -57,6 +59,7 @@ public class AwardResource {
 
     @GET
     @PermitAll
+    @Extension(name = OpenApiConventions.SEARCHES, value = "true")
     @Operation(
             operationId = "listAwards",
             summary = "List awards",

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,6 +42,7 @@ import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
 import org.tribune.web.IfMatch;
 import org.tribune.web.MergePatchOf;
+import org.tribune.web.OpenApiConventions;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -61,6 +63,7 @@ public class HonoraryCitizenResource {
 
     @GET
     @PermitAll
+    @Extension(name = OpenApiConventions.SEARCHES, value = "true")
     @Operation(
             operationId = "listHonoraryCitizens",
             summary = "List honorary citizens",

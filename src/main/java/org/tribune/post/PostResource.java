@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -39,6 +40,7 @@ import org.tribune.persistence.SortOrder;
 import org.tribune.security.Roles;
 import org.tribune.web.IfMatch;
 import org.tribune.web.MergePatchOf;
+import org.tribune.web.OpenApiConventions;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -77,6 +79,7 @@ public class PostResource {
 
     @GET
     @PermitAll
+    @Extension(name = OpenApiConventions.SEARCHES, value = "true")
     @Operation(
             operationId = "listPosts",
             summary = "List posts",
@@ -163,15 +166,8 @@ public class PostResource {
         PageRequest page = paging.request();
         String words = QueryParams.text("q", q, PostQuery.MAX_Q);
         SortOrder order = PostService.SORTING.parse(sort, words != null);
-        List<String> slugs = category == null
-                ? List.of()
-                : category.stream()
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .distinct()
-                        .toList();
         PostQuery query = new PostQuery(
-                slugs,
+                QueryParams.values(category),
                 QueryParams.text("tag", tag, PostQuery.MAX_TAG),
                 words,
                 QueryParams.instant("publishedAfter", publishedAfter),

@@ -5,11 +5,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.tribune.fulltext.SearchEngine;
 import org.tribune.security.Roles;
+import org.tribune.web.OpenApiConventions;
+import org.tribune.web.Representations;
 
 @Path("/api/v1/search-index")
 @Tag(name = "Search", description = "One ranked search across the site.")
@@ -18,19 +24,22 @@ import org.tribune.security.Roles;
 public class SearchIndexResource {
 
     private final SearchService service;
+    private final Representations representations;
 
-    public SearchIndexResource(SearchService service) {
+    public SearchIndexResource(SearchService service, Representations representations) {
         this.service = service;
+        this.representations = representations;
     }
 
     @GET
+    @Extension(name = OpenApiConventions.COMPUTED, value = "true")
     @Operation(
             operationId = "getSearchIndex",
             summary = "Where the search index stands",
             description = "Which engine answers searches (PostgreSQL's full text, or Lucene on H2), how many documents"
                     + " it holds, and the change log entry it has reached.")
-    public SearchEngine.Status status() {
-        return service.indexStatus();
+    public RestResponse<SearchEngine.Status> status(@Context HttpHeaders headers) {
+        return representations.computed(service.indexStatus(), headers);
     }
 
     @POST

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,6 +24,7 @@ import org.tribune.common.ApiException;
 import org.tribune.fulltext.SearchQuery;
 import org.tribune.persistence.PageRequest;
 import org.tribune.post.PostStatus;
+import org.tribune.web.OpenApiConventions;
 import org.tribune.web.PageParams;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
@@ -49,6 +51,7 @@ public class SearchResource {
 
     @GET
     @PermitAll
+    @Extension(name = OpenApiConventions.SEARCHES, value = "true")
     @Operation(
             operationId = "search",
             summary = "Search the site",
@@ -111,13 +114,7 @@ public class SearchResource {
         SearchPage body = service.search(
                 query,
                 types(type),
-                category == null
-                        ? List.of()
-                        : category.stream()
-                                .map(String::strip)
-                                .filter(s -> !s.isEmpty())
-                                .distinct()
-                                .toList(),
+                QueryParams.values(category),
                 QueryParams.integer("year", year, 1, 9999),
                 wanted == null ? null : wanted.name(),
                 page);

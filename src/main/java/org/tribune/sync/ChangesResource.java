@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tribune.common.ApiException;
+import org.tribune.web.OpenApiConventions;
 import org.tribune.web.QueryParams;
 import org.tribune.web.Representations;
 
@@ -51,6 +53,7 @@ public class ChangesResource {
 
     @GET
     @PermitAll
+    @Extension(name = OpenApiConventions.COMPUTED, value = "true")
     @Operation(
             operationId = "listChanges",
             summary = "What changed since a cursor",

@@ -270,6 +270,15 @@ final class OpenApiComponents {
                 "PreconditionRequired",
                 "The server is set to require If-Match (tribune.require-if-match) and the"
                         + " request has none. Fetch the resource and send its ETag.");
+        problem(
+                c,
+                "SearchUnavailable",
+                "The search index is being rebuilt, or has not caught up with the latest writes within 10 seconds"
+                        + " (Lucene, on the embedded database: after a restore, say). Retry-After says how many"
+                        + " seconds to wait. PostgreSQL's full-text search never answers this.");
+        c.getResponses()
+                .get("SearchUnavailable")
+                .addHeader("Retry-After", OASFactory.createHeader().ref("Retry-After"));
         problem(c, "NotAcceptable", "None of the media types in Accept can be produced.");
         problem(c, "UnsupportedMediaType", "The request body's Content-Type is not accepted here.");
         problem(c, "InternalError", "The server failed. The detail carries a reference to quote when reporting it.");
@@ -305,6 +314,7 @@ final class OpenApiComponents {
         header(c, "Location", Schema.SchemaType.STRING, "URL of the created resource.");
         header(c, "Link", Schema.SchemaType.STRING, "RFC 8288 links to the first, prev, next and last pages.");
         header(c, "X-Total-Count", Schema.SchemaType.INTEGER, "Items matching the filters, over all pages.");
+        header(c, "Retry-After", Schema.SchemaType.INTEGER, "Seconds to wait before trying again.");
     }
 
     static void header(Components c, String name, Schema.SchemaType type, String description) {

@@ -48,7 +48,8 @@ public class OpenApiConventions implements OASFilter {
                 Method method = methods.get(op.getValue().getOperationId());
                 OpenApiRequests.requestBody(op.getValue(), method, examples);
                 OpenApiRequests.declaredStatus(op.getValue(), method);
-                applyConventions(url, single, op.getKey(), op.getValue());
+                applyConventions(url, single, computed(op.getValue()), op.getKey(), op.getValue());
+                searchUnavailable(op.getValue());
                 arrayExamples(op.getValue());
                 documentAccess(op.getValue(), access.get(op.getValue().getOperationId()));
             }
@@ -83,7 +84,8 @@ public class OpenApiConventions implements OASFilter {
         op.getResponses().addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"));
     }
 
-    private static void applyConventions(String url, boolean single, PathItem.HttpMethod method, Operation op) {
+    private static void applyConventions(
+            String url, boolean single, boolean computed, PathItem.HttpMethod method, Operation op) {
         APIResponses responses = op.getResponses();
         boolean hasInput = (op.getParameters() != null && !op.getParameters().isEmpty()) || op.getRequestBody() != null;
         if (hasInput) {
@@ -99,16 +101,23 @@ public class OpenApiConventions implements OASFilter {
                     break;
                 }
                 addRef(responses, "304", "NotModified");
-                if (ok != null && single) {
+                if (ok == null) {
+                    break;
+                }
+                if (computed) {
+                    addHeaders(ok, "ETag");
+                } else if (single || !isPage(ok)) {
                     addHeaders(ok, "ETag", "Last-Modified");
-                } else if (ok != null) {
+                } else {
                     addHeaders(ok, "ETag", "Link", "X-Total-Count");
                 }
             }
             case POST -> {
                 addConflict(op);
                 addPreconditionFailed(op);
-                addRef(responses, "415", "UnsupportedMediaType");
+                if (op.getRequestBody() != null) {
+                    addRef(responses, "415", "UnsupportedMediaType");
+                }
                 APIResponse created = responses.getAPIResponse("201");
                 if (created != null) {
                     addHeaders(created, "Location", "ETag", "Last-Modified");
@@ -130,6 +139,45 @@ public class OpenApiConventions implements OASFilter {
         addRef(responses, "500", "InternalError");
     }
 
+    /**
+     * Marks an operation whose {@code q} is answered by the search engine, which may answer 503 (see the
+     * SearchUnavailable response); the mark itself is not part of the spec.
+     */
+    public static final String SEARCHES = "x-tribune-searches";
+
+    /**
+     * Marks a read answered with {@code Representations.computed}: a weak ETag over the body, and no Last-Modified,
+     * Link or total (the changes feed, a webhook delivery, the search index's status).
+     */
+    public static final String COMPUTED = "x-tribune-computed";
+
+    private static boolean computed(Operation op) {
+        return takeMark(op, COMPUTED);
+    }
+
+    /**
+     * Whether the operation carries this mark, which is then removed: SmallRye copies a method's extensions onto the
+     * responses it declares, and a mark is not part of the spec.
+     */
+    private static boolean takeMark(Operation op, String mark) {
+        boolean marked = op.getExtensions() != null && op.getExtensions().containsKey(mark);
+        op.removeExtension(mark);
+        APIResponses responses = op.getResponses();
+        if (responses != null) {
+            responses.removeExtension(mark);
+            if (responses.getAPIResponses() != null) {
+                responses.getAPIResponses().values().forEach(r -> r.removeExtension(mark));
+            }
+        }
+        return marked;
+    }
+
+    private static void searchUnavailable(Operation op) {
+        if (takeMark(op, SEARCHES)) {
+            addRef(op.getResponses(), "503", "SearchUnavailable");
+        }
+    }
+
     /** A repeatable query parameter is an array: its single example becomes an array of one. */
     private static void arrayExamples(Operation op) {
         if (op.getParameters() == null) {
@@ -145,6 +193,14 @@ public class OpenApiConventions implements OASFilter {
                 p.setExample(List.of(p.getExample()));
             }
         }
+    }
+
+    /** A page of a list (PageResponse..., or a name ending in Page): the others are one thing, even without an id. */
+    private static boolean isPage(APIResponse ok) {
+        return ok.getContent() != null
+                && ok.getContent().getMediaTypes().values().stream()
+                        .map(m -> m.getSchema() == null ? null : m.getSchema().getRef())
+                        .anyMatch(ref -> ref != null && (ref.contains("/PageResponse") || ref.endsWith("Page")));
     }
 
     /** JSON representations and files carry validators; a streamed archive (the backup export) does not. */

@@ -85,6 +85,17 @@ public final class QueryParams {
         return v;
     }
 
+    /** A repeatable parameter's values, trimmed, without blanks or repeats, in the order given. */
+    public static List<String> values(List<String> raw) {
+        return raw == null
+                ? List.of()
+                : raw.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
+    }
+
     public static boolean bool(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             return false;

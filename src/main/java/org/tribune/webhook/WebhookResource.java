@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,6 +36,7 @@ import org.tribune.security.Callers;
 import org.tribune.security.Roles;
 import org.tribune.web.IfMatch;
 import org.tribune.web.MergePatchOf;
+import org.tribune.web.OpenApiConventions;
 import org.tribune.web.PageParams;
 import org.tribune.web.Representations;
 
@@ -182,6 +184,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries/{deliveryId}")
+    @Extension(name = OpenApiConventions.COMPUTED, value = "true")
     @Operation(operationId = "getWebhookDelivery", summary = "Get a delivery, with its attempts")
     public RestResponse<DeliveryView> delivery(
             @PathParam("id") @Parameter(description = "Webhook id") UUID id,

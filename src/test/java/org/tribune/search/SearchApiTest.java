@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -593,6 +595,31 @@ class SearchApiTest extends ApiTestSupport {
         assertThat(search(w).getList("items.id", String.class)).containsExactly(id);
         as(token(Roles.EDITOR)).get("/api/v1/search-index").then().statusCode(403);
         given().post("/api/v1/search-index/rebuild").then().statusCode(401);
+    }
+
+    @Test
+    void theIndexStatusHasAWeakETagAndAnswers304UntilTheIndexMoves() {
+        String admin = token(Roles.ADMIN);
+        search(word());
+        String etag = as(admin)
+                .get("/api/v1/search-index")
+                .then()
+                .statusCode(200)
+                .header("ETag", startsWith("W/\""))
+                .header("Last-Modified", nullValue())
+                .extract()
+                .header("ETag");
+        as(admin)
+                .header("If-None-Match", etag)
+                .get("/api/v1/search-index")
+                .then()
+                .statusCode(304);
+        createPost(post("Mouvement " + word(), "<p>x</p>"));
+        as(admin)
+                .header("If-None-Match", etag)
+                .get("/api/v1/search-index")
+                .then()
+                .statusCode(200);
     }
 
     @Test
