@@ -133,12 +133,12 @@ public class LuceneSearchEngine implements SearchEngine {
     }
 
     /** What this code writes; an index written otherwise (by an earlier version) is rebuilt. */
-    private static final String FORMAT_VERSION = "2";
+    static final String FORMAT_VERSION = "2";
 
-    private static final String FORMAT = "format";
-    private static final String SEQ = "seq";
-    private static final String EPOCH = "epoch";
-    private static final String MARK = "mark";
+    static final String FORMAT = "format";
+    static final String SEQ = "seq";
+    static final String EPOCH = "epoch";
+    static final String MARK = "mark";
     private static final Duration WAIT_FOR_INDEX = Duration.ofSeconds(10);
     private static final int SNIPPET_LENGTH = 160;
 
@@ -241,20 +241,26 @@ public class LuceneSearchEngine implements SearchEngine {
     }
 
     private IndexWriter openWriter(IndexWriterConfig.OpenMode mode) throws IOException {
+        try {
+            return new IndexWriter(directory, writerConfig(mode));
+        } catch (IOException e) {
+            // A damaged index is only derived data: start again from an empty one, which the log then rebuilds. Its
+            // files go first: even a writer that creates a new index reads the last commit, and fails on it again.
+            LOG.warnf("The search index in %s is unreadable (%s); it is rebuilt", directoryPath, e.getMessage());
+            for (String file : directory.listAll()) {
+                directory.deleteFile(file);
+            }
+            return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
+        }
+    }
+
+    private static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
         IndexWriterConfig config = new IndexWriterConfig(LuceneAnalysis.PER_FIELD);
         config.setOpenMode(mode);
         // Each batch of the log opens a new reader; by default that waits up to half a second for the tiny segments
         // it flushed to be merged, which doubled the indexing time of a write. Merges happen in the background anyway.
         config.setMaxFullFlushMergeWaitMillis(0);
-        try {
-            return new IndexWriter(directory, config);
-        } catch (IOException e) {
-            // A damaged index is only derived data: start again from an empty one, which the log then rebuilds.
-            LOG.warnf("The search index in %s is unreadable (%s); it is rebuilt", directoryPath, e.getMessage());
-            config = new IndexWriterConfig(LuceneAnalysis.PER_FIELD);
-            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-            return new IndexWriter(directory, config);
-        }
+        return config;
     }
 
     /** Asks the indexing thread to catch up with the log; a request already waiting covers this one. */
@@ -427,7 +433,7 @@ public class LuceneSearchEngine implements SearchEngine {
         return key.type() + '/' + key.id();
     }
 
-    private static Document document(SearchDocument d) {
+    static Document document(SearchDocument d) {
         Document doc = new Document();
         doc.add(new StringField(KEY, key(d.key()), Field.Store.NO));
         doc.add(new StringField(TYPE, d.type(), Field.Store.YES));
