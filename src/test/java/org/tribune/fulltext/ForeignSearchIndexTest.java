@@ -1,15 +1,12 @@
 package org.tribune.fulltext;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -19,10 +16,8 @@ import java.util.UUID;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
-import org.tribune.security.Roles;
 
 /**
  * A Lucene index left in the data directory by another site (a data directory copied, a database swapped under
@@ -31,7 +26,7 @@ import org.tribune.security.Roles;
  */
 @QuarkusTest
 @TestProfile(ForeignSearchIndexTest.WithAnotherSitesIndex.class)
-class ForeignSearchIndexTest extends ApiTestSupport {
+class ForeignSearchIndexTest extends SearchIndexOnDiskSupport {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String FOREIGN_WORD = "zqetrangerk";
@@ -48,18 +43,22 @@ class ForeignSearchIndexTest extends ApiTestSupport {
         }
     }
 
-    /** Writes the other site's index before the application starts. */
-    public static class AnotherSitesIndex implements QuarkusTestResourceLifecycleManager {
+    /** The other site's index, with one post this site does not have. */
+    public static class AnotherSitesIndex extends IndexLeftOnDisk {
         @Override
-        public Map<String, String> start() {
-            Path index = Path.of("target/foreign-index-" + RUN, "search-index");
+        Path dataDir() {
+            return Path.of("target/foreign-index-" + RUN);
+        }
+
+        @Override
+        void leave(Path index) throws IOException {
             try (IndexWriter writer =
                     new IndexWriter(FSDirectory.open(index), new IndexWriterConfig(LuceneAnalysis.PER_FIELD))) {
                 writer.addDocument(LuceneSearchEngine.document(new SearchDocument(
                         "post",
                         UUID.randomUUID(),
                         "autre-site",
-                        "Un billet d'un autre site: " + FOREIGN_WORD,
+                        "Un billet d'un autre site : " + FOREIGN_WORD,
                         "",
                         "",
                         "fr",
@@ -83,42 +82,18 @@ class ForeignSearchIndexTest extends ApiTestSupport {
                                 LuceneSearchEngine.FORMAT_VERSION)
                         .entrySet());
                 writer.commit();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
-            return Map.of();
-        }
-
-        @Override
-        public void stop() {
-            // The directory is the test's own, under target/.
         }
     }
 
     @Test
     void anIndexWrittenForAnotherDatabaseIsRebuiltFromThisOne() {
-        String engine = as(token(Roles.ADMIN))
-                .get("/api/v1/search-index")
-                .then()
-                .extract()
-                .path("engine");
-        Assumptions.assumeTrue("lucene".equals(engine), "PostgreSQL keeps its documents in the database");
-
+        assumeLucene();
         given().queryParam("q", FOREIGN_WORD)
                 .get("/api/v1/search")
                 .then()
                 .statusCode(200)
                 .body("totalItems", equalTo(0));
-        String w = "zqpropre" + RUN.replaceAll("[0-9]", "k");
-        String id =
-                createPost(Map.of("title", "Un billet de ce site: " + w, "content", "<p>x</p>", "status", "published"));
-        assertThat(given().queryParam("q", w)
-                        .get("/api/v1/search")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("items.id", String.class))
-                .containsExactly(id);
+        aNewPostIsFoundBy("zqpropre" + RUN.replaceAll("[0-9]", "k"));
     }
 }
