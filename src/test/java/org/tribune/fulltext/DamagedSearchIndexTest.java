@@ -11,10 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.tribune.ApiTestSupport;
 
 /** A Lucene index that cannot be read (a disk that filled up, a copy cut short) is only derived data: rebuilt. */
 @QuarkusTest
+@DisabledIfSystemProperty(
+        named = "tribune.test.postgresql-url",
+        matches = ".+",
+        disabledReason = "PostgreSQL keeps its documents in the database")
 @TestProfile(DamagedSearchIndexTest.WithADamagedIndex.class)
 class DamagedSearchIndexTest extends SearchIndexOnDiskSupport {
 
@@ -48,7 +53,6 @@ class DamagedSearchIndexTest extends SearchIndexOnDiskSupport {
 
     @Test
     void anUnreadableIndexIsRebuiltAndSearchesWork() {
-        assumeLucene();
         aNewPostIsFoundBy("zqintact" + RUN.replaceAll("[0-9]", "k"));
     }
 }

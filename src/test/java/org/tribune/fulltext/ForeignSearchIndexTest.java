@@ -17,6 +17,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.tribune.ApiTestSupport;
 
 /**
@@ -25,6 +26,10 @@ import org.tribune.ApiTestSupport;
  * rebuilt from this site's database, not trusted.
  */
 @QuarkusTest
+@DisabledIfSystemProperty(
+        named = "tribune.test.postgresql-url",
+        matches = ".+",
+        disabledReason = "PostgreSQL keeps its documents in the database")
 @TestProfile(ForeignSearchIndexTest.WithAnotherSitesIndex.class)
 class ForeignSearchIndexTest extends SearchIndexOnDiskSupport {
 
@@ -88,7 +93,6 @@ class ForeignSearchIndexTest extends SearchIndexOnDiskSupport {
 
     @Test
     void anIndexWrittenForAnotherDatabaseIsRebuiltFromThisOne() {
-        assumeLucene();
         given().queryParam("q", FOREIGN_WORD)
                 .get("/api/v1/search")
                 .then()

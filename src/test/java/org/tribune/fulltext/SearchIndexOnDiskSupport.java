@@ -8,11 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.tribune.ApiTestSupport;
-import org.tribune.security.Roles;
 
-/** For tests that leave a Lucene index in a site's data directory before it starts, and check what it became. */
+/**
+ * For tests that leave a Lucene index in a site's data directory before it starts, and check what it became. They
+ * run on H2 only: the application is built for one engine, and PostgreSQL's documents live in the database.
+ */
 abstract class SearchIndexOnDiskSupport extends ApiTestSupport {
 
     /** Writes into {@code <data-dir>/search-index} before the application starts. */
@@ -36,15 +37,6 @@ abstract class SearchIndexOnDiskSupport extends ApiTestSupport {
         public void stop() {
             // The directory is the test's own, under target/.
         }
-    }
-
-    static void assumeLucene() {
-        String engine = as(token(Roles.ADMIN))
-                .get("/api/v1/search-index")
-                .then()
-                .extract()
-                .path("engine");
-        Assumptions.assumeTrue("lucene".equals(engine), "PostgreSQL keeps its documents in the database");
     }
 
     static void aNewPostIsFoundBy(String word) {
