@@ -664,13 +664,7 @@ public class LuceneSearchEngine implements SearchEngine {
                 query.add(terms(TYPE, request.types()), BooleanClause.Occur.FILTER);
             }
             if (request.categoryIds() != null) {
-                query.add(
-                        terms(
-                                CATEGORY,
-                                request.categoryIds().stream()
-                                        .map(UUID::toString)
-                                        .toList()),
-                        BooleanClause.Occur.FILTER);
+                query.add(anyOf(CATEGORY, request.categoryIds()), BooleanClause.Occur.FILTER);
             }
             if (request.year() != null) {
                 query.add(IntPoint.newExactQuery(YEAR, request.year()), BooleanClause.Occur.FILTER);
@@ -700,13 +694,7 @@ public class LuceneSearchEngine implements SearchEngine {
                         BooleanClause.Occur.FILTER);
             }
             if (request.citizenIds() != null) {
-                query.add(
-                        terms(
-                                CITIZEN,
-                                request.citizenIds().stream()
-                                        .map(UUID::toString)
-                                        .toList()),
-                        BooleanClause.Occur.FILTER);
+                query.add(anyOf(CITIZEN, request.citizenIds()), BooleanClause.Occur.FILTER);
             }
             if (request.awardId() != null) {
                 query.add(new TermQuery(new Term(AWARD, request.awardId().toString())), BooleanClause.Occur.FILTER);
@@ -730,6 +718,10 @@ public class LuceneSearchEngine implements SearchEngine {
                         LongPoint.newRangeQuery(UPDATED, request.updatedAfter().toEpochMilli() + 1, Long.MAX_VALUE),
                         BooleanClause.Occur.FILTER);
             }
+        }
+
+        private static Query anyOf(String field, Collection<UUID> ids) {
+            return terms(field, ids.stream().map(UUID::toString).toList());
         }
 
         private static Query terms(String field, Collection<String> values) {
