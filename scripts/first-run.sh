@@ -34,7 +34,8 @@ trap cleanup EXIT
 git clone -q "$REPO" "$WORK/clone"
 # CI checks what is committed; a developer running this by hand wants to try the working tree, so its changed and
 # new files are carried over.
-if [ -z "${CI:-}" ]; then
+# (On a clean tree there is nothing to carry, and tar would refuse the empty archive.)
+if [ -z "${CI:-}" ] && [ -n "$(git ls-files --modified --others --exclude-standard)" ]; then
   git ls-files -z --modified --others --exclude-standard | xargs -0 -r tar -cf - | tar -xf - -C "$WORK/clone"
 fi
 
