@@ -53,6 +53,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -164,13 +165,16 @@ public class LuceneSearchEngine implements SearchEngine {
     private String openedAt;
 
     private final Timer indexing;
+    private final int candidates;
 
     public LuceneSearchEngine(
             ChangeLog log,
             SearchIndexer indexer,
             MeterRegistry metrics,
-            @ConfigProperty(name = "tribune.data-dir") Path dataDir) {
+            @ConfigProperty(name = "tribune.data-dir") Path dataDir,
+            @ConfigProperty(name = SearchWindow.CANDIDATES, defaultValue = SearchWindow.DEFAULT) int candidates) {
         this.log = log;
+        this.candidates = candidates;
         this.indexer = indexer;
         this.indexing = SearchIndexer.indexingTimer(metrics, "lucene");
         this.directoryPath = dataDir.resolve("search-index");
@@ -510,7 +514,7 @@ public class LuceneSearchEngine implements SearchEngine {
     @Override
     public SearchResult search(SearchRequest request) {
         awaitCurrent();
-        return withSearcher(searcher -> new LuceneSearch(searcher, request).run());
+        return withSearcher(searcher -> new LuceneSearch(searcher, request, candidates).run());
     }
 
     @Override
@@ -592,13 +596,15 @@ public class LuceneSearchEngine implements SearchEngine {
 
         private final IndexSearcher searcher;
         private final SearchRequest request;
+        private final int candidates;
 
         /** The languages some document is in: the query is built for those only (a prefix compiles an automaton). */
         private final Set<SearchLanguage> languages = EnumSet.noneOf(SearchLanguage.class);
 
-        LuceneSearch(IndexSearcher searcher, SearchRequest request) {
+        LuceneSearch(IndexSearcher searcher, SearchRequest request, int candidates) {
             this.searcher = searcher;
             this.request = request;
+            this.candidates = candidates;
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 for (SearchLanguage language : SearchLanguage.values()) {
                     if (leaf.reader().getFieldInfos().fieldInfo(TITLE + language) != null) {
@@ -617,6 +623,17 @@ public class LuceneSearchEngine implements SearchEngine {
             Query text = textQuery(request.query(), true);
             BooleanQuery.Builder counted = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
             filters(counted);
+            Long since = SearchWindow.applies(request, candidates) ? windowStart() : null;
+            if (since != null) {
+                counted.add(
+                        new BooleanQuery.Builder()
+                                .add(
+                                        LongPoint.newRangeQuery(PUBLISHED, since, Long.MAX_VALUE),
+                                        BooleanClause.Occur.SHOULD)
+                                .add(LongPoint.newExactQuery(PUBLISHED, Long.MIN_VALUE), BooleanClause.Occur.SHOULD)
+                                .build(),
+                        BooleanClause.Occur.FILTER);
+            }
             Query countedQuery = counted.build();
             BooleanQuery.Builder paged = new BooleanQuery.Builder().add(countedQuery, BooleanClause.Occur.MUST);
             facetFilters(paged);
@@ -655,7 +672,33 @@ public class LuceneSearchEngine implements SearchEngine {
                         year == null ? null : year.numericValue().intValue(),
                         published == Long.MIN_VALUE ? null : java.time.Instant.ofEpochMilli(published)));
             }
-            return new SearchResult(counts.total(), hits, request.facets() ? counts.facets() : null);
+            return new SearchResult(
+                    counts.total(),
+                    hits,
+                    request.facets() ? counts.facets() : null,
+                    since == null ? null : java.time.Instant.ofEpochMilli(since));
+        }
+
+        /**
+         * Where the window starts: the publication time of the newest {@code candidates}-th dated match under every
+         * filter, or null when there are no more than that. Sorting on the points field lets Lucene skip the older
+         * documents once it holds that many, so this costs about the same for a word in every post as for a rare
+         * one.
+         */
+        private Long windowStart() throws IOException {
+            BooleanQuery.Builder dated = new BooleanQuery.Builder()
+                    .add(textQuery(request.query(), false), BooleanClause.Occur.FILTER)
+                    .add(
+                            LongPoint.newRangeQuery(PUBLISHED, Long.MIN_VALUE + 1, Long.MAX_VALUE),
+                            BooleanClause.Occur.FILTER);
+            filters(dated);
+            facetFilters(dated);
+            // One more than the window holds: with no more matches than that, every one counts.
+            TopFieldCollector newest = TopFieldCollector.create(
+                    new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)), candidates + 1, candidates + 1);
+            searcher.search(dated.build(), newest);
+            ScoreDoc[] found = newest.topDocs().scoreDocs;
+            return found.length <= candidates ? null : (Long) ((FieldDoc) found[candidates - 1]).fields[0];
         }
 
         /** The filters each facet leaves out of its own count (see {@link FacetingCollector}). */

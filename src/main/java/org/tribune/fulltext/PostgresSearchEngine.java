@@ -26,9 +26,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tribune.persistence.ChangeAction;
 import org.tribune.persistence.ChangeLog;
@@ -69,9 +72,16 @@ public class PostgresSearchEngine implements SearchEngine {
     private final SearchIndexer indexer;
     private final ChangeLog log;
     private final Timer indexing;
+    private final int candidates;
 
-    public PostgresSearchEngine(DataSource dataSource, SearchIndexer indexer, ChangeLog log, MeterRegistry metrics) {
+    public PostgresSearchEngine(
+            DataSource dataSource,
+            SearchIndexer indexer,
+            ChangeLog log,
+            MeterRegistry metrics,
+            @ConfigProperty(name = SearchWindow.CANDIDATES, defaultValue = SearchWindow.DEFAULT) int candidates) {
         this.dataSource = dataSource;
+        this.candidates = candidates;
         this.indexer = indexer;
         this.log = log;
         this.indexing = SearchIndexer.indexingTimer(metrics, "postgresql");
@@ -260,7 +270,7 @@ public class PostgresSearchEngine implements SearchEngine {
 
     @Override
     public SearchResult search(SearchRequest request) {
-        return connected(c -> new PostgresSearch(c, request).run());
+        return connected(c -> new PostgresSearch(c, request, candidates).run());
     }
 
     private interface SqlWork<T> {
@@ -281,22 +291,113 @@ public class PostgresSearchEngine implements SearchEngine {
 
         private final Connection c;
         private final SearchRequest request;
+        private final int candidates;
+        /** Where the window starts ({@link SearchWindow}); null when every match counts. */
+        private OffsetDateTime since;
 
-        PostgresSearch(Connection c, SearchRequest request) {
+        PostgresSearch(Connection c, SearchRequest request, int candidates) {
             this.c = c;
             this.request = request;
+            this.candidates = candidates;
         }
 
         SearchResult run() throws SQLException {
             if (findsNothing()) {
                 return new SearchResult(
-                        0, List.of(), request.facets() ? new SearchResult.Facets(Map.of(), Map.of(), Map.of()) : null);
+                        0,
+                        List.of(),
+                        request.facets() ? new SearchResult.Facets(Map.of(), Map.of(), Map.of()) : null,
+                        null);
+            }
+            if (SearchWindow.applies(request, candidates)) {
+                since = windowStart();
             }
             Counted counted = count();
-            if (counted.total() == 0 || request.offset() >= counted.total()) {
-                return new SearchResult(counted.total(), List.of(), counted.facets());
+            List<SearchResult.Hit> hits =
+                    counted.total() == 0 || request.offset() >= counted.total() ? List.of() : hits();
+            return new SearchResult(counted.total(), hits, counted.facets(), since == null ? null : since.toInstant());
+        }
+
+        /**
+         * The publication time of the {@code candidates}-th newest dated match under every filter, or null when
+         * there are no more than that. When the planner's estimate of the matches (from the lexemes' statistics,
+         * ANALYZE) says the query matches much, it is found by walking the documents newest first and stopping at
+         * that match, within a budget of rows past which the exact plan costs less. Otherwise, or when the walk runs
+         * out, it is found through the GIN index, which finds every match before it can return the first: what the
+         * window saves on a word in every post, and cheap on a rare one.
+         */
+        private OffsetDateTime windowStart() throws SQLException {
+            double documents = 0;
+            try (PreparedStatement st = c.prepareStatement(
+                            "SELECT reltuples FROM pg_class WHERE oid = CAST('search_document' AS regclass)");
+                    ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    documents = rs.getDouble(1);
+                }
             }
-            return new SearchResult(counted.total(), hits(), counted.facets());
+            if (documents > 0) {
+                double matches = estimatedMatches();
+                // The rows the walk should need, twice over for the estimate's error.
+                long budget =
+                        (long) Math.ceil(Math.min(documents, 2.0 * candidates * documents / Math.max(1, matches)));
+                if (matches >= candidates && budget <= WALK_BUDGET_PER_CANDIDATE * (long) candidates) {
+                    OffsetDateTime walked = newestMatch(Math.max(budget, candidates + 1L));
+                    if (walked != null) {
+                        return walked;
+                    }
+                }
+            }
+            return newestMatch(null);
+        }
+
+        /** @param budget the newest documents to walk through; null to find the matches through the GIN index */
+        private OffsetDateTime newestMatch(Long budget) throws SQLException {
+            List<Object> params = new ArrayList<>();
+            String q = queries(params);
+            String matches = match() + filters(params) + " AND " + typeOk(params) + " AND " + categoryOk(params)
+                    + " AND " + yearOk(params);
+            String sql = budget == null
+                    ? q + " SELECT d.published_at FROM search_document d, q WHERE " + matches
+                            + " AND d.published_at IS NOT NULL ORDER BY d.published_at DESC NULLS LAST OFFSET ? LIMIT 2"
+                    : q + " SELECT w.published_at FROM (SELECT d.published_at, (" + matches + ") AS ok"
+                            + " FROM search_document d, q WHERE d.published_at IS NOT NULL"
+                            + " ORDER BY d.published_at DESC NULLS LAST LIMIT ?) w WHERE w.ok OFFSET ? LIMIT 2";
+            if (budget != null) {
+                params.add(budget);
+            }
+            params.add(candidates - 1);
+            try (PreparedStatement st = prepare(sql, params);
+                    ResultSet rs = st.executeQuery()) {
+                // A second row says there are more matches than the window holds; without it, every one counts.
+                OffsetDateTime nth = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+                return rs.next() ? nth : null;
+            }
+        }
+
+        /** The planner's estimate of the documents the text matches: its statistics, with the query's own values. */
+        private double estimatedMatches() throws SQLException {
+            List<Object> params = new ArrayList<>();
+            String sql = "EXPLAIN " + queries(params, false) + " SELECT 1 FROM search_document d, q WHERE " + match();
+            try (PreparedStatement st = prepare(sql, params);
+                    ResultSet rs = st.executeQuery()) {
+                Matcher rows = rs.next() ? PLAN_ROWS.matcher(rs.getString(1)) : null;
+                return rows != null && rows.find() ? Double.parseDouble(rows.group(1)) : 0;
+            }
+        }
+
+        private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+)");
+
+        /** Past this many rows per candidate, walking costs more than the exact plan. */
+        private static final int WALK_BUDGET_PER_CANDIDATE = 20;
+
+        /** The documents searched: all, or those of the window and the undated ones. */
+        private String documents(List<Object> params) {
+            if (since == null) {
+                return "search_document d";
+            }
+            params.add(since);
+            // OFFSET 0 keeps the planner from matching the text through the GIN index first (see windowStart).
+            return "(SELECT * FROM search_document WHERE published_at >= ? OR published_at IS NULL OFFSET 0) d";
         }
 
         private record Counted(long total, SearchResult.Facets facets) {}
@@ -319,6 +420,11 @@ public class PostgresSearchEngine implements SearchEngine {
          * {@code all_languages}, their union, which the GIN index matches in one condition.
          */
         private String queries(List<Object> params) {
+            return queries(params, true);
+        }
+
+        /** @param materialized false for the planner to see the query's values, when only its estimate is wanted */
+        private String queries(List<Object> params, boolean materialized) {
             List<String> columns = new ArrayList<>();
             SearchQuery query = query();
             String text = query.websearchText();
@@ -360,8 +466,9 @@ public class PostgresSearchEngine implements SearchEngine {
                     }
                 }
             }
-            return "WITH q0 AS MATERIALIZED (SELECT " + String.join(", ", columns) + "),"
-                    + " q AS MATERIALIZED (SELECT q0.*, " + String.join(" || ", union) + " AS all_languages FROM q0)";
+            String cte = materialized ? " AS MATERIALIZED (" : " AS NOT MATERIALIZED (";
+            return "WITH q0" + cte + "SELECT " + String.join(", ", columns) + ")," + " q" + cte + "SELECT q0.*, "
+                    + String.join(" || ", union) + " AS all_languages FROM q0)";
         }
 
         private static boolean isStopWord(String word) {
@@ -524,13 +631,15 @@ public class PostgresSearchEngine implements SearchEngine {
             List<Object> params = new ArrayList<>();
             String sql;
             if (!request.facets()) {
-                sql = queries(params) + " SELECT 'total', NULL, count(*) FROM search_document d, q WHERE " + match()
+                sql = queries(params) + " SELECT 'total', NULL, count(*) FROM " + documents(params) + ", q WHERE "
+                        + match()
                         + filters(params) + " AND " + typeOk(params) + " AND " + categoryOk(params) + " AND "
                         + yearOk(params);
             } else {
                 String q = queries(params);
                 String m = " SELECT d.doc_type, d.year, d.category_ids, " + typeOk(params) + " AS t_ok, "
-                        + categoryOk(params) + " AS c_ok, " + yearOk(params) + " AS y_ok FROM search_document d, q"
+                        + categoryOk(params) + " AS c_ok, " + yearOk(params) + " AS y_ok FROM " + documents(params)
+                        + ", q"
                         + " WHERE " + match() + filters(params);
                 sql = q + ", m AS (" + m + ")"
                         + " SELECT 'total', NULL, count(*) FILTER (WHERE t_ok AND c_ok AND y_ok) FROM m"
@@ -571,7 +680,7 @@ public class PostgresSearchEngine implements SearchEngine {
             String q = queries(params);
             String inner = " SELECT d.doc_type, d.id, d.slug, d.title, d.year, d.published_at, d.sort_title,"
                     + " d.updated_at, d.config, " + queryOfRow() + " AS query, " + rank()
-                    + " AS score FROM search_document d, q WHERE " + match() + filters(params) + " AND "
+                    + " AS score FROM " + documents(params) + ", q WHERE " + match() + filters(params) + " AND "
                     + typeOk(params) + " AND " + categoryOk(params) + " AND " + yearOk(params) + order("d.")
                     + " LIMIT ? OFFSET ?";
             params.add(request.limit());

@@ -8,10 +8,12 @@ import java.util.UUID;
 /**
  * A page of hits, the number of all of them, and the facet counts when asked.
  *
- * @param snippet marked as {@link Snippets} says; null when not asked
+ * @param since where the {@link SearchWindow} starts when the query matched more than it holds: the total, the facets
+ *     and the ranking cover the documents published at or after it, and the undated ones; null when they cover all
  */
-public record SearchResult(long total, List<Hit> hits, Facets facets) {
+public record SearchResult(long total, List<Hit> hits, Facets facets, Instant since) {
 
+    /** @param snippet marked as {@link Snippets} says; null when not asked */
     public record Hit(
             String type,
             UUID id,

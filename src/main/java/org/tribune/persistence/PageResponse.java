@@ -1,5 +1,7 @@
 package org.tribune.persistence;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,9 +30,20 @@ public record PageResponse<T>(
                 description = "Cursor of the next page, to pass as `after`; null on the last page. Paging with it"
                         + " never repeats or skips an item when others are added or removed meanwhile.",
                 examples = "MR8tcHVibGlzaGVkQXQfdDIwMjUtMDctMDlUMTA6MDA6MDBaH3U0ZjNi")
-        String next) {
+        String next,
+
+        /*
+         * Where a search's window started, when the list's q matched more than it ranks (SearchWindow); sent as the
+         * Search-Since header, as the total is sent as X-Total-Count, so that every list keeps one body shape.
+         */
+        @JsonIgnore @Schema(hidden = true) Instant searchedSince) {
 
     public static <T> PageResponse<T> of(List<T> items, PageRequest request, long totalItems, String next) {
+        return of(items, request, totalItems, next, null);
+    }
+
+    public static <T> PageResponse<T> of(
+            List<T> items, PageRequest request, long totalItems, String next, Instant searchedSince) {
         int totalPages = (int) ((totalItems + request.size() - 1) / request.size());
         return new PageResponse<>(
                 List.copyOf(items),
@@ -38,6 +51,7 @@ public record PageResponse<T>(
                 request.size(),
                 totalItems,
                 totalPages,
-                next);
+                next,
+                searchedSince);
     }
 }

@@ -135,7 +135,8 @@ public class PostListService {
                 cards(rows, visibility.now()),
                 page,
                 found.total(),
-                OffsetCursor.next(offset, page, ids.size(), found.total(), lastId, kind));
+                OffsetCursor.next(offset, page, ids.size(), found.total(), lastId, kind),
+                found.since());
     }
 
     private List<PostSummary> cards(List<PostRepository.Row> rows, Instant now) {

@@ -1,5 +1,6 @@
 package org.tribune.search;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,6 +32,18 @@ public record SearchPage(
                         + " (\"no result for all your words; results for some of them\"). Exclusions always"
                         + " hold.")
         boolean matchedAllWords,
+
+        @Schema(
+                required = true,
+                nullable = true,
+                description = "Null when the hits, their total and the facets cover every match. When the query"
+                        + " matches more dated documents (posts) than the search ranks (1,000 unless the operator"
+                        + " sets `tribune.search.max-candidates`), they cover the newest of them only, those"
+                        + " published at or after this time, and every undated one (categories, tags, honours,"
+                        + " prizes); the `Search-Since` header says the same. Add a word or pick a year to reach"
+                        + " older posts.",
+                examples = "2024-11-21T10:00:00Z")
+        Instant since,
 
         @Schema(required = true) Facets facets) {
 

@@ -118,7 +118,8 @@ public class SearchResource {
                 QueryParams.integer("year", year, 1, 9999),
                 wanted == null ? null : wanted.name(),
                 page);
-        return representations.page(body, body.page(), body.totalPages(), body.next(), body.totalItems(), uri, headers);
+        return representations.page(
+                body, body.page(), body.totalPages(), body.next(), body.totalItems(), body.since(), uri, headers);
     }
 
     private static Set<String> types(List<String> raw) {

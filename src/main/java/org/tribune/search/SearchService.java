@@ -90,6 +90,7 @@ public class SearchService {
                 totalPages,
                 OffsetCursor.next(offset, page, hits.size(), result.total(), lastId, CURSOR_KIND),
                 allWords,
+                result.since(),
                 facets(result.facets()));
     }
 

@@ -315,6 +315,15 @@ final class OpenApiComponents {
         header(c, "Link", Schema.SchemaType.STRING, "RFC 8288 links to the first, prev, next and last pages.");
         header(c, "X-Total-Count", Schema.SchemaType.INTEGER, "Items matching the filters, over all pages.");
         header(c, "Retry-After", Schema.SchemaType.INTEGER, "Seconds to wait before trying again.");
+        c.addHeader(
+                Representations.SEARCH_SINCE,
+                OASFactory.createHeader()
+                        .description("Sent when `q` matched more posts than the search ranks: the total, the"
+                                + " facets and the order cover the posts published at or after this time (and"
+                                + " whatever has no date) only. Absent when they cover every match.")
+                        .schema(OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .format("date-time")));
     }
 
     static void header(Components c, String name, Schema.SchemaType type, String description) {

@@ -175,6 +175,10 @@ public class OpenApiConventions implements OASFilter {
     private static void searchUnavailable(Operation op) {
         if (takeMark(op, SEARCHES)) {
             addRef(op.getResponses(), "503", "SearchUnavailable");
+            APIResponse ok = op.getResponses().getAPIResponse("200");
+            if (ok != null) {
+                addHeaders(ok, Representations.SEARCH_SINCE);
+            }
         }
     }
 

@@ -37,6 +37,8 @@ import org.tribune.security.Callers;
 public class Representations {
 
     public static final String TOTAL_COUNT = "X-Total-Count";
+    /** Where a search's window started (see {@code SearchWindow}); absent when the answer covers every match. */
+    public static final String SEARCH_SINCE = "Search-Since";
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
@@ -213,18 +215,36 @@ public class Representations {
         }
     }
 
-    /** A collection page with a weak ETag over its body, an RFC 8288 Link header and X-Total-Count. */
+    /**
+     * A collection page with a weak ETag over its body, an RFC 8288 Link header, X-Total-Count, and Search-Since
+     * when its {@code q} was answered over a window.
+     */
     public <T> RestResponse<PageResponse<T>> page(PageResponse<T> body, UriInfo uri, HttpHeaders request) {
-        return page(body, body.page(), body.totalPages(), body.next(), body.totalItems(), uri, request);
+        return page(
+                body,
+                body.page(),
+                body.totalPages(),
+                body.next(),
+                body.totalItems(),
+                body.searchedSince(),
+                uri,
+                request);
     }
 
     /** A page whose body carries more than {@link PageResponse} (the search's facets), with the same headers. */
     public <T> RestResponse<T> page(
-            T body, int page, int totalPages, String next, long totalItems, UriInfo uri, HttpHeaders request) {
-        return computed(
-                body,
-                request,
-                b -> b.header("Link", links(page, totalPages, next, uri)).header(TOTAL_COUNT, totalItems));
+            T body,
+            int page,
+            int totalPages,
+            String next,
+            long totalItems,
+            Instant searchedSince,
+            UriInfo uri,
+            HttpHeaders request) {
+        return computed(body, request, b -> {
+            b.header("Link", links(page, totalPages, next, uri)).header(TOTAL_COUNT, totalItems);
+            return searchedSince == null ? b : b.header(SEARCH_SINCE, searchedSince.toString());
+        });
     }
 
     /** An answer assembled from many resources (a page of the changes feed): a weak ETag over its body. */
