@@ -357,8 +357,10 @@ public class PostgresSearchEngine implements SearchEngine {
             String matches = match() + filters(params) + " AND " + typeOk(params) + " AND " + categoryOk(params)
                     + " AND " + yearOk(params);
             String sql = budget == null
-                    ? q + " SELECT d.published_at FROM search_document d, q WHERE " + matches
-                            + " AND d.published_at IS NOT NULL ORDER BY d.published_at DESC NULLS LAST OFFSET ? LIMIT 2"
+                    // OFFSET 0: with the order inside, the planner would walk the index for a rare word too.
+                    ? q + " SELECT m.published_at FROM (SELECT d.published_at FROM search_document d, q WHERE "
+                            + matches + " AND d.published_at IS NOT NULL OFFSET 0) m"
+                            + " ORDER BY m.published_at DESC OFFSET ? LIMIT 2"
                     : q + " SELECT w.published_at FROM (SELECT d.published_at, (" + matches + ") AS ok"
                             + " FROM search_document d, q WHERE d.published_at IS NOT NULL"
                             + " ORDER BY d.published_at DESC NULLS LAST LIMIT ?) w WHERE w.ok OFFSET ? LIMIT 2";

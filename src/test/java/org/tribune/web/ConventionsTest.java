@@ -447,6 +447,7 @@ class ConventionsTest extends ApiTestSupport {
                                 containsString("ETag"),
                                 containsString("Link"),
                                 containsString("X-Total-Count"),
+                                containsString("Search-Since"),
                                 containsString("Location")));
         given().header("Origin", "https://front.example.org")
                 .header("Access-Control-Request-Method", "PATCH")
