@@ -126,6 +126,19 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
+    /** Only what a reference shows: no entity is loaded, which made up a third of a search's own time. */
+    public List<CategoryRef> refsByIds(Collection<UUID> ids) {
+        return ids.isEmpty()
+                ? List.of()
+                : getEntityManager()
+                        .createQuery(
+                                "select new org.tribune.category.CategoryRef(c.id, c.slug, c.name)"
+                                        + " from Category c where c.id in :ids",
+                                CategoryRef.class)
+                        .setParameter("ids", ids)
+                        .getResultList();
+    }
+
     public List<Category> findBySlugs(Collection<String> slugs) {
         return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
     }

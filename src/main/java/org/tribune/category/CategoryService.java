@@ -120,8 +120,8 @@ public class CategoryService implements SyncSource {
     /** Embeddable summaries of the given categories, in one statement. */
     public Map<UUID, CategoryRef> refs(Collection<UUID> ids) {
         Map<UUID, CategoryRef> refs = new LinkedHashMap<>();
-        for (Category c : categories.findByIds(Set.copyOf(ids))) {
-            refs.put(c.id, ref(c));
+        for (CategoryRef ref : categories.refsByIds(Set.copyOf(ids))) {
+            refs.put(ref.id(), ref);
         }
         return refs;
     }
