@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -248,6 +249,13 @@ public class PostgresSearchEngine implements SearchEngine {
                     c.prepareStatement("UPDATE search_state SET epoch = ?, built = TRUE WHERE id = 1")) {
                 st.setLong(1, epoch);
                 st.executeUpdate();
+            }
+            try (Statement st = c.createStatement()) {
+                // Newest first on disk, as a site that publishes over time has them: the rows a search's window reads
+                // then share pages (scattered, they took half its time at 100,000 posts). The statistics are what
+                // the window's estimate reads; autovacuum would gather them only later.
+                st.execute("CLUSTER search_document USING search_document_published");
+                st.execute("ANALYZE search_document");
             }
             LOG.infof(
                     "Search documents rebuilt: %d in %d ms",

@@ -8,14 +8,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.tribune.ApiTestSupport;
@@ -57,37 +53,19 @@ class ForeignSearchIndexTest extends SearchIndexOnDiskSupport {
 
         @Override
         void leave(Path index) throws IOException {
-            try (IndexWriter writer =
-                    new IndexWriter(FSDirectory.open(index), new IndexWriterConfig(LuceneAnalysis.PER_FIELD))) {
-                writer.addDocument(LuceneSearchEngine.document(new SearchDocument(
-                        "post",
-                        UUID.randomUUID(),
-                        "autre-site",
-                        "Un billet d'un autre site : " + FOREIGN_WORD,
-                        "",
-                        "",
-                        "fr",
-                        "published",
-                        Instant.parse("2020-01-01T00:00:00Z"),
-                        Instant.parse("2020-01-01T00:00:00Z"),
-                        2020,
-                        Set.of(),
-                        List.of(),
-                        Set.of(),
-                        Set.of(),
-                        "un billet d'un autre site")));
-                writer.setLiveCommitData(Map.of(
-                                LuceneSearchEngine.SEQ,
-                                "0",
-                                LuceneSearchEngine.EPOCH,
-                                "0",
-                                LuceneSearchEngine.MARK,
-                                UUID.randomUUID() + "@2020-01-01T00:00:00Z",
-                                LuceneSearchEngine.FORMAT,
-                                LuceneSearchEngine.FORMAT_VERSION)
-                        .entrySet());
-                writer.commit();
-            }
+            indexWithOnePost(
+                    index,
+                    LuceneSearchEngine.writerConfig(IndexWriterConfig.OpenMode.CREATE),
+                    FOREIGN_WORD,
+                    Map.of(
+                            LuceneSearchEngine.SEQ,
+                            "0",
+                            LuceneSearchEngine.EPOCH,
+                            "0",
+                            LuceneSearchEngine.MARK,
+                            UUID.randomUUID() + "@2020-01-01T00:00:00Z",
+                            LuceneSearchEngine.FORMAT,
+                            LuceneSearchEngine.FORMAT_VERSION));
         }
     }
 

@@ -7,7 +7,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.tribune.ApiTestSupport;
 
 /**
@@ -36,6 +43,32 @@ abstract class SearchIndexOnDiskSupport extends ApiTestSupport {
         @Override
         public void stop() {
             // The directory is the test's own, under target/.
+        }
+    }
+
+    /** An index holding one post with {@code word} in its title, committed with {@code commitData}. */
+    static void indexWithOnePost(Path index, IndexWriterConfig config, String word, Map<String, String> commitData)
+            throws IOException {
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(index), config)) {
+            writer.addDocument(LuceneSearchEngine.document(new SearchDocument(
+                    "post",
+                    UUID.randomUUID(),
+                    "autre-site",
+                    "Un billet d'un autre site : " + word,
+                    "",
+                    "",
+                    "fr",
+                    "published",
+                    Instant.parse("2020-01-01T00:00:00Z"),
+                    Instant.parse("2020-01-01T00:00:00Z"),
+                    2020,
+                    Set.of(),
+                    List.of(),
+                    Set.of(),
+                    Set.of(),
+                    "un billet d'un autre site")));
+            writer.setLiveCommitData(commitData.entrySet());
+            writer.commit();
         }
     }
 
