@@ -159,7 +159,7 @@ for _ in $(seq 1 1200); do
 done
 CATCH_UP=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
 REBUILD=$(admin POST /api/v1/search-index/rebuild | json '')
-# Sorted by date, the post list with q counts every match (by relevance, it ranks the newest 1,000: SearchWindow).
+# Sorted by date, the post list with q counts every match (by relevance, it ranks the newest 500: SearchWindow).
 [ "$(curl -sf "$BASE/api/v1/posts?q=conseil&sort=-publishedAt&size=1" | json '["totalItems"]')" -ge "$POSTS" ] || { echo "the search does not find every post" >&2; exit 1; }
 ONE=$(curl -sf "$BASE/api/v1/posts?size=1" | json '["items"][0]["id"]')
 CATEGORY=$(curl -sf "$BASE/api/v1/categories?sort=name" | json '["items"][0]["slug"]')

@@ -37,7 +37,7 @@ public record SearchPage(
                 required = true,
                 nullable = true,
                 description = "Null when the hits, their total and the facets cover every match. When the query"
-                        + " matches more dated documents (posts) than the search ranks (1,000 unless the operator"
+                        + " matches more dated documents (posts) than the search ranks (500 unless the operator"
                         + " sets `tribune.search.max-candidates`), they cover the newest of them only, those"
                         + " published at or after this time, and every undated one (categories, tags, honours,"
                         + " prizes); the `Search-Since` header says the same. Add a word or pick a year to reach"
