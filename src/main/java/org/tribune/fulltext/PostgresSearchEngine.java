@@ -343,6 +343,12 @@ public class PostgresSearchEngine implements SearchEngine {
             }
             if (documents > 0) {
                 double matches = estimatedMatches();
+                if (matches * RARE_BELOW < candidates) {
+                    // Ten times fewer than the window holds, by the statistics: the exact plan counts them all as
+                    // cheaply as this would, and a rare word is the most common search (its third statement cost it
+                    // a fifth of its throughput). Statistics off by as much only cost the window: every match counts.
+                    return null;
+                }
                 // The rows the walk should need, twice over for the estimate's error.
                 long budget =
                         (long) Math.ceil(Math.min(documents, 2.0 * candidates * documents / Math.max(1, matches)));
@@ -394,6 +400,9 @@ public class PostgresSearchEngine implements SearchEngine {
         }
 
         private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+)");
+
+        /** How much rarer than the window a query must be, by the planner's estimate, to skip finding its start. */
+        private static final int RARE_BELOW = 10;
 
         /** Past this many rows per candidate, walking costs more than the exact plan. */
         private static final int WALK_BUDGET_PER_CANDIDATE = 20;
