@@ -630,9 +630,11 @@ public class LuceneSearchEngine implements SearchEngine {
          */
         SearchResult run() throws IOException {
             Query text = textQuery(request.query(), true);
+            // Without the clauses that only rank: for the window's start and the snippets, built once for both.
+            Query matching = textQuery(request.query(), false);
             BooleanQuery.Builder counted = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
             filters(counted);
-            Long since = SearchWindow.applies(request, candidates) ? windowStart() : null;
+            Long since = SearchWindow.applies(request, candidates) ? windowStart(matching) : null;
             if (since != null) {
                 counted.add(
                         new BooleanQuery.Builder()
@@ -660,9 +662,8 @@ public class LuceneSearchEngine implements SearchEngine {
             for (int i = 0; i < page.length; i++) {
                 docs[i] = searcher.storedFields().document(page[i].doc);
             }
-            String[] snippets = request.snippets()
-                    ? snippets(searcher.rewrite(textQuery(request.query(), false)), page, docs)
-                    : new String[page.length];
+            String[] snippets =
+                    request.snippets() ? snippets(searcher.rewrite(matching), page, docs) : new String[page.length];
             List<SearchResult.Hit> hits = new ArrayList<>();
             for (int i = 0; i < page.length; i++) {
                 Document doc = docs[i];
@@ -691,9 +692,8 @@ public class LuceneSearchEngine implements SearchEngine {
          * filter, or null when there are no more than that. The index is sorted in this order, so Lucene stops in each
          * segment once it holds that many: this costs about the same for a word in every post as for a rare one.
          */
-        private Long windowStart() throws IOException {
-            BooleanQuery.Builder matches =
-                    new BooleanQuery.Builder().add(textQuery(request.query(), false), BooleanClause.Occur.FILTER);
+        private Long windowStart(Query matching) throws IOException {
+            BooleanQuery.Builder matches = new BooleanQuery.Builder().add(matching, BooleanClause.Occur.FILTER);
             filters(matches);
             facetFilters(matches);
             // One more than the window holds: with no more dated matches than that, every one counts. Undated

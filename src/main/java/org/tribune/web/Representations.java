@@ -241,7 +241,10 @@ public class Representations {
             Instant searchedSince,
             UriInfo uri,
             HttpHeaders request) {
-        return computed(body, request, b -> {
+        // The window's start is part of the representation even where the body does not carry it (PageResponse):
+        // a client's 304 must not keep an older Search-Since.
+        Object validated = searchedSince == null ? body : List.of(body, searchedSince);
+        return computed(body, validated, request, b -> {
             b.header("Link", links(page, totalPages, next, uri)).header(TOTAL_COUNT, totalItems);
             return searchedSince == null ? b : b.header(SEARCH_SINCE, searchedSince.toString());
         });
@@ -249,12 +252,12 @@ public class Representations {
 
     /** An answer assembled from many resources (a page of the changes feed): a weak ETag over its body. */
     public <T> RestResponse<T> computed(T body, HttpHeaders request) {
-        return computed(body, request, b -> b);
+        return computed(body, body, request, b -> b);
     }
 
     private <T> RestResponse<T> computed(
-            T body, HttpHeaders request, UnaryOperator<RestResponse.ResponseBuilder<T>> headers) {
-        String etag = etags.weak(body);
+            T body, Object validated, HttpHeaders request, UnaryOperator<RestResponse.ResponseBuilder<T>> headers) {
+        String etag = etags.weak(validated);
         if (notModified(request, etag, null)) {
             return notModifiedResponse(etag, null);
         }
