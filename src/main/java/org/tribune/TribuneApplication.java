@@ -42,6 +42,9 @@ import org.tribune.web.Problem;
                     name = "Awards",
                     description =
                             "Prizes the city gives, and their laureates and special mentions by year and category."),
+            @Tag(
+                    name = "Site",
+                    description = "The site's settings, and the public outputs made from them: feeds and sitemap."),
             @Tag(name = "Authentication", description = "Signing in for an access token."),
             @Tag(name = "Users", description = "Accounts of the people who write and run the site."),
             @Tag(

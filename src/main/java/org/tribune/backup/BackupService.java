@@ -59,7 +59,12 @@ public class BackupService {
      * What a new instance starts with: its first admin, that admin's API tokens, and the change log of creating
      * them. An import replaces all of them with the archive's.
      */
-    private static final Set<String> ACCOUNT_TABLES = Set.of("app_user", "api_token", "change_log", "change_log_head");
+    /**
+     * Tables a new instance already fills: its first admin, the log of creating it, and the site's settings (one row,
+     * made by the migration), which the archive's replace.
+     */
+    private static final Set<String> IN_A_NEW_INSTANCE =
+            Set.of("app_user", "api_token", "change_log", "change_log_head", "site_settings");
 
     private static final String ACCOUNTS = "app_user";
 
@@ -351,7 +356,7 @@ public class BackupService {
         }
         List<String> filled = new ArrayList<>();
         for (Table table : tables) {
-            if (ACCOUNT_TABLES.contains(table.name())) {
+            if (IN_A_NEW_INSTANCE.contains(table.name())) {
                 continue;
             }
             try (Statement st = c.createStatement();

@@ -150,4 +150,10 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
     private static UUID orNil(UUID id) {
         return id == null ? new UUID(0, 0) : id;
     }
+
+    List<UUID> allIds() {
+        return getEntityManager()
+                .createQuery("select e.id from Category e", UUID.class)
+                .getResultList();
+    }
 }

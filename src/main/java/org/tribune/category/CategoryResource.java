@@ -117,9 +117,9 @@ public class CategoryResource {
                                             maxLength = Slugs.MAX_LENGTH))
                     @PathParam("slug")
                     String slug,
+            @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        CategoryView v = service.getBySlug(slug);
-        return representations.read(v, v.updatedAt(), headers);
+        return representations.readBySlug(service.getBySlug(slug), CategoryView::updatedAt, uri, headers);
     }
 
     @POST

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,14 +17,18 @@ import org.tribune.common.ApiException;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
 import org.tribune.common.Text;
+import org.tribune.persistence.BySlug;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
+import org.tribune.persistence.SlugHistory;
 import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
+import org.tribune.site.Permalinks;
+import org.tribune.site.SiteService;
 
 @ApplicationScoped
 public class CategoryService implements SyncSource {
@@ -42,22 +47,34 @@ public class CategoryService implements SyncSource {
     private final CategoryUsage usage;
     private final Writes writes;
     private final MergePatcher patcher;
+    private final SiteService site;
+    private final SlugHistory slugHistory;
     private final ResourceType<Category, CategoryView> type;
 
-    public CategoryService(CategoryRepository categories, CategoryUsage usage, Writes writes, MergePatcher patcher) {
+    public CategoryService(
+            CategoryRepository categories,
+            CategoryUsage usage,
+            Writes writes,
+            MergePatcher patcher,
+            SiteService site,
+            SlugHistory slugHistory) {
+        this.site = site;
+        this.slugHistory = slugHistory;
         this.categories = categories;
         this.usage = usage;
         this.writes = writes;
         this.patcher = patcher;
         this.type = ResourceType.of(RESOURCE_TYPE, "Category", Category.class, categories, this::view)
-                .showing(CategoryService::ref);
+                .showing(CategoryService::ref)
+                .sluggedBy(c -> c.slug);
     }
 
     public PageResponse<CategoryView> list(CategoryQuery query, SortOrder sort, PageRequest page) {
         CategoryRepository.Listing listing = categories.list(query, sort, page, usage);
+        Permalinks permalinks = site.permalinks();
         return PageResponse.of(
                 listing.items().stream()
-                        .map(c -> view(c, listing.counts().getOrDefault(c.id, 0L)))
+                        .map(c -> view(c, listing.counts().getOrDefault(c.id, 0L), permalinks))
                         .toList(),
                 page,
                 listing.total(),
@@ -68,8 +85,16 @@ public class CategoryService implements SyncSource {
         return view(categories.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Category", id)));
     }
 
-    public CategoryView getBySlug(String slug) {
-        return view(categories.findBySlug(slug).orElseThrow(() -> ApiException.notFound("Category with slug", slug)));
+    public BySlug<CategoryView> getBySlug(String slug) {
+        Optional<Category> current = categories.findBySlug(slug);
+        if (current.isPresent()) {
+            return BySlug.of(view(current.get()));
+        }
+        return slugHistory
+                .holder(RESOURCE_TYPE, slug)
+                .flatMap(categories::findByIdOptional)
+                .map(c -> BySlug.<CategoryView>moved(c.slug))
+                .orElseThrow(() -> ApiException.notFound("Category with slug", slug));
     }
 
     @Transactional
@@ -145,7 +170,13 @@ public class CategoryService implements SyncSource {
         c.name = name;
         c.nameKey = nameKey;
         c.sortName = Text.fold(name);
-        c.slug = Slugs.choose(w.slug(), c.slug, name, "category", "category", s -> categories.slugTaken(s, c.id));
+        c.slug = Slugs.choose(
+                w.slug(),
+                c.slug,
+                name,
+                "category",
+                "category",
+                s -> categories.slugTaken(s, c.id) || slugHistory.heldByAnother(RESOURCE_TYPE, s, c.id));
         c.description = w.description() == null || w.description().isBlank()
                 ? null
                 : w.description().trim();
@@ -181,11 +212,20 @@ public class CategoryService implements SyncSource {
     }
 
     private CategoryView view(Category c) {
-        return view(c, usage.countByCategory(List.of(c.id)).getOrDefault(c.id, 0L));
+        return view(c, usage.countByCategory(List.of(c.id)).getOrDefault(c.id, 0L), site.permalinks());
     }
 
-    private static CategoryView view(Category c, long postCount) {
-        return new CategoryView(c.id, c.name, c.slug, c.description, c.parentId, postCount, c.createdAt, c.updatedAt);
+    private static CategoryView view(Category c, long postCount, Permalinks permalinks) {
+        return new CategoryView(
+                c.id,
+                c.name,
+                c.slug,
+                permalinks.category(c.slug, c.id),
+                c.description,
+                c.parentId,
+                postCount,
+                c.createdAt,
+                c.updatedAt);
     }
 
     private static CategoryWrite toWrite(Category c) {
@@ -201,7 +241,8 @@ public class CategoryService implements SyncSource {
     @Override
     public Map<UUID, Current> current(String resourceType, Collection<UUID> ids, boolean withRepresentation) {
         Map<UUID, Long> counts = withRepresentation ? usage.countByCategory(ids) : Map.of();
+        Permalinks permalinks = site.permalinks();
         return SyncSource.of(
-                categories.findByIds(ids), withRepresentation, c -> view(c, counts.getOrDefault(c.id, 0L)));
+                categories.findByIds(ids), withRepresentation, c -> view(c, counts.getOrDefault(c.id, 0L), permalinks));
     }
 }

@@ -14,6 +14,14 @@ public record CategoryView(
         @Schema(required = true, examples = "droits-humains")
         String slug,
 
+        @Schema(
+                required = true,
+                nullable = true,
+                description =
+                        "Its page on the public site, from the site's permalink pattern; null until the site's base"
+                                + " URL is set.")
+        String permalink,
+
         @Schema(nullable = true) String description,
 
         @Schema(nullable = true, description = "Id of the parent category; null at the top level.")

@@ -41,6 +41,7 @@ import org.tribune.honor.PrizeWrite;
 import org.tribune.honor.Vote;
 import org.tribune.media.MediaService;
 import org.tribune.persistence.PageRequest;
+import org.tribune.persistence.Precondition;
 import org.tribune.post.PostListService;
 import org.tribune.post.PostService;
 import org.tribune.post.PostStatus;
@@ -48,6 +49,9 @@ import org.tribune.post.PostWrite;
 import org.tribune.security.Caller;
 import org.tribune.security.Callers;
 import org.tribune.security.Roles;
+import org.tribune.site.PermalinkPatterns;
+import org.tribune.site.SiteService;
+import org.tribune.site.SiteSettingsWrite;
 
 /**
  * A demo "Droits humains" section, written for Tribune from the facts of a city councillor's page: categories,
@@ -70,6 +74,7 @@ public class DemoData {
     private final HonoraryCitizenService citizens;
     private final PrizeService prizes;
     private final AwardService awards;
+    private final SiteService site;
 
     private final String dbKind;
 
@@ -84,7 +89,9 @@ public class DemoData {
             MediaService media,
             HonoraryCitizenService citizens,
             PrizeService prizes,
-            AwardService awards) {
+            AwardService awards,
+            SiteService site) {
+        this.site = site;
         this.enabled = enabled;
         this.dbKind = dbKind;
         this.callers = callers;
@@ -151,6 +158,22 @@ public class DemoData {
     }
 
     private void load() {
+        site.replace(
+                new SiteSettingsWrite(
+                        "Droits humains à Paris",
+                        "Votes du Conseil de Paris, citoyennetés d'honneur et prix de la Ville pour les droits humains.",
+                        "fr",
+                        "Europe/Paris",
+                        null,
+                        "https://droits-humains.example.org",
+                        new PermalinkPatterns(
+                                "/{yyyy}/{mm}/{slug}",
+                                "/rubriques/{slug}",
+                                "/mots-cles/{slug}",
+                                "/citoyens-d-honneur/{slug}",
+                                "/prix/{slug}",
+                                "/prix/{prize}/{year}#laureat-{id}")),
+                Precondition.UNCONDITIONAL);
         UUID rights = categories
                 .create(new CategoryWrite(
                         "Droits humains",
@@ -203,7 +226,9 @@ public class DemoData {
                         "Prix international LGBTQIA+ de la Ville de Paris",
                         "prix-international-lgbtqia",
                         "Décerné chaque année autour du 17 mai à des personnes qui défendent les droits des personnes LGBTQIA+,"
-                                + " en France, dans l'espace francophone et dans le monde."))
+                                + " en France, dans l'espace francophone et dans le monde.",
+                        // The order of the prize's page: the special prize first.
+                        List.of("Prix spécial", "Prix français", "Prix francophone", "Prix international")))
                 .id();
         UUID hidalgo = award(
                 prize,

@@ -23,6 +23,10 @@ public class Award extends VersionedEntity {
     @Column(name = "sort_category")
     public String sortCategory;
 
+    /** What "category" sorts on: the category's place in its prize's list, see {@link PrizeService#categoryOrder}. */
+    @Column(name = "category_order")
+    public String categoryOrder;
+
     @Enumerated(EnumType.STRING)
     public Distinction distinction;
 

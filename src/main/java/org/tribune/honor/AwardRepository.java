@@ -20,7 +20,7 @@ public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
             "year",
             "year",
             "category",
-            "sortCategory",
+            "categoryOrder",
             "distinction",
             "distinctionRank",
             "recipientName",
@@ -96,5 +96,36 @@ public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
 
     long countByPrize(UUID prizeId) {
         return count("prizeId", prizeId);
+    }
+
+    /**
+     * Sets where each award of the prize sorts ({@link PrizeService#categoryOrder}), after its list of categories
+     * changed: a derived key, so the awards' versions and representations stay as they are.
+     */
+    void reorder(UUID prizeId, List<String> foldedCategories) {
+        StringBuilder order = new StringBuilder("CASE sort_category");
+        for (int i = 0; i < foldedCategories.size(); i++) {
+            String listed = PrizeService.categoryOrder(foldedCategories, foldedCategories.get(i));
+            order.append(" WHEN ?")
+                    .append(i + 2)
+                    .append(" THEN '")
+                    .append(listed)
+                    .append("'");
+        }
+        String unlisted = PrizeService.categoryOrder(List.of(), "");
+        order.append(" ELSE '").append(unlisted).append("' || sort_category END");
+        var update = getEntityManager()
+                .createNativeQuery("UPDATE award SET category_order = " + order + " WHERE prize_id = ?1")
+                .setParameter(1, prizeId);
+        for (int i = 0; i < foldedCategories.size(); i++) {
+            update.setParameter(i + 2, foldedCategories.get(i));
+        }
+        update.executeUpdate();
+    }
+
+    List<UUID> allIds() {
+        return getEntityManager()
+                .createQuery("select e.id from Award e", UUID.class)
+                .getResultList();
     }
 }

@@ -26,6 +26,7 @@ import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
+import org.tribune.site.Permalinks;
 
 @ApplicationScoped
 public class AwardService implements SyncSource {
@@ -39,8 +40,11 @@ public class AwardService implements SyncSource {
     public static final String SORT_KEYS = "year|category|distinction|recipientName|" + Sortable.RELEVANCE;
 
     public static final String SORT_PATTERN = "^-?(" + SORT_KEYS + ")(,-?(" + SORT_KEYS + "))*$";
-    /** "The 2025 laureates by category, laureates before special mentions." */
-    public static final String DEFAULT_SORT = "-year,category,distinction";
+    /**
+     * "The 2025 awards by category, in the order of the prize's page, laureates before special mentions, then by
+     * recipient."
+     */
+    public static final String DEFAULT_SORT = "-year,category,distinction,recipientName";
 
     public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
 
@@ -185,6 +189,7 @@ public class AwardService implements SyncSource {
         a.year = w.year();
         a.category = w.category().strip();
         a.sortCategory = Text.fold(a.category);
+        a.categoryOrder = PrizeService.categoryOrder(prizes.foldedCategories(a.prizeId), a.sortCategory);
         a.distinction = w.distinction();
         a.distinctionRank = w.distinction().ordinal();
         a.recipientName = w.recipientName().strip();
@@ -202,10 +207,12 @@ public class AwardService implements SyncSource {
                 links.media(page.stream().map(a -> a.photoId).toList());
         Map<UUID, PrizeRef> prizeRefs =
                 prizes.refs(page.stream().map(a -> a.prizeId).toList());
+        Permalinks permalinks = links.permalinks();
         return page.stream()
                 .map(a -> new AwardView(
                         a.id,
                         prizeRefs.get(a.prizeId),
+                        permalinks.award(a.id, prizeRefs.get(a.prizeId).slug(), a.year),
                         a.year,
                         a.category,
                         a.distinction,

@@ -10,6 +10,15 @@ import org.tribune.media.MediaRef;
 public record AwardView(
         @Schema(required = true) UUID id,
         @Schema(required = true) PrizeRef prize,
+
+        @Schema(
+                required = true,
+                nullable = true,
+                description =
+                        "Its page on the public site, from the site's permalink pattern; null until the site's base"
+                                + " URL is set.")
+        String permalink,
+
         @Schema(required = true) int year,
         @Schema(required = true) String category,
         @Schema(required = true) Distinction distinction,

@@ -84,4 +84,10 @@ public class HonoraryCitizenRepository implements PanacheRepositoryBase<Honorary
     List<HonoraryCitizen> bySlugs(Collection<String> slugs) {
         return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
     }
+
+    List<UUID> allIds() {
+        return getEntityManager()
+                .createQuery("select e.id from HonoraryCitizen e", UUID.class)
+                .getResultList();
+    }
 }

@@ -147,9 +147,9 @@ public class HonoraryCitizenResource {
                                             pattern = Slugs.PATTERN,
                                             maxLength = Slugs.MAX_LENGTH))
                     String slug,
+            @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        HonoraryCitizenView v = service.getBySlug(slug);
-        return representations.read(v, v.updatedAt(), headers);
+        return representations.readBySlug(service.getBySlug(slug), HonoraryCitizenView::updatedAt, uri, headers);
     }
 
     @POST

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.tribune.common.ApiException;
@@ -20,6 +21,7 @@ import org.tribune.common.Slugs;
 import org.tribune.common.Text;
 import org.tribune.fulltext.Matching;
 import org.tribune.media.MediaRef;
+import org.tribune.persistence.BySlug;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.Precondition;
@@ -28,6 +30,7 @@ import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
+import org.tribune.site.Permalinks;
 
 @ApplicationScoped
 public class HonoraryCitizenService implements SyncSource {
@@ -66,7 +69,8 @@ public class HonoraryCitizenService implements SyncSource {
         this.patcher = patcher;
         this.clock = clock;
         this.type = ResourceType.of(RESOURCE_TYPE, "Honorary citizen", HonoraryCitizen.class, citizens, c -> get(c.id))
-                .showing(HonoraryCitizenService::ref);
+                .showing(HonoraryCitizenService::ref)
+                .sluggedBy(c -> c.slug);
     }
 
     /** A page with portraits and related posts loaded for the whole page: a fixed number of statements. */
@@ -88,10 +92,16 @@ public class HonoraryCitizenService implements SyncSource {
                 .get(0);
     }
 
-    public HonoraryCitizenView getBySlug(String slug) {
-        return views(List.of(citizens.findBySlug(slug)
-                        .orElseThrow(() -> ApiException.notFound("Honorary citizen with slug", slug))))
-                .get(0);
+    public BySlug<HonoraryCitizenView> getBySlug(String slug) {
+        Optional<HonoraryCitizen> current = citizens.findBySlug(slug);
+        if (current.isPresent()) {
+            return BySlug.of(views(List.of(current.get())).get(0));
+        }
+        return links.slugHistory()
+                .holder(RESOURCE_TYPE, slug)
+                .flatMap(citizens::findByIdOptional)
+                .map(c -> BySlug.<HonoraryCitizenView>moved(c.slug))
+                .orElseThrow(() -> ApiException.notFound("Honorary citizen with slug", slug));
     }
 
     @Transactional
@@ -167,7 +177,13 @@ public class HonoraryCitizenService implements SyncSource {
             throw ApiException.invalid(errors);
         }
         String name = w.name().strip();
-        c.slug = Slugs.choose(w.slug(), c.slug, name, "citoyen", "honorary citizen", s -> citizens.slugTaken(s, c.id));
+        c.slug = Slugs.choose(
+                w.slug(),
+                c.slug,
+                name,
+                "citoyen",
+                "honorary citizen",
+                s -> citizens.slugTaken(s, c.id) || links.slugHistory().heldByAnother(RESOURCE_TYPE, s, c.id));
         c.name = name;
         c.sortName = Text.fold(name);
         c.description = w.description().strip();
@@ -190,11 +206,13 @@ public class HonoraryCitizenService implements SyncSource {
         Map<UUID, List<RelatedPost>> related = links.posts().of(RelatedPosts.Kind.HONORARY_CITIZEN, ids);
         Map<UUID, MediaRef> portraits =
                 links.media(page.stream().map(c -> c.portraitId).toList());
+        Permalinks permalinks = links.permalinks();
         return page.stream()
                 .map(c -> new HonoraryCitizenView(
                         c.id,
                         c.name,
                         c.slug,
+                        permalinks.honoraryCitizen(c.slug, c.id),
                         c.description,
                         c.country,
                         c.conferredOn,

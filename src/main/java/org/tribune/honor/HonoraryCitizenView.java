@@ -12,6 +12,15 @@ public record HonoraryCitizenView(
         @Schema(required = true) UUID id,
         @Schema(required = true) String name,
         @Schema(required = true) String slug,
+
+        @Schema(
+                required = true,
+                nullable = true,
+                description =
+                        "Its page on the public site, from the site's permalink pattern; null until the site's base"
+                                + " URL is set.")
+        String permalink,
+
         @Schema(required = true) String description,
         @Schema(required = true, nullable = true) String country,
         @Schema(required = true) LocalDate conferredOn,

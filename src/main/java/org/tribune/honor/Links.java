@@ -15,8 +15,11 @@ import org.tribune.media.MediaRef;
 import org.tribune.media.MediaService;
 import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
+import org.tribune.persistence.SlugHistory;
 import org.tribune.persistence.VersionedEntity;
 import org.tribune.persistence.Writes;
+import org.tribune.site.Permalinks;
+import org.tribune.site.SiteService;
 
 /** What honorary citizens and awards share: checking and embedding their media and related posts. */
 @ApplicationScoped
@@ -25,11 +28,28 @@ public class Links {
     private final MediaService media;
     private final Instance<RelatedPosts> posts;
     private final Writes writes;
+    private final SiteService site;
+    private final SlugHistory slugHistory;
 
-    public Links(MediaService media, Instance<RelatedPosts> posts, Writes writes) {
+    public Links(
+            MediaService media,
+            Instance<RelatedPosts> posts,
+            Writes writes,
+            SiteService site,
+            SlugHistory slugHistory) {
+        this.slugHistory = slugHistory;
         this.media = media;
         this.posts = posts;
         this.writes = writes;
+        this.site = site;
+    }
+
+    SlugHistory slugHistory() {
+        return slugHistory;
+    }
+
+    Permalinks permalinks() {
+        return site.permalinks();
     }
 
     /**

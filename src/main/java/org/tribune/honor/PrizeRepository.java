@@ -42,4 +42,10 @@ public class PrizeRepository implements PanacheRepositoryBase<Prize, UUID> {
                 .forEach(r -> counts.put((UUID) r[0], (Long) r[1]));
         return counts;
     }
+
+    List<UUID> allIds() {
+        return getEntityManager()
+                .createQuery("select e.id from Prize e", UUID.class)
+                .getResultList();
+    }
 }

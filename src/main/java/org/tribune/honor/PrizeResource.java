@@ -89,9 +89,9 @@ public class PrizeResource {
                                             pattern = Slugs.PATTERN,
                                             maxLength = Slugs.MAX_LENGTH))
                     String slug,
+            @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        PrizeView v = service.getBySlug(slug);
-        return representations.read(v, v.updatedAt(), headers);
+        return representations.readBySlug(service.getBySlug(slug), PrizeView::updatedAt, uri, headers);
     }
 
     @POST

@@ -5,7 +5,9 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.tribune.common.ApiException;
+import org.tribune.common.FieldError;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
 import org.tribune.common.Text;
+import org.tribune.persistence.BySlug;
 import org.tribune.persistence.Keyset;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
@@ -25,6 +29,7 @@ import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
+import org.tribune.site.Permalinks;
 
 @ApplicationScoped
 public class PrizeService implements SyncSource {
@@ -40,15 +45,19 @@ public class PrizeService implements SyncSource {
     private final AwardRepository awards;
     private final Writes writes;
     private final MergePatcher patcher;
+    private final Links links;
     private final ResourceType<Prize, PrizeView> type;
 
-    public PrizeService(PrizeRepository prizes, AwardRepository awards, Writes writes, MergePatcher patcher) {
+    public PrizeService(
+            PrizeRepository prizes, AwardRepository awards, Writes writes, MergePatcher patcher, Links links) {
+        this.links = links;
         this.prizes = prizes;
         this.awards = awards;
         this.writes = writes;
         this.patcher = patcher;
         this.type = ResourceType.of(RESOURCE_TYPE, "Prize", Prize.class, prizes, this::view)
-                .showing(PrizeService::ref);
+                .showing(PrizeService::ref)
+                .sluggedBy(p -> p.slug);
     }
 
     /** @param updatedAfter only those changed after this time; null means any */
@@ -61,16 +70,30 @@ public class PrizeService implements SyncSource {
         List<Prize> items = slice.items();
         Map<UUID, Long> counts =
                 prizes.awardCounts(items.stream().map(p -> p.id).toList());
+        Permalinks permalinks = links.permalinks();
         return PageResponse.of(
-                items.stream().map(p -> view(p, counts.getOrDefault(p.id, 0L))).toList(), page, total, slice.next());
+                items.stream()
+                        .map(p -> view(p, counts.getOrDefault(p.id, 0L), permalinks))
+                        .toList(),
+                page,
+                total,
+                slice.next());
     }
 
     public PrizeView get(UUID id) {
         return view(prizes.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Prize", id)));
     }
 
-    public PrizeView getBySlug(String slug) {
-        return view(prizes.findBySlug(slug).orElseThrow(() -> ApiException.notFound("Prize with slug", slug)));
+    public BySlug<PrizeView> getBySlug(String slug) {
+        Optional<Prize> current = prizes.findBySlug(slug);
+        if (current.isPresent()) {
+            return BySlug.of(view(current.get()));
+        }
+        return links.slugHistory()
+                .holder(RESOURCE_TYPE, slug)
+                .flatMap(prizes::findByIdOptional)
+                .map(p -> BySlug.<PrizeView>moved(p.slug))
+                .orElseThrow(() -> ApiException.notFound("Prize with slug", slug));
     }
 
     @Transactional
@@ -89,7 +112,12 @@ public class PrizeService implements SyncSource {
                 type,
                 id,
                 precondition,
-                p -> apply(p, patcher.apply(new PrizeWrite(p.name, p.slug, p.description), patch, PrizeWrite.class)));
+                p -> apply(
+                        p,
+                        patcher.apply(
+                                new PrizeWrite(p.name, p.slug, p.description, List.copyOf(p.categories)),
+                                patch,
+                                PrizeWrite.class)));
     }
 
     @Transactional
@@ -124,18 +152,75 @@ public class PrizeService implements SyncSource {
         if (prizes.taken("nameKey", key, p.id)) {
             throw ApiException.conflict("A prize named '" + name + "' already exists.");
         }
-        p.slug = Slugs.choose(w.slug(), p.slug, name, "prix", "prize", s -> prizes.taken("slug", s, p.id));
+        p.slug = Slugs.choose(
+                w.slug(),
+                p.slug,
+                name,
+                "prix",
+                "prize",
+                s -> prizes.taken("slug", s, p.id) || links.slugHistory().heldByAnother(RESOURCE_TYPE, s, p.id));
         p.name = name;
         p.nameKey = key;
         p.description = Text.blankToNull(w.description());
+        List<String> categories = checkedCategories(w.categories());
+        if (!p.categories.equals(categories)) {
+            p.categories.clear();
+            p.categories.addAll(categories);
+            awards.reorder(p.id, categories.stream().map(Text::fold).toList());
+        }
+    }
+
+    private static List<String> checkedCategories(List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<String> categories = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String name = raw.get(i).strip().replaceAll("\\s+", " ");
+            if (!seen.add(Text.fold(name))) {
+                errors.add(new FieldError("categories[" + i + "]", "repeats '" + name + "'"));
+            }
+            categories.add(name);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return categories;
+    }
+
+    /**
+     * What an award of {@code category} (folded) sorts on within its prize: its place in the prize's list, or after
+     * every listed one, by name. Letters and digits only, so that every database collation orders them alike.
+     */
+    static String categoryOrder(List<String> foldedCategories, String foldedCategory) {
+        int position = foldedCategories.indexOf(foldedCategory);
+        return position < 0 ? "1" + foldedCategory : String.format("0%03d", position);
+    }
+
+    /** The folded categories of a prize, in its order. */
+    List<String> foldedCategories(UUID prizeId) {
+        return prizes.findByIdOptional(prizeId)
+                .map(p -> p.categories.stream().map(Text::fold).toList())
+                .orElse(List.of());
     }
 
     private PrizeView view(Prize p) {
-        return view(p, awards.countByPrize(p.id));
+        return view(p, awards.countByPrize(p.id), links.permalinks());
     }
 
-    private static PrizeView view(Prize p, long awardCount) {
-        return new PrizeView(p.id, p.name, p.slug, p.description, awardCount, p.createdAt, p.updatedAt);
+    private static PrizeView view(Prize p, long awardCount, Permalinks permalinks) {
+        return new PrizeView(
+                p.id,
+                p.name,
+                p.slug,
+                permalinks.prize(p.slug, p.id),
+                p.description,
+                List.copyOf(p.categories),
+                awardCount,
+                p.createdAt,
+                p.updatedAt);
     }
 
     /** In the changes feed, every prize is public. */
@@ -147,6 +232,8 @@ public class PrizeService implements SyncSource {
     @Override
     public Map<UUID, Current> current(String resourceType, Collection<UUID> ids, boolean withRepresentation) {
         Map<UUID, Long> counts = withRepresentation ? prizes.awardCounts(ids) : Map.of();
-        return SyncSource.of(prizes.byIds(ids), withRepresentation, p -> view(p, counts.getOrDefault(p.id, 0L)));
+        Permalinks permalinks = links.permalinks();
+        return SyncSource.of(
+                prizes.byIds(ids), withRepresentation, p -> view(p, counts.getOrDefault(p.id, 0L), permalinks));
     }
 }

@@ -17,6 +17,8 @@ import java.util.function.Predicate;
  * @param footprint what other representations show of a row (a category's name and slug in a post, a post's
  *     visibility in a category's count); when a write changes it, {@link Changed} is fired so that they are recorded as
  *     changed too. Null when nothing shows the resource.
+ * @param slug the row's slug, for resources read by slug: when a write changes it, the old one is kept in
+ *     {@link SlugHistory}. Null for resources without one.
  */
 public record ResourceType<E extends VersionedEntity, V>(
         String name,
@@ -26,7 +28,8 @@ public record ResourceType<E extends VersionedEntity, V>(
         Function<E, V> view,
         Predicate<E> writable,
         Consumer<E> guard,
-        Function<E, ?> footprint) {
+        Function<E, ?> footprint,
+        Function<E, String> slug) {
 
     public static <E extends VersionedEntity, V> ResourceType<E, V> of(
             String name,
@@ -34,19 +37,28 @@ public record ResourceType<E extends VersionedEntity, V>(
             Class<E> entity,
             PanacheRepositoryBase<E, UUID> repository,
             Function<E, V> view) {
-        return new ResourceType<>(name, label, entity, repository, view, e -> true, e -> {}, null);
+        return new ResourceType<>(name, label, entity, repository, view, e -> true, e -> {}, null, null);
     }
 
     public ResourceType<E, V> writableWhen(Predicate<E> rule) {
-        return new ResourceType<>(name, label, entity, repository, view, rule, guard, footprint);
+        return new ResourceType<>(name, label, entity, repository, view, rule, guard, footprint, slug);
     }
 
     public ResourceType<E, V> guardedBy(Consumer<E> rule) {
-        return new ResourceType<>(name, label, entity, repository, view, writable, rule, footprint);
+        return new ResourceType<>(name, label, entity, repository, view, writable, rule, footprint, slug);
     }
 
     public ResourceType<E, V> showing(Function<E, ?> rule) {
-        return new ResourceType<>(name, label, entity, repository, view, writable, guard, rule);
+        return new ResourceType<>(name, label, entity, repository, view, writable, guard, rule, slug);
+    }
+
+    /** Read by slug: old slugs keep answering (301) and stay reserved to the row. */
+    public ResourceType<E, V> sluggedBy(Function<E, String> rule) {
+        return new ResourceType<>(name, label, entity, repository, view, writable, guard, footprint, rule);
+    }
+
+    String slugOf(E row) {
+        return slug == null ? null : slug.apply(row);
     }
 
     /** What other representations show of {@code row} now; null when nothing shows this kind of resource. */

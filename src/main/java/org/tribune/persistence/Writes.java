@@ -16,7 +16,8 @@ import org.tribune.common.ProblemType;
 
 /**
  * The one write path of every resource: lock the row, check who may change it and the client's precondition, apply
- * the service's rules (which validate before they change anything), stamp the time, flush, record the change in the
+ * the service's rules (which validate before they change anything), keep a slug it left in the {@link SlugHistory},
+ * stamp the time, flush, record the change in the
  * log (and, through {@link Changed}, every representation that shows what changed), and build the answer. Services
  * call it inside their own transaction and keep only their rules.
  */
@@ -29,8 +30,11 @@ public class Writes {
     private final ChangeLog log;
     private final IfMatchPolicy ifMatch;
     private final Event<Changed> changes;
+    private final SlugHistory slugs;
 
-    public Writes(Clock clock, Etags etags, ChangeLog log, IfMatchPolicy ifMatch, Event<Changed> changes) {
+    public Writes(
+            Clock clock, Etags etags, ChangeLog log, IfMatchPolicy ifMatch, Event<Changed> changes, SlugHistory slugs) {
+        this.slugs = slugs;
         this.clock = clock;
         this.etags = etags;
         this.log = log;
@@ -65,7 +69,12 @@ public class Writes {
             ResourceType<E, V> type, UUID id, Precondition precondition, Function<E, ChangeAction> rules) {
         E entity = lock(type, id, precondition);
         Object before = type.footprintOf(entity);
+        String slugBefore = type.slugOf(entity);
         ChangeAction action = rules.apply(entity);
+        String slugAfter = type.slugOf(entity);
+        if (slugBefore != null && !slugBefore.equals(slugAfter)) {
+            slugs.moved(type.name(), id, slugBefore, slugAfter);
+        }
         stamp(type, entity, action, before);
         return type.view().apply(entity);
     }
@@ -105,6 +114,9 @@ public class Writes {
     }
 
     private <E extends VersionedEntity, V> void remove(ResourceType<E, V> type, E entity, Object before) {
+        if (type.slug() != null) {
+            slugs.forget(type.name(), entity.id);
+        }
         type.repository().delete(entity);
         type.repository().flush();
         log.record(type.name(), entity.id, ChangeAction.deleted, entity.version);

@@ -54,16 +54,21 @@ public class Post extends VersionedEntity {
     @Column(name = "media_id")
     public List<UUID> gallery = new ArrayList<>();
 
-    /** Honorary citizens and awards this post tells about: ids only, the honour feature owns the records. */
+    /**
+     * Honorary citizens and awards this post tells about, in the order the editor gave them, without repeats: ids
+     * only, the honour feature owns the records.
+     */
     @ElementCollection
     @CollectionTable(name = "post_honorary_citizen", joinColumns = @JoinColumn(name = "post_id"))
+    @OrderColumn(name = "position")
     @Column(name = "citizen_id")
-    public Set<UUID> honoraryCitizenIds = new LinkedHashSet<>();
+    public List<UUID> honoraryCitizenIds = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "post_award", joinColumns = @JoinColumn(name = "post_id"))
+    @OrderColumn(name = "position")
     @Column(name = "award_id")
-    public Set<UUID> awardIds = new LinkedHashSet<>();
+    public List<UUID> awardIds = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     public PostStatus status;

@@ -16,6 +16,9 @@ import org.tribune.honor.PrizeService;
 import org.tribune.media.MediaService;
 import org.tribune.persistence.ChangeLog;
 import org.tribune.persistence.Changed;
+import org.tribune.site.PermalinkKind;
+import org.tribune.site.SiteFootprint;
+import org.tribune.site.SiteService;
 
 /**
  * Records as changed every representation that shows a post, or that a post shows, when what it shows changes: the
@@ -42,6 +45,11 @@ class PostDependents {
         } else if (!change.isUpdate()) {
             // A new resource is shown nowhere yet; a deleted one is taken out of each post by a write of that post.
             return;
+        } else if (change.is(SiteService.RESOURCE_TYPE)) {
+            if (SiteFootprint.moves(
+                    change.before(SiteFootprint.class), change.after(SiteFootprint.class), PermalinkKind.post)) {
+                embeddedPosts(posts.allIds());
+            }
         } else if (change.is(CategoryService.RESOURCE_TYPE)) {
             embeddedPosts(posts.filedIn(change.id()));
         } else if (change.is(AccountService.RESOURCE_TYPE)) {

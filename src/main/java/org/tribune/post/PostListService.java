@@ -18,6 +18,8 @@ import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
 import org.tribune.security.Callers;
+import org.tribune.site.Permalinks;
+import org.tribune.site.SiteService;
 
 /** Listings of posts: the public list with its filters, and the trash. */
 @ApplicationScoped
@@ -28,8 +30,16 @@ public class PostListService {
     private final SearchEngine search;
     private final Callers callers;
     private final Clock time;
+    private final SiteService site;
 
-    public PostListService(PostRepository posts, PostEmbeds embeds, SearchEngine search, Callers callers, Clock time) {
+    public PostListService(
+            PostRepository posts,
+            PostEmbeds embeds,
+            SearchEngine search,
+            Callers callers,
+            Clock time,
+            SiteService site) {
+        this.site = site;
         this.posts = posts;
         this.embeds = embeds;
         this.search = search;
@@ -162,11 +172,12 @@ public class PostListService {
                 mediaIds,
                 citizensByPost.values().stream().flatMap(Set::stream).toList(),
                 awardsByPost.values().stream().flatMap(Set::stream).toList());
-
+        Permalinks permalinks = site.permalinks();
         return listing.rows().stream()
                 .map(r -> new PostSummary(
                         r.id(),
                         r.slug(),
+                        permalinks.post(r.slug(), r.id(), r.publishedAt()),
                         r.title(),
                         r.excerpt(),
                         PostService.effective(r.status(), r.publishedAt(), now),

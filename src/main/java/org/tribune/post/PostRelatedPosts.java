@@ -95,7 +95,7 @@ public class PostRelatedPosts implements RelatedPosts {
         return kind == Kind.HONORARY_CITIZEN ? "honoraryCitizenIds" : "awardIds";
     }
 
-    private static Set<UUID> links(Kind kind, Post p) {
+    private static List<UUID> links(Kind kind, Post p) {
         return kind == Kind.HONORARY_CITIZEN ? p.honoraryCitizenIds : p.awardIds;
     }
 }

@@ -197,7 +197,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     Map<UUID, Set<UUID>> honoraryCitizenIdsOf(Collection<UUID> postIds) {
         return grouped(
-                "select p.id, h from Post p join p.honoraryCitizenIds h where p.id in :ids",
+                "select p.id, h from Post p join p.honoraryCitizenIds h where p.id in :ids order by p.id, index(h)",
                 postIds,
                 UUID.class,
                 LinkedHashSet::new);
@@ -205,7 +205,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     Map<UUID, Set<UUID>> awardIdsOf(Collection<UUID> postIds) {
         return grouped(
-                "select p.id, a from Post p join p.awardIds a where p.id in :ids",
+                "select p.id, a from Post p join p.awardIds a where p.id in :ids order by p.id, index(a)",
                 postIds,
                 UUID.class,
                 LinkedHashSet::new);
@@ -425,6 +425,13 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return getEntityManager()
                 .createQuery("select p.id from Post p where p.authorId = ?1", UUID.class)
                 .setParameter(1, accountId)
+                .getResultList();
+    }
+
+    /** Every post out of the trash. */
+    List<UUID> allIds() {
+        return getEntityManager()
+                .createQuery("select p.id from Post p where p.deletedAt is null", UUID.class)
                 .getResultList();
     }
 

@@ -205,9 +205,9 @@ public class PostResource {
                                             pattern = Slugs.PATTERN,
                                             maxLength = Slugs.MAX_LENGTH))
                     String slug,
+            @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        PostView v = service.getBySlug(slug);
-        return representations.read(v, v.updatedAt(), headers);
+        return representations.readBySlug(service.getBySlug(slug), PostView::updatedAt, uri, headers);
     }
 
     @POST

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,12 @@ class PostSearch implements SearchSource {
         for (UUID id : ids) {
             Post p = posts.findById(id);
             if (p != null && p.deletedAt == null) {
-                documents.add(document(p, p.categoryIds, p.tags, p.honoraryCitizenIds, p.awardIds));
+                documents.add(document(
+                        p,
+                        p.categoryIds,
+                        p.tags,
+                        new LinkedHashSet<>(p.honoraryCitizenIds),
+                        new LinkedHashSet<>(p.awardIds)));
             }
         }
         return documents;

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -30,14 +31,17 @@ import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
 import org.tribune.common.Text;
 import org.tribune.media.MediaRef;
+import org.tribune.persistence.BySlug;
 import org.tribune.persistence.ChangeAction;
 import org.tribune.persistence.Precondition;
 import org.tribune.persistence.ResourceType;
+import org.tribune.persistence.SlugHistory;
 import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
 import org.tribune.security.Caller;
 import org.tribune.security.Callers;
+import org.tribune.site.SiteService;
 
 @ApplicationScoped
 public class PostService implements SyncSource {
@@ -63,6 +67,8 @@ public class PostService implements SyncSource {
     private final MergePatcher patcher;
     private final Callers callers;
     private final Clock time;
+    private final SiteService site;
+    private final SlugHistory slugHistory;
     private final Duration trashRetention;
     private final ResourceType<Post, PostView> type;
 
@@ -74,6 +80,8 @@ public class PostService implements SyncSource {
             MergePatcher patcher,
             Callers callers,
             Clock time,
+            SiteService site,
+            SlugHistory slugHistory,
             @ConfigProperty(name = "tribune.trash-retention") Duration trashRetention) {
         this.posts = posts;
         this.embeds = embeds;
@@ -82,9 +90,12 @@ public class PostService implements SyncSource {
         this.patcher = patcher;
         this.callers = callers;
         this.time = time;
+        this.site = site;
+        this.slugHistory = slugHistory;
         this.trashRetention = trashRetention;
         this.type = ResourceType.of(RESOURCE_TYPE, "Post", Post.class, posts, this::view)
                 .showing(p -> PostFootprint.of(p, time.now()))
+                .sluggedBy(p -> p.slug)
                 .writableWhen(p -> p.deletedAt == null)
                 .guardedBy(p -> {
                     Caller caller = callers.current();
@@ -103,10 +114,18 @@ public class PostService implements SyncSource {
                 posts.findByIdOptional(id).filter(this::visible).orElseThrow(() -> ApiException.notFound("Post", id)));
     }
 
-    public PostView getBySlug(String slug) {
-        return view(posts.findBySlug(slug)
+    /** By its slug, or by one it had before (then only its current slug is told, and only to who may read it). */
+    public BySlug<PostView> getBySlug(String slug) {
+        Optional<Post> current = posts.findBySlug(slug).filter(this::visible);
+        if (current.isPresent()) {
+            return BySlug.of(view(current.get()));
+        }
+        return slugHistory
+                .holder(RESOURCE_TYPE, slug)
+                .flatMap(posts::findByIdOptional)
                 .filter(this::visible)
-                .orElseThrow(() -> ApiException.notFound("Post with slug", slug)));
+                .map(p -> BySlug.<PostView>moved(p.slug))
+                .orElseThrow(() -> ApiException.notFound("Post with slug", slug));
     }
 
     @Override
@@ -261,7 +280,13 @@ public class PostService implements SyncSource {
         String text = Html.text(content);
         String excerpt = w.excerpt() == null || w.excerpt().isBlank() ? null : Html.text(w.excerpt());
 
-        p.slug = Slugs.choose(w.slug(), p.slug, title, "post", "post", x -> posts.slugTaken(x, p.id));
+        p.slug = Slugs.choose(
+                w.slug(),
+                p.slug,
+                title,
+                "post",
+                "post",
+                x -> posts.slugTaken(x, p.id) || slugHistory.heldByAnother(RESOURCE_TYPE, x, p.id));
         p.title = title;
         p.sortTitle = Text.truncate(Text.fold(title), MAX_SORT_TITLE);
         p.content = content;
@@ -284,10 +309,8 @@ public class PostService implements SyncSource {
         p.tags.clear();
         p.tags.addAll(normalizeTags(w.tags()));
         p.featuredMediaId = w.featuredMedia();
-        p.honoraryCitizenIds.retainAll(citizenIds);
-        p.honoraryCitizenIds.addAll(citizenIds);
-        p.awardIds.retainAll(awardIds);
-        p.awardIds.addAll(awardIds);
+        replace(p.honoraryCitizenIds, citizenIds);
+        replace(p.awardIds, awardIds);
         if (!p.gallery.equals(gallery)) {
             p.gallery.clear();
             p.gallery.addAll(gallery);
@@ -376,6 +399,14 @@ public class PostService implements SyncSource {
         return result;
     }
 
+    /** Rewrites a list of links only when it changed: an unchanged one is then not written again. */
+    private static void replace(List<UUID> links, Collection<UUID> wanted) {
+        if (!links.equals(List.copyOf(wanted))) {
+            links.clear();
+            links.addAll(wanted);
+        }
+    }
+
     static <R> List<R> ordered(Collection<UUID> ids, Map<UUID, R> refs) {
         return ids.stream().map(refs::get).filter(r -> r != null).toList();
     }
@@ -430,6 +461,7 @@ public class PostService implements SyncSource {
         return new PostView(
                 p.id,
                 p.slug,
+                site.permalinks().post(p.slug, p.id, p.publishedAt),
                 p.title,
                 p.excerpt,
                 p.content,
@@ -447,11 +479,15 @@ public class PostService implements SyncSource {
                 p.updatedAt);
     }
 
+    /** French order, as category lists sort: accents and case aside ("Égalité" before "Solidarité"). */
+    private static final Comparator<CategoryRef> CATEGORY_ORDER =
+            Comparator.comparing((CategoryRef r) -> Text.fold(r.name())).thenComparing(CategoryRef::name);
+
     static List<CategoryRef> refsOf(Collection<UUID> ids, Map<UUID, CategoryRef> refs) {
         return ids.stream()
                 .map(refs::get)
                 .filter(r -> r != null)
-                .sorted(Comparator.comparing(CategoryRef::name, String.CASE_INSENSITIVE_ORDER))
+                .sorted(CATEGORY_ORDER)
                 .toList();
     }
 

@@ -14,6 +14,15 @@ import org.tribune.media.MediaRef;
 public record PostView(
         @Schema(required = true) UUID id,
         @Schema(required = true) String slug,
+
+        @Schema(
+                required = true,
+                nullable = true,
+                description =
+                        "Its page on the public site, from the site's permalink pattern; null until the site's base"
+                                + " URL is set or while a pattern that uses the date has no publication date.")
+        String permalink,
+
         @Schema(required = true) String title,
         @Schema(required = true) String excerpt,
 

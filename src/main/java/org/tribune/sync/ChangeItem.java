@@ -10,13 +10,14 @@ import org.tribune.honor.HonoraryCitizenView;
 import org.tribune.honor.PrizeView;
 import org.tribune.media.MediaView;
 import org.tribune.post.PostView;
+import org.tribune.site.SiteSettingsView;
 
 /** One change of the feed: apply it by keeping or dropping the resource it names. */
 @Schema(name = "Change")
 public record ChangeItem(
         @Schema(
                 required = true,
-                enumeration = {"post", "category", "media", "honorary-citizen", "prize", "award"})
+                enumeration = {"post", "category", "media", "honorary-citizen", "prize", "award", "site"})
         String type,
 
         @Schema(required = true) UUID id,
@@ -48,7 +49,8 @@ public record ChangeItem(
                     MediaView.class,
                     HonoraryCitizenView.class,
                     PrizeView.class,
-                    AwardView.class
+                    AwardView.class,
+                    SiteSettingsView.class
                 })
         @JsonInclude(JsonInclude.Include.NON_NULL)
         Object resource) {}

@@ -181,8 +181,41 @@ final class OpenApiComponents {
                             .description(
                                     "RFC 7396 JSON merge patch of " + e.getKey() + ": only the fields to change."
                                             + " A null value resets that field as if it were absent from a PUT. Unknown fields are rejected.")
-                            .properties(write.getProperties()));
+                            .properties(patchProperties(c, write.getProperties())));
         }
+    }
+
+    /**
+     * A merge patch merges nested objects field by field (RFC 7396), so a property holding an object with required
+     * fields refers to a patch of that object, where none is required.
+     */
+    private static Map<String, Schema> patchProperties(Components c, Map<String, Schema> properties) {
+        if (properties == null) {
+            return null;
+        }
+        Map<String, Schema> patched = new java.util.LinkedHashMap<>();
+        properties.forEach((name, property) -> {
+            String ref = property.getRef();
+            String prefix = "#/components/schemas/";
+            Schema nested = ref == null || !ref.startsWith(prefix)
+                    ? null
+                    : c.getSchemas().get(ref.substring(prefix.length()));
+            if (nested == null
+                    || nested.getRequired() == null
+                    || nested.getRequired().isEmpty()) {
+                patched.put(name, property);
+                return;
+            }
+            String patchName = ref.substring(prefix.length()) + "Patch";
+            c.addSchema(
+                    patchName,
+                    OASFactory.createSchema()
+                            .addType(Schema.SchemaType.OBJECT)
+                            .description("Merged field by field: only the fields to change.")
+                            .properties(nested.getProperties()));
+            patched.put(name, OASFactory.createSchema().ref(patchName));
+        });
+        return patched;
     }
 
     /**
@@ -288,6 +321,16 @@ final class OpenApiComponents {
                         .description(
                                 "The representation matching If-None-Match (or If-Modified-Since) is still current.")
                         .addHeader("ETag", OASFactory.createHeader().ref("ETag")));
+        c.addResponse(
+                "MovedPermanently",
+                OASFactory.createAPIResponse()
+                        .description("The slug is one the item had before: `Location` is the URL of its current slug."
+                                + " Old slugs keep answering this for as long as the item exists.")
+                        .addHeader(
+                                "Location",
+                                OASFactory.createHeader()
+                                        .description("URL of the same item under its current slug.")
+                                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
     }
 
     static void problem(Components c, String name, String description) {

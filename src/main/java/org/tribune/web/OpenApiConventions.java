@@ -96,6 +96,9 @@ public class OpenApiConventions implements OASFilter {
         }
         switch (method) {
             case GET -> {
+                if (url.endsWith("/slug/{slug}")) {
+                    addRef(responses, "301", "MovedPermanently");
+                }
                 APIResponse ok = responses.getAPIResponse("200");
                 if (!isConditional(ok)) {
                     break;

@@ -18,12 +18,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tribune.common.Clock;
 import org.tribune.common.Etags;
 import org.tribune.common.ProblemType;
+import org.tribune.persistence.BySlug;
 import org.tribune.persistence.Cursor;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.RepresentationHistory;
@@ -79,6 +81,26 @@ public class Representations {
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified))
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                .build();
+    }
+
+    /**
+     * A read by slug: the item as {@link #read} gives it, or, for an old slug of an item, 301 to the same URL with
+     * the current slug in its place (the query kept), so that links made before a rename keep working.
+     */
+    public <T> RestResponse<T> readBySlug(
+            BySlug<T> result, Function<T, Instant> changedAt, UriInfo uri, HttpHeaders request) {
+        if (result.movedTo() == null) {
+            return read(result.found(), changedAt.apply(result.found()), request);
+        }
+        String path = uri.getAbsolutePath().getRawPath();
+        String query = uri.getRequestUri().getRawQuery();
+        URI location = uri.getBaseUri()
+                .resolve(path.substring(0, path.lastIndexOf('/') + 1)
+                        + URLEncoder.encode(result.movedTo(), StandardCharsets.UTF_8)
+                        + (query == null ? "" : "?" + query));
+        return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.MOVED_PERMANENTLY)
+                .location(location)
                 .build();
     }
 

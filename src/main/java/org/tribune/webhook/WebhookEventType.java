@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             "prize.upsert",
             "prize.remove",
             "award.upsert",
-            "award.remove"
+            "award.remove",
+            "site.upsert"
         })
 final class WebhookEventType {
 

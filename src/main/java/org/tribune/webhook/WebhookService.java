@@ -35,6 +35,7 @@ import org.tribune.persistence.Sortable;
 import org.tribune.persistence.Writes;
 import org.tribune.post.PostService;
 import org.tribune.security.Caller;
+import org.tribune.site.SiteService;
 
 /** Webhook endpoints as admins manage them, their secrets, and their delivery logs. */
 @ApplicationScoped
@@ -50,7 +51,8 @@ public class WebhookService {
             MediaService.RESOURCE_TYPE,
             HonoraryCitizenService.RESOURCE_TYPE,
             PrizeService.RESOURCE_TYPE,
-            AwardService.RESOURCE_TYPE);
+            AwardService.RESOURCE_TYPE,
+            SiteService.RESOURCE_TYPE);
 
     static final Set<String> EVENT_TYPES = eventTypes();
 
@@ -107,7 +109,10 @@ public class WebhookService {
         Set<String> types = new LinkedHashSet<>();
         RESOURCE_TYPES.forEach(t -> {
             types.add(t + ".upsert");
-            types.add(t + ".remove");
+            if (!t.equals(SiteService.RESOURCE_TYPE)) {
+                // The settings are never removed.
+                types.add(t + ".remove");
+            }
         });
         return Set.copyOf(types);
     }

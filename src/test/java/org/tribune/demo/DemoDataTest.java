@@ -53,13 +53,20 @@ class DemoDataTest extends ApiTestSupport {
                 .body(
                         "items.recipientName",
                         equalTo(List.of(
+                                "Anne Hidalgo",
                                 "Carine Bahanag",
                                 "Paulo Higgins",
                                 "Bouhdid Belhedi",
                                 "Aimé Biombi Akiki",
                                 "Viktória Radványi",
-                                "Yildiz Tar",
-                                "Anne Hidalgo")));
+                                "Yildiz Tar")));
+        given().get("/api/v1/site")
+                .then()
+                .body("timeZone", equalTo("Europe/Paris"))
+                .body("baseUrl", equalTo("https://droits-humains.example.org"));
+        given().get("/api/v1/honorary-citizens/slug/cecile-kohler")
+                .then()
+                .body("permalink", equalTo("https://droits-humains.example.org/citoyens-d-honneur/cecile-kohler"));
         given().get("/api/v1/honorary-citizens/slug/cecile-kohler")
                 .then()
                 .statusCode(200)
