@@ -1,10 +1,12 @@
 package org.tribune.category;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.UUID;
 import org.tribune.persistence.VersionedEntity;
+import org.tribune.site.Seo;
 
 @Entity
 @Table(name = "category")
@@ -26,4 +28,7 @@ public class Category extends VersionedEntity {
 
     @Column(name = "parent_id")
     public UUID parentId;
+
+    @Embedded
+    public Seo seo = Seo.NONE;
 }

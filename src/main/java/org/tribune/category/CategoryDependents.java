@@ -2,13 +2,14 @@ package org.tribune.category;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.tribune.media.MediaService;
 import org.tribune.persistence.ChangeLog;
 import org.tribune.persistence.Changed;
 import org.tribune.site.PermalinkKind;
 import org.tribune.site.SiteFootprint;
 import org.tribune.site.SiteService;
 
-/** Records every category as changed when the settings move their permalinks. */
+/** Records categories as changed when the settings move their permalinks, or their sharing image is edited. */
 @ApplicationScoped
 class CategoryDependents {
 
@@ -21,7 +22,9 @@ class CategoryDependents {
     }
 
     void record(@Observes Changed change) {
-        if (change.isUpdate()
+        if (change.isUpdate() && change.is(MediaService.RESOURCE_TYPE)) {
+            categories.sharing(change.id()).forEach(id -> log.recordEmbedded(CategoryService.RESOURCE_TYPE, id));
+        } else if (change.isUpdate()
                 && change.is(SiteService.RESOURCE_TYPE)
                 && SiteFootprint.moves(
                         change.before(SiteFootprint.class),

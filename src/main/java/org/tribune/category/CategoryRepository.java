@@ -156,4 +156,12 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, UUID>
                 .createQuery("select e.id from Category e", UUID.class)
                 .getResultList();
     }
+
+    /** The categories shared with this media item. */
+    List<UUID> sharing(UUID mediaId) {
+        return getEntityManager()
+                .createQuery("select c.id from Category c where c.seo.image = ?1", UUID.class)
+                .setParameter(1, mediaId)
+                .getResultList();
+    }
 }

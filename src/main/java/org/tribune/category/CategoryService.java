@@ -3,6 +3,7 @@ package org.tribune.category;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,9 +15,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.tribune.common.ApiException;
+import org.tribune.common.FieldError;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
 import org.tribune.common.Text;
+import org.tribune.media.MediaRef;
 import org.tribune.persistence.BySlug;
 import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
@@ -28,6 +31,7 @@ import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
 import org.tribune.site.Permalinks;
+import org.tribune.site.Seo;
 import org.tribune.site.SiteService;
 
 @ApplicationScoped
@@ -72,9 +76,11 @@ public class CategoryService implements SyncSource {
     public PageResponse<CategoryView> list(CategoryQuery query, SortOrder sort, PageRequest page) {
         CategoryRepository.Listing listing = categories.list(query, sort, page, usage);
         Permalinks permalinks = site.permalinks();
+        Map<UUID, MediaRef> media =
+                site.seoMedia(listing.items().stream().map(c -> c.seo).toList());
         return PageResponse.of(
                 listing.items().stream()
-                        .map(c -> view(c, listing.counts().getOrDefault(c.id, 0L), permalinks))
+                        .map(c -> view(c, listing.counts().getOrDefault(c.id, 0L), permalinks, media))
                         .toList(),
                 page,
                 listing.total(),
@@ -159,6 +165,12 @@ public class CategoryService implements SyncSource {
         return categories.findBySlugs(Set.copyOf(slugs)).stream().map(c -> c.id).collect(Collectors.toSet());
     }
 
+    /** A deleted media item leaves the category's sharing fields, as a write of the category. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void detachSharingImage(UUID id, UUID mediaId) {
+        writes.cascade(type, id, c -> c.seo = c.seo.withoutImage(mediaId));
+    }
+
     // ---- Rules ----
 
     private void apply(Category c, CategoryWrite w) {
@@ -181,6 +193,12 @@ public class CategoryService implements SyncSource {
                 ? null
                 : w.description().trim();
         c.parentId = checkedParent(c.id, w.parent());
+        List<FieldError> errors = new ArrayList<>();
+        Seo seo = site.checked(w.seo(), errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        c.seo = seo;
     }
 
     private UUID checkedParent(UUID self, UUID parent) {
@@ -212,24 +230,31 @@ public class CategoryService implements SyncSource {
     }
 
     private CategoryView view(Category c) {
-        return view(c, usage.countByCategory(List.of(c.id)).getOrDefault(c.id, 0L), site.permalinks());
+        return view(
+                c,
+                usage.countByCategory(List.of(c.id)).getOrDefault(c.id, 0L),
+                site.permalinks(),
+                site.seoMedia(List.of(c.seo)));
     }
 
-    private static CategoryView view(Category c, long postCount, Permalinks permalinks) {
+    private CategoryView view(Category c, long postCount, Permalinks permalinks, Map<UUID, MediaRef> media) {
+        String permalink = permalinks.category(c.slug, c.id);
         return new CategoryView(
                 c.id,
                 c.name,
                 c.slug,
-                permalinks.category(c.slug, c.id),
+                permalink,
                 c.description,
                 c.parentId,
                 postCount,
+                c.seo,
+                site.metadata(c.seo, c.name, c.description, null, permalink, media),
                 c.createdAt,
                 c.updatedAt);
     }
 
     private static CategoryWrite toWrite(Category c) {
-        return new CategoryWrite(c.name, c.slug, c.description, c.parentId);
+        return new CategoryWrite(c.name, c.slug, c.description, c.parentId, c.seo);
     }
 
     /** In the changes feed, every category is public. */
@@ -242,7 +267,10 @@ public class CategoryService implements SyncSource {
     public Map<UUID, Current> current(String resourceType, Collection<UUID> ids, boolean withRepresentation) {
         Map<UUID, Long> counts = withRepresentation ? usage.countByCategory(ids) : Map.of();
         Permalinks permalinks = site.permalinks();
-        return SyncSource.of(
-                categories.findByIds(ids), withRepresentation, c -> view(c, counts.getOrDefault(c.id, 0L), permalinks));
+        List<Category> found = categories.findByIds(ids);
+        Map<UUID, MediaRef> media = withRepresentation
+                ? site.seoMedia(found.stream().map(c -> c.seo).toList())
+                : Map.of();
+        return SyncSource.of(found, withRepresentation, c -> view(c, counts.getOrDefault(c.id, 0L), permalinks, media));
     }
 }

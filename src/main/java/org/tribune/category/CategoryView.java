@@ -3,6 +3,8 @@ package org.tribune.category;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tribune.site.Seo;
+import org.tribune.site.SeoMetadata;
 
 @Schema(name = "Category")
 public record CategoryView(
@@ -30,5 +32,7 @@ public record CategoryView(
         @Schema(required = true, description = "Number of posts filed in this category.", examples = "12")
         long postCount,
 
+        @Schema(required = true) Seo seo,
+        @Schema(required = true) SeoMetadata metadata,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {}

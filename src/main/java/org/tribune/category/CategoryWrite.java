@@ -1,11 +1,13 @@
 package org.tribune.category;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tribune.common.Slugs;
+import org.tribune.site.Seo;
 import org.tribune.web.RequestExample;
 
 /** Everything a client may set on a category, and nothing else. */
@@ -31,4 +33,7 @@ public record CategoryWrite(
         @Size(max = 2000) @Schema(nullable = true) String description,
 
         @Schema(nullable = true, description = "Id of an existing category. Absent or null for a top-level category.")
-        UUID parent) {}
+        UUID parent,
+
+        @Valid @Schema(nullable = true, description = "Absent or null: all derived, indexed.")
+        Seo seo) {}

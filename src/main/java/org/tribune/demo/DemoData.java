@@ -179,25 +179,32 @@ public class DemoData {
                         "Droits humains",
                         "droits-humains",
                         "Votes, rencontres et prises de position pour les droits fondamentaux, à Paris et dans le monde.",
+                        null,
                         null))
                 .id();
         UUID lgbt = categories
                 .create(new CategoryWrite(
-                        "Droits LGBTQIA+", "droits-lgbtqia", "Égalité et lutte contre les LGBTQIA+phobies.", rights))
+                        "Droits LGBTQIA+",
+                        "droits-lgbtqia",
+                        "Égalité et lutte contre les LGBTQIA+phobies.",
+                        rights,
+                        null))
                 .id();
         UUID world = categories
                 .create(new CategoryWrite(
                         "Solidarité internationale",
                         "solidarite-internationale",
                         "Soutien aux associations et aux personnes menacées hors de France.",
-                        rights))
+                        rights,
+                        null))
                 .id();
         UUID speech = categories
                 .create(new CategoryWrite(
                         "Liberté d'expression",
                         "liberte-d-expression",
                         "Journalistes, écrivains et artistes empêchés de parler.",
-                        rights))
+                        rights,
+                        null))
                 .id();
 
         UUID kohler = citizen(
@@ -309,7 +316,8 @@ public class DemoData {
                     gallery.get(0),
                     gallery,
                     postCitizens,
-                    postAwards));
+                    postAwards,
+                    null));
         }
     }
 
@@ -325,14 +333,15 @@ public class DemoData {
                         "<p>" + description + "</p>",
                         situation,
                         null,
-                        List.of()))
+                        List.of(),
+                        null))
                 .id();
     }
 
     private UUID award(
             UUID prize, String category, Distinction distinction, String name, String description, String country) {
         return awards.create(new AwardWrite(
-                        prize, 2025, category, distinction, name, description, country, null, null, List.of()))
+                        prize, 2025, category, distinction, name, description, country, null, null, List.of(), null))
                 .id();
     }
 

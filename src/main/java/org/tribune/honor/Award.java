@@ -1,12 +1,14 @@
 package org.tribune.honor;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.util.UUID;
 import org.tribune.persistence.VersionedEntity;
+import org.tribune.site.Seo;
 
 @Entity
 @Table(name = "award")
@@ -47,4 +49,7 @@ public class Award extends VersionedEntity {
 
     @Column(name = "photo_id")
     public UUID photoId;
+
+    @Embedded
+    public Seo seo = Seo.NONE;
 }

@@ -27,6 +27,7 @@ import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
 import org.tribune.site.Permalinks;
+import org.tribune.site.Seo;
 
 @ApplicationScoped
 public class AwardService implements SyncSource {
@@ -142,8 +143,13 @@ public class AwardService implements SyncSource {
     /** A deleted media file leaves the records that showed it, each recorded as a change. */
     @Transactional
     int detachPhoto(UUID mediaId) {
-        List<Award> showing = awards.list("photoId", mediaId);
-        showing.forEach(x -> writes.cascade(type, x.id, locked -> locked.photoId = null));
+        List<Award> showing = awards.list("photoId = ?1 or seo.image = ?1", mediaId);
+        showing.forEach(x -> writes.cascade(type, x.id, locked -> {
+            if (mediaId.equals(locked.photoId)) {
+                locked.photoId = null;
+            }
+            locked.seo = locked.seo.withoutImage(mediaId);
+        }));
         return showing.size();
     }
 
@@ -182,6 +188,7 @@ public class AwardService implements SyncSource {
         }
         links.checkMedia(w.photo(), "photo", errors);
         List<UUID> related = links.checkPosts(w.relatedPosts(), "relatedPosts", errors);
+        Seo seo = links.checkedSeo(w.seo(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -197,14 +204,19 @@ public class AwardService implements SyncSource {
         a.country = country;
         a.citation = w.citation() == null || w.citation().isBlank() ? null : Html.sanitize(w.citation());
         a.photoId = w.photo();
+        a.seo = seo;
         return related;
     }
 
     private List<AwardView> views(List<Award> page) {
         List<UUID> ids = page.stream().map(a -> a.id).toList();
         Map<UUID, List<RelatedPost>> related = links.posts().of(RelatedPosts.Kind.AWARD, ids);
-        Map<UUID, MediaRef> photos =
-                links.media(page.stream().map(a -> a.photoId).toList());
+        Map<UUID, MediaRef> photos = links.media(
+                page.stream()
+                        .map(a -> a.photoId)
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                page.stream().map(a -> a.seo).toList());
         Map<UUID, PrizeRef> prizeRefs =
                 prizes.refs(page.stream().map(a -> a.prizeId).toList());
         Permalinks permalinks = links.permalinks();
@@ -222,6 +234,14 @@ public class AwardService implements SyncSource {
                         a.citation,
                         a.photoId == null ? null : photos.get(a.photoId),
                         related.getOrDefault(a.id, List.of()),
+                        a.seo,
+                        links.metadata(
+                                a.seo,
+                                a.recipientName + " – " + a.category + " " + a.year,
+                                a.recipientDescription,
+                                a.photoId,
+                                permalinks.award(a.id, prizeRefs.get(a.prizeId).slug(), a.year),
+                                photos),
                         a.createdAt,
                         a.updatedAt))
                 .toList();
@@ -238,7 +258,8 @@ public class AwardService implements SyncSource {
                 a.country,
                 a.citation,
                 a.photoId,
-                related);
+                related,
+                a.seo);
     }
 
     /** In the changes feed, every award is public. */

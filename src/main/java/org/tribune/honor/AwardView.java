@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tribune.media.MediaRef;
+import org.tribune.site.Seo;
+import org.tribune.site.SeoMetadata;
 
 @Schema(name = "Award")
 public record AwardView(
@@ -34,5 +36,7 @@ public record AwardView(
         @Schema(required = true, description = "Newest first.")
         List<RelatedPost> relatedPosts,
 
+        @Schema(required = true) Seo seo,
+        @Schema(required = true) SeoMetadata metadata,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {}

@@ -1,5 +1,6 @@
 package org.tribune.honor;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tribune.site.Seo;
 import org.tribune.web.RequestExample;
 
 @Schema(name = "AwardWrite", description = "The fields a client sets on an award. Unknown fields are rejected.")
@@ -42,4 +44,7 @@ public record AwardWrite(
         UUID photo,
 
         @Size(max = 50) @Schema(nullable = true, maxItems = 50, description = "Ids of posts that tell the story.")
-        List<@NotNull UUID> relatedPosts) {}
+        List<@NotNull UUID> relatedPosts,
+
+        @Valid @Schema(nullable = true, description = "Absent or null: all derived, indexed.")
+        Seo seo) {}

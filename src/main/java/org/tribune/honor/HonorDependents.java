@@ -58,9 +58,10 @@ class HonorDependents {
                 prizes.allIds().forEach(id -> log.recordEmbedded(PrizeService.RESOURCE_TYPE, id));
             }
         } else if (change.is(MediaService.RESOURCE_TYPE)) {
-            citizens.list("portraitId", change.id())
+            citizens.list("portraitId = ?1 or seo.image = ?1", change.id())
                     .forEach(c -> log.recordEmbedded(HonoraryCitizenService.RESOURCE_TYPE, c.id));
-            awards.list("photoId", change.id()).forEach(a -> log.recordEmbedded(AwardService.RESOURCE_TYPE, a.id));
+            awards.list("photoId = ?1 or seo.image = ?1", change.id())
+                    .forEach(a -> log.recordEmbedded(AwardService.RESOURCE_TYPE, a.id));
         } else if (change.is(PrizeService.RESOURCE_TYPE)) {
             awards.list("prizeId", change.id()).forEach(a -> log.recordEmbedded(AwardService.RESOURCE_TYPE, a.id));
         }

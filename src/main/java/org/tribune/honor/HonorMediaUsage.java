@@ -32,6 +32,10 @@ public class HonorMediaUsage implements MediaUsage {
         citizens.list("portraitId", mediaId)
                 .forEach(c -> users.add("honorary citizen '" + c.name + "' (" + c.id + ")"));
         awards.list("photoId", mediaId).forEach(a -> users.add("award to '" + a.recipientName + "' (" + a.id + ")"));
+        citizens.list("seo.image", mediaId)
+                .forEach(c -> users.add("honorary citizen '" + c.name + "', when shared (" + c.id + ")"));
+        awards.list("seo.image", mediaId)
+                .forEach(a -> users.add("award to '" + a.recipientName + "', when shared (" + a.id + ")"));
         return users;
     }
 

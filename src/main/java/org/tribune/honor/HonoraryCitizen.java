@@ -1,6 +1,7 @@
 package org.tribune.honor;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.tribune.persistence.VersionedEntity;
+import org.tribune.site.Seo;
 
 @Entity
 @Table(name = "honorary_citizen")
@@ -44,4 +46,7 @@ public class HonoraryCitizen extends VersionedEntity {
 
     @Column(name = "portrait_id")
     public UUID portraitId;
+
+    @Embedded
+    public Seo seo = Seo.NONE;
 }

@@ -31,6 +31,7 @@ import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
 import org.tribune.site.Permalinks;
+import org.tribune.site.Seo;
 
 @ApplicationScoped
 public class HonoraryCitizenService implements SyncSource {
@@ -133,8 +134,13 @@ public class HonoraryCitizenService implements SyncSource {
     /** A deleted media file leaves the records that showed it, each recorded as a change. */
     @Transactional
     int detachPortrait(UUID mediaId) {
-        List<HonoraryCitizen> showing = citizens.list("portraitId", mediaId);
-        showing.forEach(x -> writes.cascade(type, x.id, locked -> locked.portraitId = null));
+        List<HonoraryCitizen> showing = citizens.list("portraitId = ?1 or seo.image = ?1", mediaId);
+        showing.forEach(x -> writes.cascade(type, x.id, locked -> {
+            if (mediaId.equals(locked.portraitId)) {
+                locked.portraitId = null;
+            }
+            locked.seo = locked.seo.withoutImage(mediaId);
+        }));
         return showing.size();
     }
 
@@ -173,6 +179,7 @@ public class HonoraryCitizenService implements SyncSource {
         }
         links.checkMedia(w.portrait(), "portrait", errors);
         List<UUID> related = links.checkPosts(w.relatedPosts(), "relatedPosts", errors);
+        Seo seo = links.checkedSeo(w.seo(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -198,14 +205,19 @@ public class HonoraryCitizenService implements SyncSource {
         }
         c.situation = situation;
         c.portraitId = w.portrait();
+        c.seo = seo;
         return related;
     }
 
     private List<HonoraryCitizenView> views(List<HonoraryCitizen> page) {
         List<UUID> ids = page.stream().map(c -> c.id).toList();
         Map<UUID, List<RelatedPost>> related = links.posts().of(RelatedPosts.Kind.HONORARY_CITIZEN, ids);
-        Map<UUID, MediaRef> portraits =
-                links.media(page.stream().map(c -> c.portraitId).toList());
+        Map<UUID, MediaRef> portraits = links.media(
+                page.stream()
+                        .map(c -> c.portraitId)
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                page.stream().map(c -> c.seo).toList());
         Permalinks permalinks = links.permalinks();
         return page.stream()
                 .map(c -> new HonoraryCitizenView(
@@ -223,6 +235,14 @@ public class HonoraryCitizenService implements SyncSource {
                         c.situationUpdatedAt,
                         c.portraitId == null ? null : portraits.get(c.portraitId),
                         related.getOrDefault(c.id, List.of()),
+                        c.seo,
+                        links.metadata(
+                                c.seo,
+                                c.name,
+                                c.description,
+                                c.portraitId,
+                                permalinks.honoraryCitizen(c.slug, c.id),
+                                portraits),
                         c.createdAt,
                         c.updatedAt))
                 .toList();
@@ -240,7 +260,8 @@ public class HonoraryCitizenService implements SyncSource {
                 c.citation,
                 c.situation,
                 c.portraitId,
-                related);
+                related,
+                c.seo);
     }
 
     /** In the changes feed, every honorary citizen is public. */

@@ -1,5 +1,6 @@
 package org.tribune.honor;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tribune.common.Slugs;
+import org.tribune.site.Seo;
 import org.tribune.web.RequestExample;
 
 @Schema(
@@ -57,4 +59,7 @@ public record HonoraryCitizenWrite(
         UUID portrait,
 
         @Size(max = 50) @Schema(nullable = true, maxItems = 50, description = "Ids of posts that tell their story.")
-        List<@NotNull UUID> relatedPosts) {}
+        List<@NotNull UUID> relatedPosts,
+
+        @Valid @Schema(nullable = true, description = "Absent or null: all derived, indexed.")
+        Seo seo) {}

@@ -19,6 +19,8 @@ import org.tribune.persistence.SlugHistory;
 import org.tribune.persistence.VersionedEntity;
 import org.tribune.persistence.Writes;
 import org.tribune.site.Permalinks;
+import org.tribune.site.Seo;
+import org.tribune.site.SeoMetadata;
 import org.tribune.site.SiteService;
 
 /** What honorary citizens and awards share: checking and embedding their media and related posts. */
@@ -110,6 +112,22 @@ public class Links {
             }
         }
         return result;
+    }
+
+    /** The refs of these photos and of what the items' search and sharing fields may show, in one statement. */
+    Map<UUID, MediaRef> media(Collection<UUID> photos, Collection<Seo> seos) {
+        List<UUID> ids = new ArrayList<>(photos);
+        ids.addAll(site.seoImages(seos));
+        return media(ids);
+    }
+
+    Seo checkedSeo(Seo seo, List<FieldError> errors) {
+        return site.checked(seo, errors);
+    }
+
+    SeoMetadata metadata(
+            Seo seo, String title, String description, UUID photo, String permalink, Map<UUID, MediaRef> media) {
+        return site.metadata(seo, title, description, photo, permalink, media);
     }
 
     Map<UUID, MediaRef> media(Collection<UUID> ids) {

@@ -3,6 +3,7 @@ package org.tribune.post;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.tribune.persistence.VersionedEntity;
+import org.tribune.site.Seo;
 
 @Entity
 @Table(name = "post")
@@ -34,6 +36,13 @@ public class Post extends VersionedEntity {
 
     @Column(name = "excerpt_derived")
     public boolean excerptDerived;
+
+    /** Whether the excerpt leaves anything of the post unread: a card then links to the rest. */
+    @Column(name = "excerpt_truncated")
+    public boolean excerptTruncated;
+
+    @Embedded
+    public Seo seo = Seo.NONE;
 
     /** Sanitized HTML. */
     public String content;

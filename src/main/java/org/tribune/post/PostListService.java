@@ -92,7 +92,8 @@ public class PostListService {
                 visibility,
                 query.updatedAfter());
         PostRepository.Listing listing = posts.list(filter, sort, page);
-        return PageResponse.of(cards(listing.rows(), visibility.now()), page, listing.total(), listing.next());
+        return PageResponse.of(
+                cards(listing.rows(), visibility.now(), query.withContent()), page, listing.total(), listing.next());
     }
 
     /**
@@ -142,14 +143,14 @@ public class PostListService {
                 ids.stream().map(byId::get).filter(r -> r != null).toList();
         UUID lastId = rows.isEmpty() ? null : rows.get(rows.size() - 1).id();
         return PageResponse.of(
-                cards(rows, visibility.now()),
+                cards(rows, visibility.now(), query.withContent()),
                 page,
                 found.total(),
                 OffsetCursor.next(offset, page, ids.size(), found.total(), lastId, kind),
                 found.since());
     }
 
-    private List<PostSummary> cards(List<PostRepository.Row> rows, Instant now) {
+    private List<PostSummary> cards(List<PostRepository.Row> rows, Instant now, boolean withContent) {
         PostRepository.Listing listing = new PostRepository.Listing(rows, 0, null);
         List<UUID> ids = listing.rows().stream().map(PostRepository.Row::id).toList();
         Map<UUID, Set<UUID>> categoryIdsByPost = posts.categoryIdsOf(ids);
@@ -157,6 +158,7 @@ public class PostListService {
         Map<UUID, List<UUID>> galleries = posts.galleriesOf(ids);
         Map<UUID, Set<UUID>> citizensByPost = posts.honoraryCitizenIdsOf(ids);
         Map<UUID, Set<UUID>> awardsByPost = posts.awardIdsOf(ids);
+        Map<UUID, String> contents = withContent ? posts.contentsOf(ids) : Map.of();
         List<UUID> mediaIds = new ArrayList<>();
         listing.rows().stream()
                 .map(PostRepository.Row::featuredMediaId)
@@ -180,6 +182,8 @@ public class PostListService {
                         permalinks.post(r.slug(), r.id(), r.publishedAt()),
                         r.title(),
                         r.excerpt(),
+                        r.excerptTruncated(),
+                        contents.get(r.id()),
                         PostService.effective(r.status(), r.publishedAt(), now),
                         r.publishedAt(),
                         r.lang(),

@@ -30,6 +30,7 @@ public class PostMediaUsage implements MediaUsage {
                 p.featuredMediaId = null;
             }
             p.gallery.removeIf(mediaId::equals);
+            p.seo = p.seo.withoutImage(mediaId);
         }));
         return users.size();
     }

@@ -35,6 +35,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             String slug,
             String title,
             String excerpt,
+            boolean excerptTruncated,
             PostStatus status,
             Instant publishedAt,
             String lang,
@@ -153,7 +154,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         params.putAll(keysetParams);
         TypedQuery<Row> rows = getEntityManager()
                 .createQuery(
-                        "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.status, p.publishedAt, p.lang, p.authorId, p.featuredMediaId, p.updatedAt, p.sortTitle)"
+                        "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.excerptTruncated, p.status, p.publishedAt, p.lang, p.authorId, p.featuredMediaId, p.updatedAt, p.sortTitle)"
                                 + where + sort.toHql(SORT_PATHS, "p.id"),
                         Row.class);
         params.forEach(rows::setParameter);
@@ -170,7 +171,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         }
         return getEntityManager()
                 .createQuery(
-                        "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.status, p.publishedAt, p.lang, p.authorId, p.featuredMediaId, p.updatedAt, p.sortTitle)"
+                        "select new org.tribune.post.PostRepository$Row(p.id, p.slug, p.title, p.excerpt, p.excerptTruncated, p.status, p.publishedAt, p.lang, p.authorId, p.featuredMediaId, p.updatedAt, p.sortTitle)"
                                 + " from Post p where p.id in :ids",
                         Row.class)
                 .setParameter("ids", ids)
@@ -187,6 +188,19 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     }
 
     /** Tags of many posts in one statement, in their stored order. */
+    /** The content of each post, for lists that carry it. */
+    Map<UUID, String> contentsOf(Collection<UUID> postIds) {
+        Map<UUID, String> contents = new HashMap<>();
+        if (!postIds.isEmpty()) {
+            getEntityManager()
+                    .createQuery("select p.id, p.content from Post p where p.id in :ids", Object[].class)
+                    .setParameter("ids", postIds)
+                    .getResultList()
+                    .forEach(r -> contents.put((UUID) r[0], (String) r[1]));
+        }
+        return contents;
+    }
+
     Map<UUID, List<String>> tagsOf(Collection<UUID> postIds) {
         return grouped(
                 "select p.id, t from Post p join p.tags t where p.id in :ids order by p.id, index(t)",
@@ -271,7 +285,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return getEntityManager()
                 .createQuery(
                         "select distinct p.title, p.id from Post p left join p.gallery g"
-                                + " where p.featuredMediaId = :m or g = :m order by p.title",
+                                + " where p.featuredMediaId = :m or g = :m or p.seo.image = :m order by p.title",
                         Object[].class)
                 .setParameter("m", mediaId)
                 .getResultList()
@@ -280,15 +294,12 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 .toList();
     }
 
-    /**
-     * Removes the media from every post through the entities, so that gallery positions are renumbered and each
-     * post's version and updatedAt move (their cached ETags expire). A media item is shown by few posts.
-     */
-    /** Posts, trashed ones included, that show a media item as featured or in their gallery. */
+    /** Posts, trashed ones included, that show a media item as featured, in their gallery or when shared. */
     List<UUID> showing(UUID mediaId) {
         return getEntityManager()
                 .createQuery(
-                        "select distinct p.id from Post p left join p.gallery g where p.featuredMediaId = ?1 or g = ?1",
+                        "select distinct p.id from Post p left join p.gallery g"
+                                + " where p.featuredMediaId = ?1 or g = ?1 or p.seo.image = ?1",
                         UUID.class)
                 .setParameter(1, mediaId)
                 .getResultList();

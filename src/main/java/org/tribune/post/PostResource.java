@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tribune.common.ApiException;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.Slugs;
 import org.tribune.persistence.PageRequest;
@@ -161,9 +162,25 @@ public class PostResource {
                                             type = SchemaType.STRING,
                                             enumeration = {"draft", "scheduled", "published", "archived"}))
                     String status,
+            @QueryParam("include")
+                    @Parameter(
+                            description = "`content`: each card carries the post's content, so that a page showing"
+                                    + " whole posts (or an offline app) needs one call. Pages are then at most "
+                                    + PostQuery.MAX_SIZE_WITH_CONTENT
+                                    + " posts (`size`).",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"content"}))
+                    String include,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         PageRequest page = paging.request();
+        boolean withContent = QueryParams.oneOf("include", include, Included.class) != null;
+        if (withContent && page.size() > PostQuery.MAX_SIZE_WITH_CONTENT) {
+            throw ApiException.invalid(
+                    "size", "must be at most " + PostQuery.MAX_SIZE_WITH_CONTENT + " with include=content");
+        }
         String words = QueryParams.text("q", q, PostQuery.MAX_Q);
         SortOrder order = PostService.SORTING.parse(sort, words != null);
         PostQuery query = new PostQuery(
@@ -176,7 +193,8 @@ public class PostResource {
                 QueryParams.text("honoraryCitizen", honoraryCitizen, Slugs.MAX_LENGTH),
                 QueryParams.uuid("award", award),
                 QueryParams.oneOf("status", status, PostStatus.class),
-                updatedAfter.value());
+                updatedAfter.value(),
+                withContent);
         PageResponse<PostSummary> body = listService.list(query, order, page);
         return representations.page(body, uri, headers);
     }
@@ -336,5 +354,9 @@ public class PostResource {
             @BeanParam IfMatch ifMatch) {
         PostView v = service.restoreRevision(id, revisionId, ifMatch.precondition());
         return representations.updated(v, v.updatedAt());
+    }
+    /** What a list may carry besides its cards' own fields. */
+    private enum Included {
+        content
     }
 }

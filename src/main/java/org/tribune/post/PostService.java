@@ -41,6 +41,7 @@ import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
 import org.tribune.security.Caller;
 import org.tribune.security.Callers;
+import org.tribune.site.Seo;
 import org.tribune.site.SiteService;
 
 @ApplicationScoped
@@ -268,6 +269,7 @@ public class PostService implements SyncSource {
                 w.honoraryCitizens(), "honoraryCitizens", "honorary citizen", embeds::existingCitizens, errors);
         Set<UUID> awardIds = checkedIds(w.awards(), "awards", "award", embeds::existingAwards, errors);
         PostStatus status = checkedStatus(p, w, errors);
+        Seo seo = site.checked(w.seo(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -277,7 +279,6 @@ public class PostService implements SyncSource {
             // Escaping can make the stored HTML longer than what was sent.
             throw ApiException.invalid("content", "is longer than " + MAX_CONTENT + " characters once sanitized");
         }
-        String text = Html.text(content);
         String excerpt = w.excerpt() == null || w.excerpt().isBlank() ? null : Html.text(w.excerpt());
 
         p.slug = Slugs.choose(
@@ -291,7 +292,10 @@ public class PostService implements SyncSource {
         p.sortTitle = Text.truncate(Text.fold(title), MAX_SORT_TITLE);
         p.content = content;
         p.excerptDerived = excerpt == null;
-        p.excerpt = excerpt != null ? excerpt : Excerpts.derive(text);
+        Excerpts.Excerpt card = excerpt != null ? Excerpts.given(excerpt, content) : Excerpts.derive(content);
+        p.excerpt = card.text();
+        p.excerptTruncated = card.truncated();
+        p.seo = seo;
         p.lang = lang;
         boolean publishing = status == PostStatus.published && p.status != PostStatus.published;
         Instant now = time.now();
@@ -375,7 +379,8 @@ public class PostService implements SyncSource {
                 w.featuredMedia(),
                 w.gallery(),
                 w.honoraryCitizens(),
-                w.awards());
+                w.awards(),
+                w.seo());
     }
 
     private static Set<UUID> checkedIds(
@@ -409,6 +414,11 @@ public class PostService implements SyncSource {
 
     static <R> List<R> ordered(Collection<UUID> ids, Map<UUID, R> refs) {
         return ids.stream().map(refs::get).filter(r -> r != null).toList();
+    }
+
+    /** The photo a post is shared with: its featured one, else the first of its gallery. */
+    static UUID photo(UUID featured, List<UUID> gallery) {
+        return featured != null ? featured : gallery.isEmpty() ? null : gallery.get(0);
     }
 
     static List<MediaRef> refsOf(List<UUID> ids, Map<UUID, MediaRef> refs) {
@@ -452,6 +462,8 @@ public class PostService implements SyncSource {
         if (p.featuredMediaId != null) {
             mediaIds.add(p.featuredMediaId);
         }
+        mediaIds.addAll(site.seoImages(List.of(p.seo)));
+        String permalink = site.permalinks().post(p.slug, p.id, p.publishedAt);
         PostEmbeds.Refs refs = embeds.load(
                 p.categoryIds,
                 p.authorId == null ? List.of() : List.of(p.authorId),
@@ -461,7 +473,7 @@ public class PostService implements SyncSource {
         return new PostView(
                 p.id,
                 p.slug,
-                site.permalinks().post(p.slug, p.id, p.publishedAt),
+                permalink,
                 p.title,
                 p.excerpt,
                 p.content,
@@ -473,6 +485,8 @@ public class PostService implements SyncSource {
                 refsOf(p.gallery, refs.media()),
                 ordered(p.honoraryCitizenIds, refs.citizens()),
                 ordered(p.awardIds, refs.awards()),
+                p.seo,
+                site.metadata(p.seo, p.title, p.excerpt, photo(p.featuredMediaId, p.gallery), permalink, refs.media()),
                 effective(p.status, p.publishedAt, time.now()),
                 p.publishedAt,
                 p.createdAt,
@@ -509,6 +523,7 @@ public class PostService implements SyncSource {
                 p.featuredMediaId,
                 List.copyOf(p.gallery),
                 List.copyOf(p.honoraryCitizenIds),
-                List.copyOf(p.awardIds));
+                List.copyOf(p.awardIds),
+                p.seo);
     }
 }

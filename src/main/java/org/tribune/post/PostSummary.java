@@ -27,6 +27,19 @@ public record PostSummary(
         @Schema(required = true) String title,
         @Schema(required = true) String excerpt,
 
+        @Schema(
+                required = true,
+                description = "Whether the post has more to read than the excerpt (text, photos, tables): when to"
+                        + " show a \"read more\" link.")
+        boolean excerptTruncated,
+
+        @Schema(
+                required = true,
+                nullable = true,
+                description = "Sanitized HTML, with `include=content` (pages that show whole posts, offline apps);"
+                        + " null otherwise.")
+        String content,
+
         @Schema(required = true, description = "A scheduled post whose time has come reads as published.")
         PostStatus status,
 

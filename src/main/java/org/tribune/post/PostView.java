@@ -9,6 +9,8 @@ import org.tribune.category.CategoryRef;
 import org.tribune.honor.AwardRef;
 import org.tribune.honor.HonoraryCitizenRef;
 import org.tribune.media.MediaRef;
+import org.tribune.site.Seo;
+import org.tribune.site.SeoMetadata;
 
 @Schema(name = "Post")
 public record PostView(
@@ -46,6 +48,8 @@ public record PostView(
 
         @Schema(required = true) List<HonoraryCitizenRef> honoraryCitizens,
         @Schema(required = true) List<AwardRef> awards,
+        @Schema(required = true) Seo seo,
+        @Schema(required = true) SeoMetadata metadata,
 
         @Schema(required = true, description = "A scheduled post whose time has come reads as published.")
         PostStatus status,

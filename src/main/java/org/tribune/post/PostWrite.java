@@ -1,5 +1,6 @@
 package org.tribune.post;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tribune.common.Slugs;
+import org.tribune.site.Seo;
 import org.tribune.web.RequestExample;
 
 /** Everything a client may set on a post, and nothing else. */
@@ -96,4 +98,7 @@ public record PostWrite(
         List<@NotNull UUID> honoraryCitizens,
 
         @Size(max = 50) @Schema(nullable = true, maxItems = 50, description = "Ids of awards this post tells about.")
-        List<@NotNull UUID> awards) {}
+        List<@NotNull UUID> awards,
+
+        @Valid @Schema(nullable = true, description = "Absent or null: all derived, indexed.")
+        Seo seo) {}

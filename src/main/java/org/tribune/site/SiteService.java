@@ -33,6 +33,8 @@ public class SiteService implements SyncSource {
     /** Its name in the change log. */
     public static final String RESOURCE_TYPE = "site";
 
+    private static final int META_DESCRIPTION = 160;
+
     private final SiteSettingsRepository settings;
     private final MediaService media;
     private final Writes writes;
@@ -74,6 +76,73 @@ public class SiteService implements SyncSource {
     /** The sharing image of items that have none of their own; null when none is set. */
     public UUID defaultImage() {
         return settings.current().defaultImageId;
+    }
+
+    /** An item's SEO fields as a write leaves them: blanks cleared, and 400 naming {@code seo.image} if not an image. */
+    public Seo checked(Seo seo, List<FieldError> errors) {
+        if (seo == null) {
+            return Seo.NONE;
+        }
+        if (seo.image() != null) {
+            MediaRef image = media.refs(List.of(seo.image())).get(seo.image());
+            if (image == null) {
+                errors.add(new FieldError("seo.image", "refers to no existing media: " + seo.image()));
+            } else if (!image.mimeType().startsWith("image/")) {
+                errors.add(new FieldError("seo.image", "must be an image, not " + image.mimeType()));
+            }
+        }
+        return new Seo(
+                Text.blankToNull(seo.title() == null ? null : seo.title().strip()),
+                Text.blankToNull(
+                        seo.description() == null ? null : seo.description().strip()),
+                seo.image(),
+                seo.excluded());
+    }
+
+    /** The media ids the metadata of these items may show, to load in one statement with the items' own. */
+    public List<UUID> seoImages(Collection<Seo> seos) {
+        List<UUID> ids = new ArrayList<>();
+        seos.stream().filter(s -> s != null && s.image() != null).forEach(s -> ids.add(s.image()));
+        return ids;
+    }
+
+    /** The refs {@link #metadata} needs for items without photos of their own, in one statement. */
+    public Map<UUID, MediaRef> seoMedia(Collection<Seo> seos) {
+        List<UUID> ids = seoImages(seos);
+        return ids.isEmpty() ? Map.of() : media.refs(ids);
+    }
+
+    /**
+     * The head of an item's page: the editor's fields where set, else its title, its description cut at a word,
+     * and its photo. An item with no image has none here: the site's default image (in the settings) is for it,
+     * which keeps every item's representation unchanged when that image is.
+     *
+     * @param media refs of at least {@link #seoImages} and {@code photo}
+     */
+    public SeoMetadata metadata(
+            Seo seo, String title, String description, UUID photo, String permalink, Map<UUID, MediaRef> media) {
+        Seo s = seo == null ? Seo.NONE : seo;
+        UUID image = s.image() != null ? s.image() : photo;
+        return new SeoMetadata(
+                s.title() != null ? s.title() : title,
+                s.description() != null ? s.description() : shorten(description),
+                image == null ? null : media.get(image),
+                permalink,
+                s.excluded());
+    }
+
+    /** Search engines show about 160 characters of a description. */
+    private static String shorten(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip().replaceAll("\\s+", " ");
+        if (t.length() <= META_DESCRIPTION) {
+            return t;
+        }
+        int cut = t.lastIndexOf(' ', META_DESCRIPTION - 1);
+        String head = cut > META_DESCRIPTION / 2 ? t.substring(0, cut) : t.substring(0, META_DESCRIPTION - 1);
+        return head.replaceAll("[\\s,;:–—-]+$", "") + "…";
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
@@ -177,7 +178,7 @@ class PostApiTest extends ApiTestSupport {
     }
 
     @Test
-    void listItemsAreSummariesWithoutContent() {
+    void listItemsAreSummariesWithoutContentUnlessAskedFor() {
         String u = unique();
         String category = createCategory("Résumés " + u);
         Map<String, Object> body = post("Carte " + u, LONG_CONTENT);
@@ -189,7 +190,8 @@ class PostApiTest extends ApiTestSupport {
                 .then()
                 .statusCode(200)
                 .body("items", Matchers.hasSize(1))
-                .body("items[0]", not(hasKey("content")))
+                .body("items[0].content", nullValue())
+                .body("items[0]", not(hasKey("metadata")))
                 .body("items[0].excerpt", notNullValue())
                 .body("items[0].categories[0].slug", equalTo("resumes-" + u))
                 .body("items[0].tags", contains("carte-" + u));
