@@ -30,6 +30,7 @@ import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
+import org.tribune.site.PageLink;
 import org.tribune.site.Permalinks;
 import org.tribune.site.Seo;
 import org.tribune.site.SiteService;
@@ -142,6 +143,14 @@ public class CategoryService implements SyncSource {
     }
 
     // ---- Public API for features that file content in categories ----
+
+    /** The page of every category that search engines may list: the sitemap's. */
+    public List<PageLink> indexablePages() {
+        Permalinks permalinks = site.permalinks();
+        return categories.list("seo.noindex = false").stream()
+                .map(c -> new PageLink(permalinks.category(c.slug, c.id), c.updatedAt))
+                .toList();
+    }
 
     /** The categories among {@code ids} that exist. */
     public Set<UUID> existing(Collection<UUID> ids) {

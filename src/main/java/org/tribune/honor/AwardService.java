@@ -3,12 +3,14 @@ package org.tribune.honor;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.tribune.common.ApiException;
 import org.tribune.common.Clock;
@@ -26,6 +28,7 @@ import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
+import org.tribune.site.PageLink;
 import org.tribune.site.Permalinks;
 import org.tribune.site.Seo;
 
@@ -151,6 +154,28 @@ public class AwardService implements SyncSource {
             locked.seo = locked.seo.withoutImage(mediaId);
         }));
         return showing.size();
+    }
+
+    /**
+     * The pages of the awards search engines may list, and of their prizes: an award's permalink without its
+     * fragment (awards listed on their prize's page of a year share it), each with the latest change it shows.
+     */
+    public List<PageLink> indexablePages() {
+        Permalinks permalinks = links.permalinks();
+        Map<String, Instant> pages = new TreeMap<>();
+        List<Award> listed = awards.list("seo.noindex = false");
+        Map<UUID, PrizeRef> prizeRefs =
+                prizes.refs(listed.stream().map(a -> a.prizeId).toList());
+        for (Award a : listed) {
+            String url = permalinks.award(a.id, prizeRefs.get(a.prizeId).slug(), a.year);
+            if (url != null) {
+                pages.merge(url.replaceFirst("#.*$", ""), a.updatedAt, (x, y) -> x.isAfter(y) ? x : y);
+            }
+        }
+        prizes.pages().forEach(p -> pages.merge(p.url(), p.lastModified(), (x, y) -> x.isAfter(y) ? x : y));
+        return pages.entrySet().stream()
+                .map(e -> new PageLink(e.getKey(), e.getValue()))
+                .toList();
     }
 
     // ---- for posts ----

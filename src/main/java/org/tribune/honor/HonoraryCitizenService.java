@@ -30,6 +30,7 @@ import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
+import org.tribune.site.PageLink;
 import org.tribune.site.Permalinks;
 import org.tribune.site.Seo;
 
@@ -142,6 +143,14 @@ public class HonoraryCitizenService implements SyncSource {
             locked.seo = locked.seo.withoutImage(mediaId);
         }));
         return showing.size();
+    }
+
+    /** The page of every honorary citizen that search engines may list: the sitemap's. */
+    public List<PageLink> indexablePages() {
+        Permalinks permalinks = links.permalinks();
+        return citizens.list("seo.noindex = false").stream()
+                .map(c -> new PageLink(permalinks.honoraryCitizen(c.slug, c.id), c.updatedAt))
+                .toList();
     }
 
     // ---- for posts ----

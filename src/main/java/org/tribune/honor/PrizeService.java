@@ -29,6 +29,7 @@ import org.tribune.persistence.SortOrder;
 import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
+import org.tribune.site.PageLink;
 import org.tribune.site.Permalinks;
 
 @ApplicationScoped
@@ -131,6 +132,15 @@ public class PrizeService implements SyncSource {
     }
 
     // ---- for awards ----
+
+    /** The page of every prize, as the sitemap lists them with their awards. */
+    List<PageLink> pages() {
+        Permalinks permalinks = links.permalinks();
+        return prizes.listAll().stream()
+                .map(p -> new PageLink(permalinks.prize(p.slug, p.id), p.updatedAt))
+                .filter(p -> p.url() != null)
+                .toList();
+    }
 
     Map<UUID, PrizeRef> refs(Collection<UUID> ids) {
         Map<UUID, PrizeRef> refs = new LinkedHashMap<>();

@@ -61,6 +61,9 @@ public class MediaService implements SyncSource {
     public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
     public static final String IMAGE = "image";
     public static final String DOCUMENT = "document";
+    /** The widest image a feed attaches. */
+    private static final int ATTACHMENT_WIDTH = 1600;
+
     private static final Logger LOG = Logger.getLogger(MediaService.class);
     /** Files younger than this may belong to an upload still being saved by another instance. */
     private static final Duration ORPHAN_AGE = Duration.ofHours(1);
@@ -309,6 +312,31 @@ public class MediaService implements SyncSource {
     private MediaRef ref(Media m) {
         return new MediaRef(
                 m.id, m.mimeType, m.alt, m.caption, m.credit, m.width, m.height, focal(m), url(m.id, null), sizes(m));
+    }
+
+    /**
+     * A file of each media item as a feed attaches it: for an image, its largest size no wider than a page needs
+     * (so that feed readers do not download the original), else the original; with its type and length.
+     */
+    public Map<UUID, MediaFile> attachments(Collection<UUID> ids) {
+        Map<UUID, MediaFile> files = new LinkedHashMap<>();
+        media.withRenditions(Set.copyOf(ids)).forEach((id, m) -> {
+            MediaRendition chosen = m.renditions.stream()
+                    .filter(r -> !r.name.equals(MediaProcessor.ORIGINAL) && r.width <= ATTACHMENT_WIDTH)
+                    .max(java.util.Comparator.comparingInt(r -> r.width))
+                    .orElse(null);
+            files.put(
+                    id,
+                    chosen == null
+                            ? new MediaFile(url(id, null), m.mimeType, m.sizeBytes, m.width, m.height)
+                            : new MediaFile(
+                                    url(id, chosen.name),
+                                    chosen.mimeType,
+                                    chosen.sizeBytes,
+                                    chosen.width,
+                                    chosen.height));
+        });
+        return files;
     }
 
     public Set<UUID> existing(Collection<UUID> ids) {

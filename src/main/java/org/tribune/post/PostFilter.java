@@ -17,7 +17,8 @@ record PostFilter(
         Set<UUID> honoraryCitizenIds,
         UUID awardId,
         Visibility visibility,
-        Instant updatedAfter) {
+        Instant updatedAfter,
+        boolean indexableOnly) {
 
     /**
      * Which posts the caller may see: the public sees published posts whose time has come; signed-in callers see

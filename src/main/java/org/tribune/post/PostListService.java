@@ -18,6 +18,7 @@ import org.tribune.persistence.PageRequest;
 import org.tribune.persistence.PageResponse;
 import org.tribune.persistence.SortOrder;
 import org.tribune.security.Callers;
+import org.tribune.site.PageLink;
 import org.tribune.site.Permalinks;
 import org.tribune.site.SiteService;
 
@@ -31,6 +32,7 @@ public class PostListService {
     private final Callers callers;
     private final Clock time;
     private final SiteService site;
+    private static final SortOrder NEWEST = PostService.SORTING.parse("-publishedAt");
 
     public PostListService(
             PostRepository posts,
@@ -58,6 +60,36 @@ public class PostListService {
                 new PostFilter.Visibility(callers.current().isAnonymous(), query.status(), false, time.now()),
                 sort,
                 page);
+    }
+
+    /**
+     * The newest public posts that search engines may list, whole (content included), whoever asks: what a feed
+     * carries. Null filters mean any; a category slug that names no category matches nothing.
+     */
+    public List<PostSummary> newestIndexable(String categorySlug, String tag, int count) {
+        Set<UUID> categoryIds = categorySlug == null ? null : embeds.categoryIdsBySlugs(List.of(categorySlug));
+        Instant now = time.now();
+        PostFilter filter = new PostFilter(
+                categoryIds,
+                tag,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new PostFilter.Visibility(true, null, false, now),
+                null,
+                true);
+        PostRepository.Listing listing = posts.list(filter, NEWEST, new PageRequest(1, count));
+        return cards(listing.rows(), now, true);
+    }
+
+    /** The page of every public post that search engines may list: the sitemap's. */
+    public List<PageLink> indexablePages() {
+        Permalinks permalinks = site.permalinks();
+        return posts.indexable(time.now()).stream()
+                .map(r -> new PageLink(permalinks.post((String) r[1], (UUID) r[0], (Instant) r[2]), (Instant) r[3]))
+                .toList();
     }
 
     /** Every post, drafts and trash included: for start-up tasks that need an empty database. */
@@ -90,7 +122,8 @@ public class PostListService {
                 citizenIds,
                 query.award(),
                 visibility,
-                query.updatedAfter());
+                query.updatedAfter(),
+                false);
         PostRepository.Listing listing = posts.list(filter, sort, page);
         return PageResponse.of(
                 cards(listing.rows(), visibility.now(), query.withContent()), page, listing.total(), listing.next());

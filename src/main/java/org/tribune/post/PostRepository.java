@@ -126,6 +126,9 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             where.append(" and exists (select 1 from p.tags t where lower(t) = :tag)");
             params.put("tag", filter.tag().toLowerCase(Locale.ROOT));
         }
+        if (filter.indexableOnly()) {
+            where.append(" and p.seo.noindex = false");
+        }
         if (filter.publishedAfter() != null) {
             where.append(" and p.publishedAt >= :after");
             params.put("after", filter.publishedAfter());
@@ -188,6 +191,19 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     }
 
     /** Tags of many posts in one statement, in their stored order. */
+    /** (id, slug, publishedAt, updatedAt) of every public post search engines may list, for the sitemap. */
+    List<Object[]> indexable(Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        bindPublic(params::put, now);
+        var query = getEntityManager()
+                .createQuery(
+                        "select p.id, p.slug, p.publishedAt, p.updatedAt from Post p where p.deletedAt is null" + PUBLIC
+                                + " and p.seo.noindex = false",
+                        Object[].class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
     /** The content of each post, for lists that carry it. */
     Map<UUID, String> contentsOf(Collection<UUID> postIds) {
         Map<UUID, String> contents = new HashMap<>();

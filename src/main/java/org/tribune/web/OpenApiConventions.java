@@ -96,7 +96,7 @@ public class OpenApiConventions implements OASFilter {
         }
         switch (method) {
             case GET -> {
-                if (url.endsWith("/slug/{slug}")) {
+                if (url.contains("{slug}")) {
                     addRef(responses, "301", "MovedPermanently");
                 }
                 APIResponse ok = responses.getAPIResponse("200");
@@ -210,11 +210,16 @@ public class OpenApiConventions implements OASFilter {
                         .anyMatch(ref -> ref != null && (ref.contains("/PageResponse") || ref.endsWith("Page")));
     }
 
-    /** JSON representations and files carry validators; a streamed archive (the backup export) does not. */
+    /**
+     * JSON representations, XML documents (feeds, sitemaps) and files carry validators; a streamed archive (the
+     * backup export) does not.
+     */
     private static boolean isConditional(APIResponse ok) {
         return ok == null
                 || ok.getContent() == null
                 || ok.getContent().hasMediaType("application/json")
+                || ok.getContent().getMediaTypes().keySet().stream()
+                        .anyMatch(t -> t.endsWith("xml") || t.endsWith("+json"))
                 || (ok.getHeaders() != null && ok.getHeaders().containsKey("ETag"));
     }
 

@@ -104,6 +104,23 @@ public class Representations {
                 .build();
     }
 
+    /**
+     * A document in a format of its own (a feed, a sitemap), built whole: as {@link #read}, with the strong ETag
+     * over its bytes and Last-Modified from when those bytes appeared, so that removing an item from it moves both.
+     */
+    public Response document(byte[] body, String mediaType, Instant changedAt, HttpHeaders request) {
+        String etag = etag(body);
+        Instant lastModified = lastModified(etag, changedAt);
+        if (notModified(request, etag, lastModified)) {
+            return notModifiedResponse(etag, lastModified).toResponse();
+        }
+        return Response.ok(body, mediaType + "; charset=UTF-8")
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified))
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                .build();
+    }
+
     private Instant lastModified(String etag, Instant changedAt) {
         String audience = callers.current().isAnonymous() ? "public " : "private ";
         Instant since;

@@ -31,6 +31,15 @@ import org.tribune.security.Bearer;
 public class ResponseHeaders {
 
     static final String PUBLIC_READ = "public, no-cache";
+    /** What the API builds from its content, JSON, feeds and sitemaps: kept by caches only if revalidated. */
+    private static final Set<String> REVALIDATED = Set.of(
+            "application/json",
+            ProblemMappers.PROBLEM_JSON,
+            "application/feed+json",
+            "application/rss+xml",
+            "application/atom+xml",
+            "application/xml");
+
     static final String PRIVATE_READ = "private, no-cache";
     static final String NEVER_STORE = "no-store";
 
@@ -69,9 +78,8 @@ public class ResponseHeaders {
             vary.add("Accept-Encoding");
         }
         addVary(headers, vary);
-        boolean json = type != null && (type.equals("application/json") || type.equals(ProblemMappers.PROBLEM_JSON));
         boolean notModified = response.getStatusCode() == 304;
-        if ((json || notModified) && !headers.contains("Cache-Control")) {
+        if (((type != null && REVALIDATED.contains(type)) || notModified) && !headers.contains("Cache-Control")) {
             headers.set("Cache-Control", cachePolicy(request, response.getStatusCode()));
         }
     }

@@ -170,7 +170,7 @@ class SpecFuzzTest extends ApiTestSupport {
 
     private String fillPath(String template, String mode) {
         String url = template;
-        for (String name : List.of("id", "slug", "revisionId", "deliveryId")) {
+        for (String name : List.of("id", "slug", "revisionId", "deliveryId", "format", "tag", "part")) {
             String token = "{" + name + "}";
             if (!url.contains(token)) {
                 continue;
@@ -180,11 +180,15 @@ class SpecFuzzTest extends ApiTestSupport {
                     URLEncoder.encode(nasty(), StandardCharsets.UTF_8).replace("+", "%20");
                 case "unknown" -> UUID.randomUUID().toString();
                 default ->
-                    name.equals("revisionId") || name.equals("deliveryId")
-                            ? "1"
-                            : known.getOrDefault(
+                    switch (name) {
+                        case "revisionId", "deliveryId", "part" -> "1";
+                        case "format" -> "json";
+                        case "tag" -> "liberte";
+                        default ->
+                            known.getOrDefault(
                                     resourceOf(template) + "." + name,
                                     UUID.randomUUID().toString());
+                    };
             };
             url = url.replace(token, value.isEmpty() ? "%20" : value);
         }
