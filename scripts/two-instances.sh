@@ -179,7 +179,7 @@ while kill -0 $writer 2>/dev/null; do sync_through_b; sleep 0.2; done
 wait $writer || fail "a write through A failed"
 sync_through_b
 synced=$(for key in "${!held[@]}"; do if [[ $key == post/* ]]; then echo "${key#post/}"; fi; done | sort)
-listed=$(curl -sf "$B/api/v1/posts?size=100" | grep -o '{"id":"[^"]*","slug":"[^"]*","title"' | cut -d'"' -f4 | sort)
+listed=$(curl -sf "$B/api/v1/posts?size=100" | grep -o '{"id":"[^"]*","slug":"[^"]*","permalink"' | cut -d'"' -f4 | sort)
 [ "$synced" = "$listed" ] || fail "a client synced through B holds other posts than B lists: $(diff <(echo "$synced") <(echo "$listed") | head -5)"
 echo "ok: a client syncing through B while A wrote holds exactly the $(wc -l <<< "$listed" | tr -d ' ') public posts B lists"
 
