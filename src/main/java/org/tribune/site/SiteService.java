@@ -83,14 +83,7 @@ public class SiteService implements SyncSource {
         if (seo == null) {
             return Seo.NONE;
         }
-        if (seo.image() != null) {
-            MediaRef image = media.refs(List.of(seo.image())).get(seo.image());
-            if (image == null) {
-                errors.add(new FieldError("seo.image", "refers to no existing media: " + seo.image()));
-            } else if (!image.mimeType().startsWith("image/")) {
-                errors.add(new FieldError("seo.image", "must be an image, not " + image.mimeType()));
-            }
-        }
+        checkImage(seo.image(), "seo.image", errors);
         return new Seo(
                 Text.blankToNull(seo.title() == null ? null : seo.title().strip()),
                 Text.blankToNull(
@@ -200,14 +193,7 @@ public class SiteService implements SyncSource {
                 errors.add(new FieldError("permalinks." + kind.field(), problem));
             }
         }
-        if (w.defaultImage() != null) {
-            MediaRef image = media.refs(List.of(w.defaultImage())).get(w.defaultImage());
-            if (image == null) {
-                errors.add(new FieldError("defaultImage", "refers to no existing media: " + w.defaultImage()));
-            } else if (!image.mimeType().startsWith("image/")) {
-                errors.add(new FieldError("defaultImage", "must be an image, not " + image.mimeType()));
-            }
-        }
+        checkImage(w.defaultImage(), "defaultImage", errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -224,6 +210,19 @@ public class SiteService implements SyncSource {
         s.honoraryCitizenPermalink = p.honoraryCitizen().strip();
         s.prizePermalink = p.prize().strip();
         s.awardPermalink = p.award().strip();
+    }
+
+    /** An image field names an existing media item that is an image; null is allowed. */
+    private void checkImage(UUID id, String field, List<FieldError> errors) {
+        if (id == null) {
+            return;
+        }
+        MediaRef image = media.refs(List.of(id)).get(id);
+        if (image == null) {
+            errors.add(new FieldError(field, "refers to no existing media: " + id));
+        } else if (!image.mimeType().startsWith("image/")) {
+            errors.add(new FieldError(field, "must be an image, not " + image.mimeType()));
+        }
     }
 
     private static String baseUrlProblem(String url) {
