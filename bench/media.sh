@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Media: time to upload and process a 12-megapixel JPEG, throughput of serving its medium size, and the service's
-# peak memory while 10 such uploads run in parallel.
+# Media: time to upload and process a 12-megapixel JPEG (its ten renditions and placeholder included), the bytes of
+# each rendition, throughput of serving its medium size, and the service's peak memory while 10 then 20 such uploads
+# run in parallel.
 # Usage: bench/media.sh   (needs curl, wrk and the JDK's jshell)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,10 @@ for _ in 1 2 3; do upload > /dev/null; done   # warm-up
 times=$(for _ in 1 2 3 4 5; do upload; done | sort -n)
 echo "| upload and process a 12 MP JPEG, sequential (median of 5) | $(sed -n 3p <<< "$times" | awk '{printf "%d ms", $1 * 1000}') |"
 
+# What one upload stores: each rendition, with its bytes.
+upload "$DATA/media.json" > /dev/null
+grep -o '"width":[0-9]*,"height":[0-9]*,"type":"[^"]*","size":[0-9]*' "$DATA/media.json" \
+  | sed -E 's/"width":([0-9]+),"height":([0-9]+),"type":"image\/([a-z]+)","size":([0-9]+)/| rendition \3 \1 x \2 | \4 bytes |/'
 # Peak resident memory (VmHWM) after 10, then 20 parallel uploads: bounded means the second does not grow it much.
 before=$(peak_rss_mb)
 for n in 10 20; do

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Where media bytes live. Keys are built by Tribune from ids and size names, never from anything a client sent.
- * The local directory is the default; an S3-compatible store would implement the same five operations.
+ * The local directory is the default; an S3-compatible store would implement the same six operations.
  */
 public interface BlobStore {
 
@@ -18,6 +18,9 @@ public interface BlobStore {
 
     /** The stored blob, or empty. */
     Optional<Blob> get(String key) throws IOException;
+
+    /** Deletes the blob under the key, if there is one. */
+    void delete(String key) throws IOException;
 
     /** Deletes every blob whose key starts with the prefix. */
     void deleteAll(String prefix) throws IOException;

@@ -104,6 +104,11 @@ public class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(resolve(key));
+    }
+
+    @Override
     public void deleteAll(String prefix) throws IOException {
         Path dir = resolve(prefix);
         if (!Files.exists(dir)) {

@@ -6,6 +6,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +54,21 @@ public class Media extends VersionedEntity {
     @Column(name = "uploaded_by")
     public UUID uploadedBy;
 
-    /** The original and the derived sizes, each a stored file. */
+    /** The colour a page shows while the image loads, as #rrggbb; null for documents. */
+    @Column(name = "dominant_color")
+    public String dominantColor;
+
+    public String blurhash;
+
+    /** The set of renditions the item has (MediaProcessor.RENDITION_SET when current). */
+    @Column(name = "rendition_set")
+    public int renditionSet;
+
+    /** Until when an instance's background job holds the item to make its renditions. */
+    @Column(name = "rendering_until")
+    public Instant renderingUntil;
+
+    /** The original and its renditions, each a stored file; aliases share a file. */
     @ElementCollection
     @CollectionTable(name = "media_rendition", joinColumns = @JoinColumn(name = "media_id"))
     public List<MediaRendition> renditions = new ArrayList<>();

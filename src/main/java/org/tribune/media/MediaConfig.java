@@ -27,6 +27,13 @@ public interface MediaConfig {
     @WithDefault("2")
     int maxConcurrentProcessing();
 
+    /**
+     * How often each instance looks for images uploaded before the current renditions existed (RenditionBackfill);
+     * {@code off} leaves them as they are.
+     */
+    @WithDefault("30s")
+    String backfillEvery();
+
     /** Where files are stored; every instance must see the same directory. */
     Path storageDir();
 }

@@ -5,6 +5,7 @@ import com.drew.imaging.ImageProcessingException;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import io.trbl.blurhash.BlurHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -17,10 +18,12 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -39,24 +42,45 @@ import org.tribune.common.ProblemType;
 
 /**
  * Turns an upload into what Tribune stores: the format detected from the bytes, the original without metadata and
- * upright, and the derived sizes. Everything is written to a work directory; the service stores it afterwards.
+ * upright, the renditions a srcset needs in the original's family and in WebP, and a placeholder. Everything is written to a work directory; the service stores it afterwards.
  */
 @ApplicationScoped
 public class MediaProcessor {
 
-    /** Derived sizes: the long side in pixels. */
-    public static final List<SizeSpec> SIZES =
-            List.of(new SizeSpec("thumbnail", 150), new SizeSpec("medium", 768), new SizeSpec("large", 1600));
+    /** The widths a {@code srcset} draws from, each in the original's family and in WebP; never upscaled. */
+    public static final List<Integer> WIDTHS = List.of(320, 640, 960, 1280, 1920);
+
+    /** The long side of the thumbnail, the one size made for a box rather than a width. */
+    public static final int THUMBNAIL = 150;
+
+    /**
+     * The named sizes of the first API. The thumbnail is its own file; {@code medium} and {@code large} name the
+     * widest rendition no wider than these widths, so that their clients never get more bytes than before.
+     */
+    public static final Map<String, Integer> NAMED_WIDTHS = Map.of("medium", 768, "large", 1600);
+
+    public static final List<String> SIZE_NAMES = List.of("thumbnail", "medium", "large");
+
+    /**
+     * Which set of renditions a media item has. Items made with an older set get the current one from {@link
+     * RenditionBackfill}; raise this when the set changes.
+     */
+    public static final int RENDITION_SET = 2;
 
     public static final String ORIGINAL = "original";
     private static final float ORIGINAL_JPEG_QUALITY = 0.92f;
     private static final float SIZE_JPEG_QUALITY = 0.85f;
+    /** libwebp's quality scale: 80 is its own default, and about JPEG 85 at two thirds of the bytes. */
+    private static final float WEBP_QUALITY = 0.80f;
+    /** BlurHash is made from this few pixels: its 12 components cannot hold more detail. */
+    private static final int PLACEHOLDER_SOURCE = 32;
 
-    public record SizeSpec(String name, int longSide) {}
-
-    /** One stored file: the original or a size. A size no smaller than the original is the original's file. */
+    /** One stored file: the original or a rendition. A rendition as wide as the original may be the original's file. */
     public record Rendition(
             String name, String fileName, MediaFormat format, int width, int height, long size, String checksum) {}
+
+    /** What a page shows while an image loads: its dominant colour ({@code #rrggbb}) and a BlurHash. */
+    public record Placeholder(String color, String blurhash) {}
 
     public record Processed(
             MediaFormat format,
@@ -64,13 +88,24 @@ public class MediaProcessor {
             Integer height,
             long size,
             String checksum,
-            List<Rendition> renditions) {}
+            List<Rendition> renditions,
+            Placeholder placeholder) {}
+
+    /** The renditions made from an image, and its placeholder. */
+    public record Derived(List<Rendition> renditions, Placeholder placeholder) {}
+
+    /** The name of the rendition of the given width and format, which is also its file's name. */
+    public static String widthName(int width, MediaFormat format) {
+        return "w" + width + "." + format.extension();
+    }
 
     private final MediaConfig config;
     private final Semaphore decoding;
+    private final WebpEncoder webp;
 
-    public MediaProcessor(MediaConfig config) {
+    public MediaProcessor(MediaConfig config, WebpEncoder webp) {
         this.config = config;
+        this.webp = webp;
         this.decoding = new Semaphore(Math.max(1, config.maxConcurrentProcessing()), true);
     }
 
@@ -79,16 +114,11 @@ public class MediaProcessor {
         if (!format.isImage()) {
             Path original = work.resolve(ORIGINAL + "." + format.extension());
             Files.copy(upload, original);
-            return new Processed(format, null, null, Files.size(original), sha256(original), List.of());
+            return new Processed(format, null, null, Files.size(original), sha256(original), List.of(), null);
         }
         readHeader(upload, format);
         int orientation = format == MediaFormat.GIF ? 1 : orientation(upload);
-        try {
-            decoding.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while waiting to process an image", e);
-        }
+        acquireDecoding();
         try {
             BufferedImage upright = orient(decode(upload, format), orientation);
             Path original = work.resolve(ORIGINAL + "." + format.extension());
@@ -105,13 +135,179 @@ public class MediaProcessor {
                     height,
                     Files.size(original),
                     checksum));
-            for (SizeSpec spec : SIZES) {
-                renditions.add(resize(upright, format, spec, renditions.get(0), work));
-            }
-            return new Processed(format, width, height, Files.size(original), checksum, List.copyOf(renditions));
+            Derived derived = derive(upright, format, renditions.get(0), work, Set.of());
+            renditions.addAll(derived.renditions());
+            return new Processed(
+                    format,
+                    width,
+                    height,
+                    Files.size(original),
+                    checksum,
+                    List.copyOf(renditions),
+                    derived.placeholder());
         } finally {
             decoding.release();
         }
+    }
+
+    /**
+     * Makes the current set of renditions from a stored original, for media made with an older set; the
+     * renditions named in {@code keep} are already stored and are not made again.
+     */
+    public Derived rederive(Path storedOriginal, Rendition original, Set<String> keep) throws IOException {
+        MediaFormat format = original.format();
+        int orientation = format == MediaFormat.GIF ? 1 : orientation(storedOriginal);
+        acquireDecoding();
+        try {
+            BufferedImage upright = orient(decode(storedOriginal, format), orientation);
+            return derive(upright, format, original, storedOriginal.getParent(), keep);
+        } finally {
+            decoding.release();
+        }
+    }
+
+    private void acquireDecoding() throws IOException {
+        try {
+            decoding.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting to process an image", e);
+        }
+    }
+
+    /**
+     * Scales from the widest rendition down, each from the one before: a 2:3 step looks the same as a step from the
+     * original and costs a fraction of it, which is what lets ten renditions cost less than the decoding.
+     */
+    private Derived derive(BufferedImage upright, MediaFormat format, Rendition original, Path work, Set<String> keep)
+            throws IOException {
+        MediaFormat family = family(format, upright);
+        int fullWidth = upright.getWidth();
+        List<Integer> widths = new ArrayList<>();
+        widths.add(Math.min(fullWidth, WIDTHS.get(WIDTHS.size() - 1)));
+        WIDTHS.stream()
+                .sorted(Comparator.reverseOrder())
+                .filter(w -> w < widths.get(0))
+                .forEach(widths::add);
+        List<Rendition> renditions = new ArrayList<>();
+        BufferedImage source = upright;
+        for (int width : widths) {
+            BufferedImage scaled = width == source.getWidth() ? source : scaleToWidth(source, width);
+            source = scaled;
+            for (MediaFormat out : webp.available() ? List.of(family, MediaFormat.WEBP) : List.of(family)) {
+                String name = widthName(width, out);
+                if (width == fullWidth && out == format) {
+                    renditions.add(alias(name, original));
+                } else if (!keep.contains(name)) {
+                    renditions.add(write(name, scaled, out, work));
+                }
+            }
+        }
+        if (!keep.contains("thumbnail")) {
+            renditions.add(thumbnail(source, upright, original, family, work));
+        }
+        for (Map.Entry<String, Integer> named : NAMED_WIDTHS.entrySet()) {
+            int limit = named.getValue();
+            renditions.stream()
+                    .filter(r -> r.name().startsWith("w") && r.format() == family && r.width() <= limit)
+                    .max(Comparator.comparingInt(Rendition::width))
+                    .ifPresent(r -> renditions.add(alias(named.getKey(), r)));
+        }
+        return new Derived(List.copyOf(renditions), placeholder(source));
+    }
+
+    /** The format of the renditions that every browser shows: a GIF's is its first frame as PNG. */
+    private static MediaFormat family(MediaFormat format, BufferedImage upright) {
+        return switch (format) {
+            case JPEG -> MediaFormat.JPEG;
+            case WEBP -> upright.getColorModel().hasAlpha() ? MediaFormat.PNG : MediaFormat.JPEG;
+            default -> MediaFormat.PNG;
+        };
+    }
+
+    private static BufferedImage scaleToWidth(BufferedImage source, int width) throws IOException {
+        return Thumbnails.of(source).width(width).asBufferedImage();
+    }
+
+    private Rendition thumbnail(
+            BufferedImage smallest, BufferedImage upright, Rendition original, MediaFormat family, Path work)
+            throws IOException {
+        if (Math.max(upright.getWidth(), upright.getHeight()) <= THUMBNAIL) {
+            return alias("thumbnail", original);
+        }
+        BufferedImage scaled =
+                Thumbnails.of(smallest).size(THUMBNAIL, THUMBNAIL).asBufferedImage();
+        return write("thumbnail." + family.extension(), scaled, family, work, "thumbnail");
+    }
+
+    private static Rendition alias(String name, Rendition of) {
+        return new Rendition(name, of.fileName(), of.format(), of.width(), of.height(), of.size(), of.checksum());
+    }
+
+    private Rendition write(String name, BufferedImage image, MediaFormat format, Path work) throws IOException {
+        return write(name, image, format, work, name);
+    }
+
+    private Rendition write(String fileName, BufferedImage image, MediaFormat format, Path work, String name)
+            throws IOException {
+        Path file = work.resolve(fileName);
+        switch (format) {
+            case JPEG -> writeJpeg(image, file, SIZE_JPEG_QUALITY);
+            case WEBP -> webp.write(image, file, WEBP_QUALITY);
+            default -> ImageIO.write(image, "png", file.toFile());
+        }
+        return new Rendition(
+                name, fileName, format, image.getWidth(), image.getHeight(), Files.size(file), sha256(file));
+    }
+
+    /**
+     * The dominant colour is the fullest cell of a 16-level-per-channel histogram, averaged, so that a red flag
+     * on grey stone reads as grey; transparent pixels do not count. The BlurHash is of the image laid on white,
+     * as most pages show it.
+     */
+    static Placeholder placeholder(BufferedImage image) throws IOException {
+        BufferedImage tiny = Thumbnails.of(image)
+                .size(PLACEHOLDER_SOURCE, PLACEHOLDER_SOURCE)
+                .asBufferedImage();
+        int[] counts = new int[4096];
+        long[][] sums = new long[4096][3];
+        BufferedImage flat = new BufferedImage(tiny.getWidth(), tiny.getHeight(), BufferedImage.TYPE_INT_RGB);
+        var g = flat.createGraphics();
+        g.drawImage(tiny, 0, 0, Color.WHITE, null);
+        g.dispose();
+        for (int y = 0; y < tiny.getHeight(); y++) {
+            for (int x = 0; x < tiny.getWidth(); x++) {
+                int argb = tiny.getRGB(x, y);
+                if ((argb >>> 24) < 128) {
+                    continue;
+                }
+                int r = (argb >> 16) & 0xff;
+                int gr = (argb >> 8) & 0xff;
+                int b = argb & 0xff;
+                int cell = (r >> 4) << 8 | (gr >> 4) << 4 | (b >> 4);
+                counts[cell]++;
+                sums[cell][0] += r;
+                sums[cell][1] += gr;
+                sums[cell][2] += b;
+            }
+        }
+        int best = 0;
+        for (int cell = 1; cell < counts.length; cell++) {
+            if (counts[cell] > counts[best]) {
+                best = cell;
+            }
+        }
+        String color = counts[best] == 0
+                ? "#ffffff"
+                : String.format(
+                        Locale.ROOT,
+                        "#%02x%02x%02x",
+                        sums[best][0] / counts[best],
+                        sums[best][1] / counts[best],
+                        sums[best][2] / counts[best]);
+        boolean portrait = tiny.getHeight() > tiny.getWidth();
+        String blurhash = BlurHash.encode(flat, portrait ? 3 : 4, portrait ? 4 : 3);
+        return new Placeholder(color, blurhash);
     }
 
     private MediaFormat detect(Path upload) throws IOException {
@@ -188,11 +384,13 @@ public class MediaProcessor {
         if (in == null) {
             throw corrupt();
         }
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(format.mimeType());
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("No ImageIO reader for " + format.mimeType());
-        }
-        return readers.next();
+        // Uploads are untrusted: they are decoded by the pure-Java readers, never by the native WebP library.
+        List<ImageReader> readers = new ArrayList<>();
+        ImageIO.getImageReadersByMIMEType(format.mimeType()).forEachRemaining(readers::add);
+        return readers.stream()
+                .filter(r -> !WebpEncoder.isNative(r.getOriginatingProvider()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No pure-Java ImageIO reader for " + format.mimeType()));
     }
 
     private static ApiException corrupt() {
@@ -238,44 +436,6 @@ public class MediaProcessor {
             case WEBP -> MetadataStripper.webp(upload, target);
             default -> throw new IllegalStateException(format.name());
         }
-    }
-
-    private static Rendition resize(
-            BufferedImage upright, MediaFormat format, SizeSpec spec, Rendition original, Path work)
-            throws IOException {
-        int longSide = Math.max(upright.getWidth(), upright.getHeight());
-        if (longSide <= spec.longSide()) {
-            return new Rendition(
-                    spec.name(),
-                    original.fileName(),
-                    original.format(),
-                    original.width(),
-                    original.height(),
-                    original.size(),
-                    original.checksum());
-        }
-        // JPEG and PNG keep their format; a GIF's size is its first frame as PNG, a WebP's a PNG or a JPEG.
-        MediaFormat out = switch (format) {
-            case JPEG -> MediaFormat.JPEG;
-            case WEBP -> upright.getColorModel().hasAlpha() ? MediaFormat.PNG : MediaFormat.JPEG;
-            default -> MediaFormat.PNG;
-        };
-        BufferedImage scaled =
-                Thumbnails.of(upright).size(spec.longSide(), spec.longSide()).asBufferedImage();
-        Path file = work.resolve(spec.name() + "." + out.extension());
-        if (out == MediaFormat.JPEG) {
-            writeJpeg(scaled, file, SIZE_JPEG_QUALITY);
-        } else {
-            ImageIO.write(scaled, "png", file.toFile());
-        }
-        return new Rendition(
-                spec.name(),
-                file.getFileName().toString(),
-                out,
-                scaled.getWidth(),
-                scaled.getHeight(),
-                Files.size(file),
-                sha256(file));
     }
 
     private static void writeJpeg(BufferedImage image, Path target, float quality) throws IOException {

@@ -1,5 +1,6 @@
 package org.tribune.media;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,4 +17,7 @@ public record MediaRef(
         @Schema(required = true, nullable = true) Integer height,
         @Schema(required = true, nullable = true) FocalPoint focalPoint,
         @Schema(required = true) String url,
-        @Schema(required = true) Map<String, MediaSize> sizes) {}
+        @Schema(required = true) Map<String, MediaSize> sizes,
+        @Schema(required = true) List<ImageRendition> renditions,
+        @Schema(required = true) Map<String, String> srcset,
+        @Schema(required = true, nullable = true) ImagePlaceholder placeholder) {}

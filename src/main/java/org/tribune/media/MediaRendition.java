@@ -6,7 +6,7 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class MediaRendition {
 
-    /** original, thumbnail, medium or large. */
+    /** original, thumbnail, medium, large, or a width and format such as w640.webp. */
     public String name;
 
     /** The stored file's name under the media's own key, made by Tribune. */

@@ -89,4 +89,47 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
                 .setParameter(1, accountId)
                 .getResultList();
     }
+
+    /** Images made with an older set of renditions that no instance holds, oldest first. */
+    List<UUID> dueForRenditions(int set, Instant now, int limit) {
+        return getEntityManager()
+                .createQuery(
+                        "select m.id from Media m where m.kind = 'image' and m.renditionSet < :set"
+                                + " and (m.renderingUntil is null or m.renderingUntil < :now) order by m.createdAt, m.id",
+                        UUID.class)
+                .setParameter("set", set)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Takes an image for this instance until the given time, in one conditional statement: of two instances that
+     * race for it, the database lets one through.
+     */
+    boolean claimForRenditions(UUID id, int set, Instant now, Instant until) {
+        return getEntityManager()
+                        .createQuery(
+                                "update Media m set m.renderingUntil = :until where m.id = :id"
+                                        + " and m.renditionSet < :set and (m.renderingUntil is null or m.renderingUntil < :now)")
+                        .setParameter("until", until)
+                        .setParameter("id", id)
+                        .setParameter("set", set)
+                        .setParameter("now", now)
+                        .executeUpdate()
+                == 1;
+    }
+
+    void holdForRenditions(UUID id, Instant until) {
+        getEntityManager()
+                .createQuery("update Media m set m.renderingUntil = :until where m.id = :id")
+                .setParameter("until", until)
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    /** Counts the images still waiting for the current renditions, for the metrics. */
+    long countDueForRenditions(int set) {
+        return count("kind = 'image' and renditionSet < ?1", set);
+    }
 }

@@ -249,10 +249,10 @@ public class MediaResource {
     @Produces(MediaType.WILDCARD)
     @Operation(
             operationId = "getMediaFile",
-            summary = "Download the original file or one of its sizes",
+            summary = "Download the original file, one of its sizes or one of its renditions",
             description =
-                    "Streams the file with its real type, `nosniff`, a strong ETag (its checksum) and a year of"
-                            + " immutable caching. Answers 304 to If-None-Match and 206 to a single byte Range (If-Range honoured).")
+                    "Streams the file with its real type, `nosniff` and a strong ETag (its checksum). With the `v` its"
+                            + " URLs carry, it is cached for a year as immutable; without, caches revalidate. Answers 304 to If-None-Match and 206 to a single byte Range (If-Range honoured).")
     @APIResponse(
             responseCode = "200",
             description = "The file",
@@ -278,21 +278,48 @@ public class MediaResource {
             @PathParam("id") @Parameter(description = "Media id") UUID id,
             @QueryParam("size")
                     @Parameter(
-                            description = "A derived size; absent for the original.",
+                            description = "A named size; absent for the original or a rendition.",
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
                                             enumeration = {"thumbnail", "medium", "large"}))
                     String size,
+            @QueryParam("width")
+                    @Parameter(
+                            description = "The width of a rendition, as listed in the media's renditions.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1920"))
+                    String width,
+            @QueryParam("format")
+                    @Parameter(
+                            description =
+                                    "The format of the rendition of that width; absent for the original's family (JPEG or PNG).",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"jpeg", "png", "webp"}))
+                    String format,
+            @QueryParam("v")
+                    @Parameter(
+                            description = "The file's version, as every URL Tribune gives carries it. With it, the"
+                                    + " file is cached for a year as immutable; without it (or with an old one),"
+                                    + " caches revalidate it.",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 64))
+                    String v,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        MediaService.StoredFile f = service.file(id, size);
+        MediaService.StoredFile f = service.file(id, size, QueryParams.integer("width", width, 1, 1920), format);
         BlobStoreHolder blob = new BlobStoreHolder(
                 service.blob(f.key()).orElseThrow(() -> ApiException.notFound("File of media", id)));
         String disposition = f.mimeType().equals(MediaFormat.PDF.mimeType()) ? inline(f.filename()) : null;
         return representations.file(
                 new FileRepresentation(
-                        f.mimeType(), blob.blob().size(), f.checksum(), f.createdAt(), disposition, blob::range),
+                        f.mimeType(),
+                        blob.blob().size(),
+                        f.checksum(),
+                        f.createdAt(),
+                        disposition,
+                        v != null && v.equals(MediaService.version(f.checksum())),
+                        blob::range),
                 uri,
                 headers);
     }

@@ -61,8 +61,8 @@ public class MediaService implements SyncSource {
     public static final Sortable SORTING = Sortable.of(SORT_KEYS, DEFAULT_SORT);
     public static final String IMAGE = "image";
     public static final String DOCUMENT = "document";
-    /** The widest image a feed attaches. */
-    private static final int ATTACHMENT_WIDTH = 1600;
+    /** The size a feed attaches: at most 1600 px wide, in a format every feed reader shows. */
+    private static final String ATTACHED_SIZE = "large";
 
     private static final Logger LOG = Logger.getLogger(MediaService.class);
     /** Files younger than this may belong to an upload still being saved by another instance. */
@@ -208,6 +208,11 @@ public class MediaService implements SyncSource {
         m.height = p.height();
         m.checksum = p.checksum();
         m.uploadedBy = callers.current().accountId();
+        m.renditionSet = MediaProcessor.RENDITION_SET;
+        if (p.placeholder() != null) {
+            m.dominantColor = p.placeholder().color();
+            m.blurhash = p.placeholder().blurhash();
+        }
         if (p.renditions().isEmpty()) {
             m.renditions.add(rendition(
                     MediaProcessor.ORIGINAL,
@@ -268,21 +273,57 @@ public class MediaService implements SyncSource {
     public record StoredFile(
             String key, String mimeType, long size, String checksum, String filename, Instant createdAt) {}
 
-    public StoredFile file(UUID id, String size) {
-        String name = size == null ? MediaProcessor.ORIGINAL : size;
-        if (size != null
-                && MediaProcessor.SIZES.stream().noneMatch(s -> s.name().equals(size))) {
-            throw ApiException.invalid("size", "must be one of thumbnail, medium, large");
+    /**
+     * The original, a named size, or the rendition of a width in a format (the original's family when absent).
+     */
+    public StoredFile file(UUID id, String size, Integer width, String format) {
+        if (size != null && (width != null || format != null)) {
+            throw ApiException.invalid("size", "cannot be combined with width or format");
         }
+        if (size != null && !MediaProcessor.SIZE_NAMES.contains(size)) {
+            throw ApiException.invalid("size", "must be one of " + String.join(", ", MediaProcessor.SIZE_NAMES));
+        }
+        if (format != null && width == null) {
+            throw ApiException.invalid("width", "is required with format");
+        }
+        MediaFormat wanted = format == null ? null : renditionFormat(format);
         Media m = media.withRenditions(List.of(id)).get(id);
         if (m == null) {
             throw ApiException.notFound("Media", id);
         }
-        MediaRendition r = m.renditions.stream()
-                .filter(x -> x.name.equals(name))
-                .findFirst()
-                .orElseThrow(() -> ApiException.invalid("size", "does not exist for a document"));
+        MediaRendition r;
+        if (width != null) {
+            r = m.renditions.stream()
+                    .filter(x -> x.name.startsWith("w" + width + "."))
+                    .filter(x -> wanted == null
+                            ? !x.name.endsWith("." + MediaFormat.WEBP.extension())
+                            : x.name.endsWith("." + wanted.extension()))
+                    .findFirst()
+                    .orElseThrow(() -> new ApiException(
+                            ProblemType.NOT_FOUND,
+                            "Media " + id + " has no rendition " + width + " px wide"
+                                    + (wanted == null ? "" : " in " + wanted.mimeType())
+                                    + ": its renditions are listed in its renditions field."));
+        } else {
+            String name = size == null ? MediaProcessor.ORIGINAL : size;
+            r = m.renditions.stream()
+                    .filter(x -> x.name.equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> ApiException.invalid("size", "does not exist for a document"));
+        }
         return new StoredFile(id + "/" + r.fileName, r.mimeType, r.sizeBytes, r.checksum, m.filename, m.createdAt);
+    }
+
+    /** The formats renditions come in, by the names the file endpoint takes. */
+    public static final List<String> RENDITION_FORMATS = List.of("jpeg", "png", "webp");
+
+    private static MediaFormat renditionFormat(String format) {
+        return switch (format) {
+            case "jpeg" -> MediaFormat.JPEG;
+            case "png" -> MediaFormat.PNG;
+            case "webp" -> MediaFormat.WEBP;
+            default -> throw ApiException.invalid("format", "must be one of " + String.join(", ", RENDITION_FORMATS));
+        };
     }
 
     public Optional<BlobStore.Blob> blob(String key) {
@@ -290,6 +331,89 @@ public class MediaService implements SyncSource {
             return blobs.get(key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Gives an image made with an older set of renditions the current set: made from its stored original, stored
+     * under new names, then swapped in by one recorded write, so that caches, the changes feed and the posts that
+     * embed it follow. The files only the old set used go last, once no row names them.
+     */
+    void renderAgain(UUID id) throws IOException {
+        Media stored = QuarkusTransaction.requiringNew()
+                .call(() -> media.withRenditions(List.of(id)).get(id));
+        if (stored == null || stored.renditionSet >= MediaProcessor.RENDITION_SET) {
+            return;
+        }
+        MediaRendition originalRow = stored.renditions.stream()
+                .filter(r -> r.name.equals(MediaProcessor.ORIGINAL))
+                .findFirst()
+                .orElseThrow(() -> new IOException("Media " + id + " has no original"));
+        MediaFormat format = MediaFormat.ofMimeType(originalRow.mimeType)
+                .orElseThrow(() -> new IOException("Media " + id + " has an original of unknown type"));
+        Set<String> keep =
+                stored.renditions.stream().anyMatch(r -> r.name.equals("thumbnail")) ? Set.of("thumbnail") : Set.of();
+        Path work = Files.createTempDirectory("tribune-media-");
+        try {
+            Path original = work.resolve(originalRow.fileName);
+            BlobStore.Blob blob = blobs.get(id + "/" + originalRow.fileName)
+                    .orElseThrow(() -> new IOException("The original of media " + id + " is missing from the storage"));
+            try (var in = blob.open(0, blob.size())) {
+                Files.copy(in, original);
+            }
+            MediaProcessor.Derived derived = processor.rederive(
+                    original,
+                    new MediaProcessor.Rendition(
+                            MediaProcessor.ORIGINAL,
+                            originalRow.fileName,
+                            format,
+                            originalRow.width,
+                            originalRow.height,
+                            originalRow.sizeBytes,
+                            originalRow.checksum),
+                    keep);
+            Set<String> made = new HashSet<>();
+            for (MediaProcessor.Rendition r : derived.renditions()) {
+                if (!r.fileName().equals(originalRow.fileName) && made.add(r.fileName())) {
+                    blobs.put(id + "/" + r.fileName(), work.resolve(r.fileName()));
+                }
+            }
+            Set<String> before = new HashSet<>();
+            Set<String> after = new HashSet<>();
+            try {
+                QuarkusTransaction.requiringNew()
+                        .run(() -> writes.cascade(type, id, m -> {
+                            m.renditions.forEach(r -> before.add(r.fileName));
+                            m.renditions.removeIf(
+                                    r -> !r.name.equals(MediaProcessor.ORIGINAL) && !keep.contains(r.name));
+                            for (MediaProcessor.Rendition r : derived.renditions()) {
+                                m.renditions.add(rendition(
+                                        r.name(),
+                                        r.fileName(),
+                                        r.format().mimeType(),
+                                        r.width(),
+                                        r.height(),
+                                        r.size(),
+                                        r.checksum()));
+                            }
+                            m.renditions.forEach(r -> after.add(r.fileName));
+                            m.dominantColor = derived.placeholder().color();
+                            m.blurhash = derived.placeholder().blurhash();
+                            m.renditionSet = MediaProcessor.RENDITION_SET;
+                            m.renderingUntil = null;
+                        }));
+            } catch (ApiException gone) {
+                // Deleted while its renditions were being made: its files go with it.
+                deleteQuietly(id, true);
+                return;
+            }
+            before.removeAll(after);
+            for (String unused : before) {
+                blobs.delete(id + "/" + unused);
+            }
+            metrics.counter("tribune.media.renditions.backfilled").increment();
+        } finally {
+            deleteTree(work);
         }
     }
 
@@ -310,8 +434,21 @@ public class MediaService implements SyncSource {
     }
 
     private MediaRef ref(Media m) {
+        List<ImageRendition> renditions = renditions(m);
         return new MediaRef(
-                m.id, m.mimeType, m.alt, m.caption, m.credit, m.width, m.height, focal(m), url(m.id, null), sizes(m));
+                m.id,
+                m.mimeType,
+                m.alt,
+                m.caption,
+                m.credit,
+                m.width,
+                m.height,
+                focal(m),
+                url(m.id, null, m.checksum),
+                sizes(m),
+                renditions,
+                srcset(renditions),
+                placeholder(m));
     }
 
     /**
@@ -322,15 +459,15 @@ public class MediaService implements SyncSource {
         Map<UUID, MediaFile> files = new LinkedHashMap<>();
         media.withRenditions(Set.copyOf(ids)).forEach((id, m) -> {
             MediaRendition chosen = m.renditions.stream()
-                    .filter(r -> !r.name.equals(MediaProcessor.ORIGINAL) && r.width <= ATTACHMENT_WIDTH)
-                    .max(java.util.Comparator.comparingInt(r -> r.width))
+                    .filter(r -> r.name.equals(ATTACHED_SIZE))
+                    .findFirst()
                     .orElse(null);
             files.put(
                     id,
                     chosen == null
-                            ? new MediaFile(url(id, null), m.mimeType, m.sizeBytes, m.width, m.height)
+                            ? new MediaFile(url(id, null, m.checksum), m.mimeType, m.sizeBytes, m.width, m.height)
                             : new MediaFile(
-                                    url(id, chosen.name),
+                                    url(id, chosen.name, chosen.checksum),
                                     chosen.mimeType,
                                     chosen.sizeBytes,
                                     chosen.width,
@@ -380,6 +517,7 @@ public class MediaService implements SyncSource {
     }
 
     private MediaView view(Media m, Map<UUID, AccountRef> uploaders) {
+        List<ImageRendition> renditions = renditions(m);
         return new MediaView(
                 m.id,
                 m.filename,
@@ -396,32 +534,76 @@ public class MediaService implements SyncSource {
                 m.uploadedBy == null ? null : uploaders.get(m.uploadedBy),
                 m.createdAt,
                 m.updatedAt,
-                url(m.id, null),
-                sizes(m));
+                url(m.id, null, m.checksum),
+                sizes(m),
+                renditions,
+                srcset(renditions),
+                placeholder(m));
     }
 
     private Map<String, MediaSize> sizes(Media m) {
         Map<String, MediaSize> sizes = new LinkedHashMap<>();
         m.renditions.stream()
-                .filter(r -> !r.name.equals(MediaProcessor.ORIGINAL))
+                .filter(r -> MediaProcessor.SIZE_NAMES.contains(r.name))
                 // Sizes an image does not exceed all share its width: the declared order breaks the tie, so that the
                 // representation (and its ETag) is the same whatever order the database returns the rows in.
                 .sorted(Comparator.<MediaRendition>comparingInt(r -> r.width).thenComparingInt(r -> sizeOrder(r.name)))
-                .forEach(r -> sizes.put(r.name, new MediaSize(url(m.id, r.name), r.width, r.height)));
+                .forEach(r -> sizes.put(r.name, new MediaSize(url(m.id, r.name, r.checksum), r.width, r.height)));
         return sizes;
     }
 
     private static int sizeOrder(String name) {
-        for (int i = 0; i < MediaProcessor.SIZES.size(); i++) {
-            if (MediaProcessor.SIZES.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
+        int order = MediaProcessor.SIZE_NAMES.indexOf(name);
+        return order < 0 ? Integer.MAX_VALUE : order;
     }
 
-    private String url(UUID id, String size) {
-        return publicUrl + "/api/v1/media/" + id + "/file" + (size == null ? "" : "?size=" + size);
+    /** The width renditions, WebP first as a picture element lists its sources, then by width. */
+    private List<ImageRendition> renditions(Media m) {
+        return m.renditions.stream()
+                .filter(r -> r.name.startsWith("w"))
+                .sorted(Comparator.<MediaRendition>comparingInt(
+                                r -> r.mimeType.equals(MediaFormat.WEBP.mimeType()) ? 0 : 1)
+                        .thenComparing(r -> r.mimeType)
+                        .thenComparingInt(r -> r.width))
+                .map(r -> new ImageRendition(
+                        r.width,
+                        r.height,
+                        r.mimeType,
+                        r.sizeBytes,
+                        renditionUrl(m.id, r.width, r.name.substring(r.name.indexOf('.') + 1), r.checksum)))
+                .toList();
+    }
+
+    private static Map<String, String> srcset(List<ImageRendition> renditions) {
+        Map<String, String> srcset = new LinkedHashMap<>();
+        for (ImageRendition r : renditions) {
+            srcset.merge(r.type(), r.url() + " " + r.width() + "w", (a, b) -> a + ", " + b);
+        }
+        return srcset;
+    }
+
+    private static ImagePlaceholder placeholder(Media m) {
+        return m.blurhash == null ? null : new ImagePlaceholder(m.dominantColor, m.blurhash);
+    }
+
+    private String renditionUrl(UUID id, int width, String extension, String checksum) {
+        String format = extension.equals("jpg") ? "jpeg" : extension;
+        return publicUrl + "/api/v1/media/" + id + "/file?width=" + width + "&format=" + format + "&v="
+                + version(checksum);
+    }
+
+    /**
+     * A file's URL carries its version ({@code v}, the start of its checksum), so that a URL always names the same
+     * bytes and may be cached for a year, even when the background job gives a named size a new file.
+     */
+    private String url(UUID id, String size, String checksum) {
+        return publicUrl + "/api/v1/media/" + id + "/file?" + (size == null ? "" : "size=" + size + "&") + "v="
+                + version(checksum);
+    }
+
+    /** The version a file URL carries. */
+    public static String version(String checksum) {
+        return checksum.substring(0, 12);
     }
 
     private static FocalPoint focal(Media m) {

@@ -172,7 +172,7 @@ public class Representations {
     }
 
     /**
-     * Serves a stored file: strong ETag (its checksum), immutable caching ({@code nosniff} comes from ResponseHeaders), 304 on If-None-Match,
+     * Serves a stored file: strong ETag (its checksum), immutable caching when its URL carries its version ({@code nosniff} comes from ResponseHeaders), 304 on If-None-Match,
      * and one byte range (RFC 9110 14) with 206, honouring If-Range. Several ranges get the whole file, which the
      * RFC allows.
      */
@@ -217,7 +217,9 @@ public class Representations {
         // The entity's own class picks the writer (a PathPart is sent with sendfile), hence a plain Response.
         return builder.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.LAST_MODIFIED, httpDate(f.lastModified()))
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable")
+                .header(
+                        HttpHeaders.CACHE_CONTROL,
+                        f.immutable() ? "public, max-age=31536000, immutable" : "public, no-cache")
                 .header("Accept-Ranges", "bytes")
                 .build();
     }

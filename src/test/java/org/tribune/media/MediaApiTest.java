@@ -141,8 +141,10 @@ class MediaApiTest extends ApiTestSupport {
                 .body("uploadedBy.id", notNullValue())
                 .body("sizes.thumbnail.width", equalTo(75))
                 .body("sizes.thumbnail.height", equalTo(150))
-                .body("sizes.medium.height", equalTo(768))
-                .body("sizes.large.height", equalTo(1600));
+                // medium and large: the widest renditions no wider than 768 and 1600 px; here the original is
+                .body("sizes.medium.width", equalTo(640))
+                .body("sizes.medium.height", equalTo(1280))
+                .body("sizes.large.height", equalTo(2000));
         byte[] original = download(created.path("url"));
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original)))
                 .isEqualTo(created.path("checksum"));
@@ -360,7 +362,7 @@ class MediaApiTest extends ApiTestSupport {
                 .get(url)
                 .then()
                 .statusCode(200);
-        given().get((String) created.path("url") + "?size=immense")
+        given().get("/api/v1/media/" + created.path("id") + "/file?size=immense")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("size"));

@@ -19,8 +19,9 @@ import org.tribune.security.Roles;
 
 /**
  * The ETag a GET returns is the one every write of that resource accepts in If-Match: GET, then PATCH with it,
- * for every resource type, and for media of every accepted type at sizes below, between and above each rendition
- * width (150, 768, 1600), where several sizes point to the original.
+ * for every resource type, and for media of every accepted type at sizes below, at, between and above the
+ * thumbnail (150), the named sizes (768, 1600) and the rendition widths (320 to 1920), where several renditions and
+ * sizes point to the original.
  */
 @QuarkusTest
 class EtagRoundTripTest extends ApiTestSupport {
@@ -104,6 +105,9 @@ class EtagRoundTripTest extends ApiTestSupport {
         "jpg,64,64",
         "jpg,800,600",
         "jpg,1700,1000",
+        "jpg,320,240",
+        "jpg,1920,1080",
+        "jpg,2100,900",
         "gif,64,64",
         "gif,900,500",
         "webp,1,1"

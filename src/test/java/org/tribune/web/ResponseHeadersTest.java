@@ -131,12 +131,26 @@ class ResponseHeadersTest extends ApiTestSupport {
     }
 
     @Test
-    void mediaFilesKeepTheirOwnImmutableCachePolicy() {
+    void mediaFilesAreImmutableUnderTheVersionedUrlsTribuneGivesAndRevalidatedWithout() {
+        String id = uploadImage();
+        String url = given().get("/api/v1/media/" + id).then().extract().path("url");
+        assertThat(url).contains("v=");
         given().noFilters()
-                .get("/api/v1/media/" + uploadImage() + "/file")
+                .get(url)
                 .then()
                 .statusCode(200)
                 .header("Cache-Control", "public, max-age=31536000, immutable");
+        // A URL without its version, or with an old one, may name other bytes later (a size made again).
+        given().noFilters()
+                .get("/api/v1/media/" + id + "/file")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "public, no-cache");
+        given().noFilters()
+                .get("/api/v1/media/" + id + "/file?v=000000000000")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "public, no-cache");
     }
 
     @Test
