@@ -6,7 +6,8 @@
 # gap, in the order a reader sees them commit, and a client syncing through one while the other writes ends up
 # holding exactly what a full read returns. Webhooks: writes through both, dispatched by both, reach a receiver
 # that verifies every signature, each event exactly once; and with one instance frozen, writes through the other
-# followed at once by its kill -9 are all delivered once the frozen one resumes.
+# followed at once by its kill -9 are all delivered once the frozen one resumes. Photos put back as they were
+# before renditions existed get them from the background job of both instances, each photo once.
 # Needs a local PostgreSQL started by scripts/test-postgresql.sh (or TRIBUNE_TWO_URL, PGUSER, PGPASSWORD).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ B=http://127.0.0.1:8182
 pids=()
 for port in 8181 8182; do
   on_database "$URL" QUARKUS_HTTP_PORT=$port TRIBUNE_DATA_DIR="$SHARED" TRIBUNE_ADMIN_PASSWORD=$PASSWORD \
-    TRIBUNE_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
+    TRIBUNE_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true TRIBUNE_MEDIA_BACKFILL_EVERY=1s \
     java -jar target/quarkus-app/quarkus-run.jar > "$SHARED/instance-$port.log" 2>&1 &
   pids+=($!)
 done
@@ -82,6 +83,39 @@ MEDIA=$(curl -sf -X POST "$A/api/v1/media" -H "Authorization: Bearer $TOKEN" -F 
   || fail "B cannot serve a file uploaded through A"
 echo "ok: a photo uploaded through A is served by B from the shared directory"
 
+# Photos uploaded before the current renditions existed: 8 are put back as the first API stored them, and the
+# background job of both instances (every second here) runs on the same rows at once. Each photo must change exactly
+# once, with one change-log entry, and each of its renditions must be served by both instances.
+sql() { psql_url "$URL" -qtAX -c "$1"; }
+jshell -R-Djava.awt.headless=true - > /dev/null <<JSH
+var image = new java.awt.image.BufferedImage(2400, 1600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+var g = image.createGraphics(); g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.BLUE, 2400, 1600, java.awt.Color.ORANGE)); g.fillRect(0, 0, 2400, 1600);
+javax.imageio.ImageIO.write(image, "jpg", new java.io.File("$SHARED/photo.jpg"));
+/exit
+JSH
+OLD=()
+for i in $(seq 1 8); do
+  base=$([ $((i % 2)) = 0 ] && echo $A || echo $B)
+  OLD+=("$(curl -sf -X POST "$base/api/v1/media" -H "Authorization: Bearer $TOKEN" -F "file=@$SHARED/photo.jpg" | json id)")
+done
+IDS=$(printf "'%s'," "${OLD[@]}"); IDS=${IDS%,}
+BEFORE=$(sql "SELECT last_seq FROM change_log_head")
+sql "BEGIN; DELETE FROM media_rendition WHERE media_id IN ($IDS) AND name LIKE 'w%';
+     UPDATE media SET rendition_set = 1, blurhash = NULL, dominant_color = NULL WHERE id IN ($IDS); COMMIT;" > /dev/null
+for _ in $(seq 1 60); do [ "$(sql "SELECT count(*) FROM media WHERE id IN ($IDS) AND rendition_set < 2")" = 0 ] && break; sleep 1; done
+[ "$(sql "SELECT count(*) FROM media WHERE id IN ($IDS) AND rendition_set < 2")" = 0 ] \
+  || fail "the background job left photos without renditions after 60 s"
+entries=$(sql "SELECT count(*) FROM change_log WHERE seq > $BEFORE AND resource_id IN ($IDS)")
+[ "$entries" = 8 ] || fail "8 photos given renditions by two instances made $entries change-log entries, not 8"
+for id in "${OLD[@]}"; do
+  for url in $(curl -sf "$A/api/v1/media/$id" | grep -o '"url":"/api/v1/media/[^"]*width=[^"]*' | cut -d'"' -f4); do
+    for base in $A $B; do
+      [ "$(curl -s -o /dev/null -w '%{http_code}' "$base$url")" = 200 ] || fail "$base does not serve $url"
+    done
+  done
+done
+echo "ok: 8 photos from before the renditions, taken by both instances' background jobs: each given its renditions once (8 change-log entries), all served by both"
+
 ETAG=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $TOKEN" "$A/api/v1/posts/$POST" | sed -n 's/^[Ee][Tt]ag: //p' | tr -d '\r')
 results=$(mktemp)
 for i in $(seq 1 10); do
@@ -102,7 +136,6 @@ echo "ok: 10 concurrent updates from one version through A and B: 1 applied, 9 r
 # each time it asks for the entries after the last one it saw, the next must be exactly one more. An entry
 # numbered before another but committed after it would make the reader skip it; the lock taken at commit time
 # (docs/api-conventions.md) rules that out.
-sql() { psql_url "$URL" -qtAX -c "$1"; }
 START=$(sql "SELECT last_seq FROM change_log_head")
 WRITES=40
 skips=$(mktemp)

@@ -224,8 +224,7 @@ public class MediaService implements SyncSource {
                     p.checksum()));
         }
         for (MediaProcessor.Rendition r : p.renditions()) {
-            m.renditions.add(rendition(
-                    r.name(), r.fileName(), r.format().mimeType(), r.width(), r.height(), r.size(), r.checksum()));
+            m.renditions.add(rendition(r));
         }
         return m;
     }
@@ -387,14 +386,7 @@ public class MediaService implements SyncSource {
                             m.renditions.removeIf(
                                     r -> !r.name.equals(MediaProcessor.ORIGINAL) && !keep.contains(r.name));
                             for (MediaProcessor.Rendition r : derived.renditions()) {
-                                m.renditions.add(rendition(
-                                        r.name(),
-                                        r.fileName(),
-                                        r.format().mimeType(),
-                                        r.width(),
-                                        r.height(),
-                                        r.size(),
-                                        r.checksum()));
+                                m.renditions.add(rendition(r));
                             }
                             m.renditions.forEach(r -> after.add(r.fileName));
                             m.dominantColor = derived.placeholder().color();
@@ -612,6 +604,10 @@ public class MediaService implements SyncSource {
 
     private static MediaWrite toWrite(Media m) {
         return new MediaWrite(m.alt, m.caption, m.credit, focal(m));
+    }
+
+    private static MediaRendition rendition(MediaProcessor.Rendition r) {
+        return rendition(r.name(), r.fileName(), r.format().mimeType(), r.width(), r.height(), r.size(), r.checksum());
     }
 
     private static MediaRendition rendition(

@@ -55,7 +55,10 @@ public class RenditionBackfill {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         try {
-            run();
+            int made = run();
+            if (made > 0) {
+                LOG.infof("Gave %d image(s) uploaded before the current renditions theirs", made);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Could not look for images that need renditions; trying again shortly: %s", e.getMessage());
         }
