@@ -53,8 +53,14 @@ final class SiteSnapshot {
                     }
                 }
                 if (collection.equals("/api/v1/media")) {
+                    List<String> files = new ArrayList<>();
                     for (String size : SIZES) {
-                        String file = item + "/file" + (size.equals("original") ? "" : "?size=" + size);
+                        files.add(item + "/file" + (size.equals("original") ? "" : "?size=" + size));
+                    }
+                    List<String> renditions =
+                            admin.get().get(item).then().extract().jsonPath().getList("renditions.url");
+                    files.addAll(renditions);
+                    for (String file : files) {
                         Response r = admin.get().get(file);
                         site.put(file, r.statusCode() + " " + r.header("ETag") + " sha256:" + sha256(r.asByteArray()));
                     }
