@@ -27,8 +27,17 @@ if [ -z "$URL" ]; then
   URL=jdbc:postgresql://localhost:5432/tribune
 fi
 
+# With TRIBUNE_TEST_S3_ENDPOINT (eval "$(scripts/s3proxy.sh start)"), media are kept in that S3 store, as a
+# production deployment on PostgreSQL would keep them, and the BlobStore contract runs against it too.
+S3=()
+if [ -n "${TRIBUNE_TEST_S3_ENDPOINT:-}" ]; then
+  S3=(-Dtribune.media.storage=s3 -Dtribune.media.s3.bucket=tribune-test
+      -Dtribune.media.s3.endpoint="$TRIBUNE_TEST_S3_ENDPOINT" -Dtribune.media.s3.path-style=true
+      -Dtribune.media.s3.create-bucket=true -Dtribune.media.s3.key-prefix=main)
+fi
+
 # db-kind is fixed when Quarkus builds the application; the tests build it for PostgreSQL here.
-mvn -B verify \
+mvn -B verify "${S3[@]}" \
   -Dquarkus.datasource.db-kind=postgresql \
   "-D%test.quarkus.datasource.jdbc.url=$URL" \
   -Dquarkus.datasource.username="$DB_USER" \

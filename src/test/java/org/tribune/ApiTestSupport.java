@@ -78,6 +78,8 @@ public abstract class ApiTestSupport {
     public static Map<String, String> ownInstance(String name, String run, Map<String, String> settings) {
         Map<String, String> config = new HashMap<>();
         config.put("tribune.data-dir", "target/" + name + "-" + run);
+        // On an S3 store the instances share the bucket: each keeps its files apart, as sites sharing one would.
+        config.put("tribune.media.s3.key-prefix", name + "-" + run);
         config.put("quarkus.datasource.jdbc.url", freshDatabaseUrl(name, run));
         config.put("%test.quarkus.datasource.jdbc.url", freshDatabaseUrl(name, run));
         config.put("quarkus.log.file.path", "target/test-logs/" + name + "-" + run + ".log");

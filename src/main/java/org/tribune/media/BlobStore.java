@@ -6,12 +6,23 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Where media bytes live. Keys are built by Tribune from ids and size names, never from anything a client sent.
- * The local directory is the default; an S3-compatible store would implement the same six operations.
+ * The local directory is the default; {@link S3BlobStore} keeps them in an S3-compatible store.
  */
 public interface BlobStore {
+
+    /** Keys are made of ids and size names; anything else is a bug, refused before it reaches the storage. */
+    Pattern KEY = Pattern.compile("[a-z0-9-]+(/[a-z0-9.-]+)*");
+
+    static String checked(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("Not a storage key: " + key);
+        }
+        return key;
+    }
 
     /** Stores the content under the key, atomically: readers see the whole file or nothing. */
     void put(String key, Path content) throws IOException;

@@ -1,6 +1,5 @@
 package org.tribune.media;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,21 +16,16 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Blobs as files under the storage directory: {@code <dir>/<key>}, written to a temporary name and renamed. */
-@ApplicationScoped
 public class LocalBlobStore implements BlobStore {
-
-    /** Keys are made of ids and size names; anything else is a bug, refused before it reaches the file system. */
-    private static final Pattern KEY = Pattern.compile("[a-z0-9-]+(/[a-z0-9.-]+)*");
 
     private final Path root;
 
-    public LocalBlobStore(MediaConfig config) {
-        this.root = config.storageDir().toAbsolutePath().normalize();
+    public LocalBlobStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
     }
 
     @Override
@@ -159,10 +153,7 @@ public class LocalBlobStore implements BlobStore {
     }
 
     private Path resolve(String key) {
-        if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("Not a storage key: " + key);
-        }
-        Path p = root.resolve(key).normalize();
+        Path p = root.resolve(BlobStore.checked(key)).normalize();
         if (!p.startsWith(root)) {
             throw new IllegalArgumentException("Not a storage key: " + key);
         }

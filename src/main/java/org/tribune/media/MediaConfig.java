@@ -3,7 +3,9 @@ package org.tribune.media;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "tribune.media")
 public interface MediaConfig {
@@ -34,6 +36,35 @@ public interface MediaConfig {
     @WithDefault("30s")
     String backfillEvery();
 
-    /** Where files are stored; every instance must see the same directory. */
+    /** Where files are stored with {@code storage=local}; every instance must see the same directory. */
     Path storageDir();
+
+    /** {@code local} (the storage directory, the default) or {@code s3} (an S3-compatible object store). */
+    @WithDefault("local")
+    String storage();
+
+    S3 s3();
+
+    /** An S3-compatible store: AWS S3, or any other with its endpoint. Credentials come from the SDK's chain. */
+    interface S3 {
+
+        Optional<String> bucket();
+
+        /** The region; required by AWS, and for other stores any name they accept (us-east-1 when unset). */
+        Optional<String> region();
+
+        /** The store's URL, for stores other than AWS (MinIO, Garage, OVH, Scaleway...). */
+        Optional<URI> endpoint();
+
+        /** Path-style URLs (endpoint/bucket/key), which most stores other than AWS need. */
+        @WithDefault("false")
+        boolean pathStyle();
+
+        /** A prefix for every key, so that several sites can share a bucket, such as {@code paris/}. */
+        Optional<String> keyPrefix();
+
+        /** Create the bucket at start when it is missing: for development and tests; operators make theirs. */
+        @WithDefault("false")
+        boolean createBucket();
+    }
 }

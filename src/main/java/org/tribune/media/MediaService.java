@@ -474,8 +474,13 @@ public class MediaService implements SyncSource {
 
     /** Removes stored files that no media row refers to: what a crash between storing and committing leaves. */
     void sweepOrphans(@Observes StartupEvent event) {
+        sweepOrphans(clock.now().minus(ORPHAN_AGE));
+    }
+
+    /** Removes the stored files written before the time that no media row refers to. */
+    void sweepOrphans(Instant writtenBefore) {
         try {
-            Set<String> prefixes = blobs.prefixesOlderThan(clock.now().minus(ORPHAN_AGE));
+            Set<String> prefixes = blobs.prefixesOlderThan(writtenBefore);
             List<UUID> ids = prefixes.stream()
                     .map(MediaService::uuidOrNull)
                     .filter(u -> u != null)

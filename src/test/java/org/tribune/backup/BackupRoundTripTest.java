@@ -14,7 +14,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,14 +21,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
@@ -53,6 +50,9 @@ class BackupRoundTripTest extends ApiTestSupport {
             return ApiTestSupport.ownInstance("backup", RUN, Map.of());
         }
     }
+
+    @Inject
+    org.tribune.media.BlobStore blobs;
 
     @Inject
     DataSource dataSource;
@@ -233,9 +233,9 @@ class BackupRoundTripTest extends ApiTestSupport {
 
         given().auth().oauth2(admin).get("/api/v1/posts").then().body("totalItems", equalTo(0));
         given().auth().oauth2(admin).get("/api/v1/media").then().body("totalItems", equalTo(0));
-        try (Stream<Path> files = Files.walk(DATA.resolve("media"))) {
-            assertThat(files.filter(Files::isRegularFile)).isEmpty();
-        }
+        assertThat(blobs.prefixesOlderThan(Instant.now().plus(1, ChronoUnit.DAYS)))
+                .as("no media file left")
+                .isEmpty();
         given().auth()
                 .oauth2(admin)
                 .contentType("application/zip")
@@ -388,15 +388,8 @@ class BackupRoundTripTest extends ApiTestSupport {
                         "DELETE FROM " + name + (name.equals("app_user") ? " WHERE id <> '" + adminId + "'" : ""));
             }
         }
-        Path media = DATA.resolve("media");
-        if (Files.exists(media)) {
-            try (Stream<Path> files = Files.walk(media)) {
-                for (Path p : files.sorted(Comparator.reverseOrder())
-                        .filter(p -> !p.equals(media))
-                        .toList()) {
-                    Files.delete(p);
-                }
-            }
+        for (String stored : blobs.prefixesOlderThan(Instant.now().plus(1, ChronoUnit.DAYS))) {
+            blobs.deleteAll(stored);
         }
     }
 }

@@ -23,6 +23,7 @@ import io.restassured.config.MultiPartConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -34,12 +35,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.http.entity.mime.HttpMultipartMode;
@@ -50,7 +54,6 @@ import org.tribune.security.Roles;
 @QuarkusTest
 class MediaApiTest extends ApiTestSupport {
 
-    static final Path STORAGE = Path.of("target/test-data/media");
     static final Path UPLOADS = Path.of("target/test-uploads");
 
     static RequestSpecification uploader(String token, byte[] bytes, String filename, String declaredType) {
@@ -80,13 +83,12 @@ class MediaApiTest extends ApiTestSupport {
         return given().get(url).then().statusCode(200).extract().asByteArray();
     }
 
-    private static long storedFiles() throws IOException {
-        if (!Files.exists(STORAGE)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(STORAGE)) {
-            return files.filter(Files::isRegularFile).count();
-        }
+    @Inject
+    BlobStore blobs;
+
+    /** The ids that have files in the storage, whichever store it is. */
+    private Set<String> storedIds() throws IOException {
+        return blobs.prefixesOlderThan(Instant.now().plus(1, ChronoUnit.DAYS));
     }
 
     private static long leftoverUploads() throws IOException {
@@ -221,7 +223,7 @@ class MediaApiTest extends ApiTestSupport {
 
     @Test
     void svgExecutablesBombsCorruptFilesAndOversizedUploadsAreRefusedAndLeaveNothing() throws Exception {
-        long filesBefore = storedFiles();
+        Set<String> idsBefore = storedIds();
         long mediaBefore =
                 given().get("/api/v1/media").then().extract().jsonPath().getLong("totalItems");
 
@@ -255,7 +257,7 @@ class MediaApiTest extends ApiTestSupport {
                 .containsIgnoringCase("Content-Type: application/problem+json")
                 .contains("urn:tribune:problem:too-large");
 
-        assertThat(storedFiles()).isEqualTo(filesBefore);
+        assertThat(storedIds()).isEqualTo(idsBefore);
         assertThat(leftoverUploads()).isZero();
         given().get("/api/v1/media").then().body("totalItems", equalTo((int) mediaBefore));
     }
@@ -556,7 +558,7 @@ class MediaApiTest extends ApiTestSupport {
                 .body("gallery.id", equalTo(List.of(other)));
         given().get("/api/v1/media/" + media).then().statusCode(404);
         given().get(url).then().statusCode(404);
-        assertThat(STORAGE.resolve(media)).doesNotExist();
+        assertThat(storedIds()).doesNotContain(media);
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -20,24 +19,25 @@ class OrphanSweepTest extends ApiTestSupport {
     @Inject
     MediaService media;
 
+    @Inject
+    BlobStore blobs;
+
     @Test
     void filesThatNoMediaRowRefersToAreRemovedOnceTheyAreOldEnough() throws Exception {
         String kept = uploadImage();
-        Path orphan = MediaApiTest.STORAGE.resolve(UUID.randomUUID().toString());
-        Path fresh = MediaApiTest.STORAGE.resolve(UUID.randomUUID().toString());
-        for (Path dir : new Path[] {orphan, fresh}) {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("original.jpg"), "interrupted upload");
-        }
-        FileTime twoHoursAgo = FileTime.from(Instant.now().minus(2, ChronoUnit.HOURS));
-        Files.setLastModifiedTime(orphan, twoHoursAgo);
-        Files.setLastModifiedTime(MediaApiTest.STORAGE.resolve(kept), twoHoursAgo);
+        String orphan = UUID.randomUUID().toString();
+        Path interrupted = Files.createTempFile("interrupted-", ".jpg");
+        Files.writeString(interrupted, "interrupted upload");
+        blobs.put(orphan + "/original.jpg", interrupted);
 
-        media.sweepOrphans(null);
+        // Files younger than the cut may belong to an upload another instance is still saving: they stay.
+        media.sweepOrphans(Instant.now().minus(1, ChronoUnit.HOURS));
+        assertThat(blobs.get(orphan + "/original.jpg")).isPresent();
 
-        assertThat(orphan).doesNotExist();
-        // Younger files may belong to an upload another instance is still saving.
-        assertThat(fresh).exists();
-        assertThat(MediaApiTest.STORAGE.resolve(kept)).exists();
+        media.sweepOrphans(Instant.now().plus(1, ChronoUnit.MINUTES));
+        assertThat(blobs.get(orphan + "/original.jpg")).isEmpty();
+        assertThat(blobs.get(kept + "/original.png"))
+                .as("a file its row refers to")
+                .isPresent();
     }
 }

@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.tribune.ApiTestSupport;
@@ -246,20 +245,22 @@ class ResponsiveImagesTest extends ApiTestSupport {
 
     // ---- images uploaded before the renditions existed ----
 
+    @Inject
+    BlobStore blobs;
+
     /** Puts an image back as the first API stored it: thumbnail, medium and large files, no srcset, no placeholder. */
     private void asUploadedBeforeRenditions(String id) throws Exception {
-        Path dir = MediaApiTest.STORAGE.resolve(id);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("w"))
-                    .toList()) {
-                Files.delete(p);
-            }
+        for (Map<String, Object> r : mediaAsEditor(id).<Map<String, Object>>getList("renditions")) {
+            String format = ((String) r.get("type")).substring("image/".length());
+            blobs.delete(id + "/w" + r.get("width") + "." + (format.equals("jpeg") ? "jpg" : format));
         }
-        byte[] old = Files.readAllBytes(dir.resolve("thumbnail.jpg"));
+        byte[] old = MediaApiTest.download(mediaAsEditor(id).getString("sizes.thumbnail.url"));
+        Path oldFile = Files.createTempFile("old-size-", ".jpg");
+        Files.write(oldFile, old);
+        blobs.put(id + "/medium.jpg", oldFile);
+        blobs.put(id + "/large.jpg", oldFile);
         String checksum =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(old));
-        Files.write(dir.resolve("medium.jpg"), old);
-        Files.write(dir.resolve("large.jpg"), old);
         QuarkusTransaction.requiringNew().run(() -> {
             UUID uuid = UUID.fromString(id);
             em.createNativeQuery(
@@ -332,12 +333,13 @@ class ResponsiveImagesTest extends ApiTestSupport {
             assertThat(decode(MediaApiTest.download((String) r.get("url"))).getWidth())
                     .isEqualTo(r.get("width"));
         }
-        Path dir = MediaApiTest.STORAGE.resolve(id);
-        assertThat(dir.resolve("medium.jpg")).as("a file only the old set used").doesNotExist();
-        assertThat(dir.resolve("large.jpg")).doesNotExist();
-        assertThat(dir.resolve("thumbnail.jpg"))
+        assertThat(blobs.get(id + "/medium.jpg"))
+                .as("a file only the old set used")
+                .isEmpty();
+        assertThat(blobs.get(id + "/large.jpg")).isEmpty();
+        assertThat(blobs.get(id + "/thumbnail.jpg"))
                 .as("kept: the thumbnail has not changed")
-                .exists();
+                .isPresent();
         given().get("/api/v1/posts/" + post)
                 .then()
                 .statusCode(200)
