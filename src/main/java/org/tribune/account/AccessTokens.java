@@ -78,7 +78,12 @@ public class AccessTokens {
         }
         try {
             // The algorithm is ours to choose, never the token's: this shuts out "none" and key-confusion attacks.
-            if (!keys.algorithm().equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(keys.verifier())) {
+            String kid = jwt.getHeader().getKeyID() == null
+                    ? keys.keyId()
+                    : jwt.getHeader().getKeyID();
+            SigningKeys.Verification key = keys.verification(kid)
+                    .orElseThrow(() -> InvalidToken.because("The access token was not signed by this server."));
+            if (!key.algorithm().equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(key.verifier())) {
                 throw InvalidToken.because("The access token was not signed by this server.");
             }
         } catch (JOSEException e) {

@@ -23,6 +23,18 @@ public interface AuthConfig {
      */
     Optional<Path> jwtKeyFile();
 
+    /**
+     * The same PEM as text, for platforms that hand secrets over in environment variables (TRIBUNE_AUTH_JWT_KEY);
+     * it wins over the file.
+     */
+    Optional<String> jwtKey();
+
+    /**
+     * The PUBLIC KEY blocks (PEM) of keys signed with before a rotation (TRIBUNE_AUTH_JWT_PREVIOUS_KEYS): tokens
+     * they signed stay valid until they expire, and the JWK set lists them meanwhile.
+     */
+    Optional<String> jwtPreviousKeys();
+
     /** Failed sign-ins for one username, or from one client address, before further attempts get 429. */
     @WithDefault("5")
     int maxFailures();

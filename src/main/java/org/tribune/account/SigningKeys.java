@@ -11,6 +11,11 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +40,12 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -44,9 +54,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The key pair that signs access tokens. A configured PEM file wins; otherwise the pair is generated on the first
- * start into the data directory, readable by its owner only, and reused after, so tokens survive a restart and
- * every instance that shares the data directory accepts the others' tokens.
+ * The key pair that signs access tokens. A configured PEM wins (TRIBUNE_AUTH_JWT_KEY, then the file); otherwise the
+ * pair is generated on the first start into the data directory, readable by its owner only, and reused after, so
+ * tokens survive a restart and every instance that shares the data directory accepts the others' tokens. Public
+ * keys from before a rotation keep verifying the tokens they signed, told apart by kid.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -59,36 +70,76 @@ public class SigningKeys {
 
     private final JWSAlgorithm algorithm;
     private final JWSSigner signer;
-    private final JWSVerifier verifier;
     private final String keyId;
+    /** Every key a token may be signed with, by kid: the current one and those of before a rotation. */
+    private final Map<String, Verification> verifications = new LinkedHashMap<>();
+
+    private final List<JWK> publicKeys = new ArrayList<>();
+
+    /** How a token naming a kid is checked: the algorithm is the key's, never the token's. */
+    public record Verification(JWSAlgorithm algorithm, JWSVerifier verifier) {}
 
     public SigningKeys(AuthConfig config, @ConfigProperty(name = "tribune.data-dir") Path dataDir) {
-        Path file = config.jwtKeyFile().orElse(null);
-        if (file == null) {
-            file = dataDir.resolve("keys").resolve("jwt-signing-key.pem");
-            if (!Files.exists(file)) {
-                generate(file);
+        String source;
+        String pem;
+        if (config.jwtKey().filter(k -> !k.isBlank()).isPresent()) {
+            source = "TRIBUNE_AUTH_JWT_KEY";
+            pem = config.jwtKey().get();
+        } else {
+            Path file = config.jwtKeyFile().orElse(null);
+            if (file == null) {
+                file = dataDir.resolve("keys").resolve("jwt-signing-key.pem");
+                if (!Files.exists(file)) {
+                    generate(file);
+                }
             }
+            warnIfReadableByOthers(file);
+            source = file.toString();
+            pem = readText(file);
         }
-        warnIfReadableByOthers(file);
-        KeyPair pair = read(file);
+        KeyPair pair = read(pem, source);
         try {
             if (pair.getPrivate() instanceof ECPrivateKey ec) {
                 if (ec.getParams().getOrder().bitLength() != 256) {
-                    throw new IllegalStateException("The token signing key in " + file + " must be EC P-256 or RSA");
+                    throw new IllegalStateException("The token signing key in " + source + " must be EC P-256 or RSA");
                 }
                 algorithm = JWSAlgorithm.ES256;
                 signer = new ECDSASigner(ec);
-                verifier = new ECDSAVerifier((ECPublicKey) pair.getPublic());
             } else {
                 algorithm = JWSAlgorithm.RS256;
                 signer = new RSASSASigner(pair.getPrivate());
-                verifier = new RSASSAVerifier((RSAPublicKey) pair.getPublic());
             }
             keyId = thumbprint(pair.getPublic());
-            checkPair(file);
+            trust(pair.getPublic(), source);
+            checkPair(source);
+            for (PublicKey previous :
+                    publicKeys(config.jwtPreviousKeys().orElse(""), "TRIBUNE_AUTH_JWT_PREVIOUS_KEYS")) {
+                trust(previous, "TRIBUNE_AUTH_JWT_PREVIOUS_KEYS");
+            }
         } catch (JOSEException | ClassCastException e) {
-            throw new IllegalStateException("The token signing keys in " + file + " cannot be used: " + e.getMessage());
+            throw new IllegalStateException(
+                    "The token signing keys in " + source + " cannot be used: " + e.getMessage());
+        }
+    }
+
+    private void trust(PublicKey key, String source) throws JOSEException {
+        String kid = thumbprint(key);
+        if (key instanceof ECPublicKey ec) {
+            verifications.putIfAbsent(kid, new Verification(JWSAlgorithm.ES256, new ECDSAVerifier(ec)));
+            publicKeys.add(new ECKey.Builder(Curve.P_256, ec)
+                    .keyID(kid)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .build());
+        } else if (key instanceof RSAPublicKey rsa) {
+            verifications.putIfAbsent(kid, new Verification(JWSAlgorithm.RS256, new RSASSAVerifier(rsa)));
+            publicKeys.add(new RSAKey.Builder(rsa)
+                    .keyID(kid)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .build());
+        } else {
+            throw new IllegalStateException("The key in " + source + " is neither EC nor RSA");
         }
     }
 
@@ -105,19 +156,27 @@ public class SigningKeys {
         return signer;
     }
 
-    public JWSVerifier verifier() {
-        return verifier;
+    /** How to check a token that names this kid; empty for a key this server never signed with or no longer trusts. */
+    public Optional<Verification> verification(String kid) {
+        return Optional.ofNullable(verifications.get(kid));
+    }
+
+    /** The public keys, current first, as a JWK set (RFC 7517) other services verify access tokens with. */
+    public JsonWebKeySet jwks() {
+        return new JsonWebKeySet(publicKeys.stream()
+                .map(k -> JsonWebKeySet.Key.of(k.toPublicJWK().toJSONObject()))
+                .toList());
     }
 
     public String keyId() {
         return keyId;
     }
 
-    private void checkPair(Path file) throws JOSEException {
+    private void checkPair(String source) throws JOSEException {
         JWSObject probe = new JWSObject(new JWSHeader(algorithm), new Payload("probe"));
         probe.sign(signer);
-        if (!probe.verify(verifier)) {
-            throw new IllegalStateException("The private and public keys in " + file + " are not a pair");
+        if (!probe.verify(verifications.get(keyId).verifier())) {
+            throw new IllegalStateException("The private and public keys in " + source + " are not a pair");
         }
     }
 
@@ -170,13 +229,15 @@ public class SigningKeys {
         }
     }
 
-    private static KeyPair read(Path file) {
-        String text;
+    private static String readText(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
+            return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the token signing key file " + file, e);
         }
+    }
+
+    private static KeyPair read(String text, String source) {
         byte[] privateDer = null;
         byte[] publicDer = null;
         Matcher m = PEM.matcher(text);
@@ -186,12 +247,12 @@ public class SigningKeys {
                 case "PRIVATE KEY" -> privateDer = der;
                 case "PUBLIC KEY" -> publicDer = der;
                 default ->
-                    throw new IllegalStateException(file + " holds a '" + m.group(1) + "' block; convert the key"
+                    throw new IllegalStateException(source + " holds a '" + m.group(1) + "' block; convert the key"
                             + " to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in old.pem");
             }
         }
         if (privateDer == null || publicDer == null) {
-            throw new IllegalStateException(file + " must hold a PRIVATE KEY block (PKCS#8) and a PUBLIC KEY block");
+            throw new IllegalStateException(source + " must hold a PRIVATE KEY block (PKCS#8) and a PUBLIC KEY block");
         }
         for (String type : new String[] {"EC", "RSA"}) {
             try {
@@ -199,14 +260,42 @@ public class SigningKeys {
                 PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(privateDer));
                 PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(publicDer));
                 if (publicKey instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048) {
-                    throw new IllegalStateException("The RSA key in " + file + " must have at least 2048 bits");
+                    throw new IllegalStateException("The RSA key in " + source + " must have at least 2048 bits");
                 }
                 return new KeyPair(publicKey, privateKey);
             } catch (GeneralSecurityException e) {
                 // try the next key type
             }
         }
-        throw new IllegalStateException("The keys in " + file + " are neither EC nor RSA keys this runtime can read");
+        throw new IllegalStateException("The keys in " + source + " are neither EC nor RSA keys this runtime can read");
+    }
+
+    /** Every PUBLIC KEY block of the text. */
+    private static List<PublicKey> publicKeys(String text, String source) {
+        List<PublicKey> keys = new ArrayList<>();
+        Matcher m = PEM.matcher(text);
+        while (m.find()) {
+            if (!m.group(1).equals("PUBLIC KEY")) {
+                throw new IllegalStateException(source + " must hold PUBLIC KEY blocks only, not '" + m.group(1) + "'");
+            }
+            byte[] der = Base64.getMimeDecoder().decode(m.group(2));
+            keys.add(publicKey(der, source));
+        }
+        if (keys.isEmpty() && !text.isBlank()) {
+            throw new IllegalStateException(source + " holds no PUBLIC KEY block");
+        }
+        return keys;
+    }
+
+    private static PublicKey publicKey(byte[] der, String source) {
+        for (String type : new String[] {"EC", "RSA"}) {
+            try {
+                return KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(der));
+            } catch (GeneralSecurityException e) {
+                // try the next key type
+            }
+        }
+        throw new IllegalStateException("A key in " + source + " is neither an EC nor an RSA public key");
     }
 
     private static void warnIfReadableByOthers(Path file) {

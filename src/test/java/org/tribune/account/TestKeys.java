@@ -10,7 +10,21 @@ final class TestKeys {
     private TestKeys() {}
 
     static AuthConfig config(Path keyFile) {
+        return config(keyFile, null, null);
+    }
+
+    static AuthConfig config(Path keyFile, String key, String previousKeys) {
         return new AuthConfig() {
+            @Override
+            public Optional<String> jwtKey() {
+                return Optional.ofNullable(key);
+            }
+
+            @Override
+            public Optional<String> jwtPreviousKeys() {
+                return Optional.ofNullable(previousKeys);
+            }
+
             @Override
             public Duration tokenLifetime() {
                 return Duration.ofHours(1);
