@@ -39,6 +39,12 @@ public interface MediaConfig {
     /** Where files are stored with {@code storage=local}; every instance must see the same directory. */
     Path storageDir();
 
+    /**
+     * The origin media file URLs start with, such as a CDN that forwards {@code /api/v1/media/} to the instances
+     * (TRIBUNE_MEDIA_BASE_URL); TRIBUNE_PUBLIC_URL when unset.
+     */
+    Optional<URI> baseUrl();
+
     /** {@code local} (the storage directory, the default) or {@code s3} (an S3-compatible object store). */
     @WithDefault("local")
     String storage();

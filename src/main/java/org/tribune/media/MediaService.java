@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -109,7 +110,17 @@ public class MediaService implements SyncSource {
         this.clock = clock;
         this.patcher = patcher;
         this.usages = usages;
-        this.publicUrl = publicUrl.map(u -> u.replaceAll("/+$", "")).orElse("");
+        config.baseUrl().ifPresent(base -> {
+            if (!base.isAbsolute()
+                    || !(base.getScheme().equals("https") || base.getScheme().equals("http"))) {
+                throw new IllegalStateException("TRIBUNE_MEDIA_BASE_URL must be an absolute http(s) URL, not " + base);
+            }
+        });
+        this.publicUrl = config.baseUrl()
+                .map(URI::toString)
+                .or(() -> publicUrl)
+                .map(u -> u.replaceAll("/+$", ""))
+                .orElse("");
         this.type = ResourceType.of(RESOURCE_TYPE, "Media", Media.class, media, this::view)
                 .showing(this::ref)
                 .guardedBy(m -> {
