@@ -21,7 +21,7 @@ if [ -z "$URL" ]; then
   as_root service postgresql start > /dev/null
   for _ in $(seq 1 30); do as_root su postgres -c "pg_isready -q" && break; sleep 1; done
   as_root su postgres -c "psql -q -c \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'; END IF; END\\\$\\\$\""
-  for db in tribune tribune_first_admin tribune_demo tribune_backup tribune_search_window tribune_migration tribune_sitemap tribune_media_cdn; do
+  for db in tribune tribune_first_admin tribune_demo tribune_backup tribune_search_window tribune_migration tribune_sitemap tribune_media_cdn tribune_media_down tribune_media_redirect; do
     as_root su postgres -c "dropdb --if-exists $db && createdb -O $DB_USER $db"
   done
   URL=jdbc:postgresql://localhost:5432/tribune

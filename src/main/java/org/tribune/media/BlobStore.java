@@ -2,7 +2,9 @@ package org.tribune.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +41,24 @@ public interface BlobStore {
     /** The first segments of the keys written before the given time, for finding blobs that no row refers to. */
     Set<String> prefixesOlderThan(Instant time) throws IOException;
 
-    /** Checks that blobs can be written, for readiness. */
+    /** Checks that blobs can be written (or, for a remote store, that it can be reached), for health checks. */
     void checkWritable() throws IOException;
+
+    /**
+     * A URL the blob can be fetched from directly for the given time, with the given response headers, when the store
+     * can give one (a presigned URL of S3).
+     */
+    default Optional<URI> temporaryUrl(String key, Duration lifetime, DirectResponse response) {
+        return Optional.empty();
+    }
+
+    /** What the store is to answer a direct fetch with. */
+    record DirectResponse(String contentType, String cacheControl, String contentDisposition) {}
+
+    /** Whether every instance uses this same store, so that its failure is not one instance's. */
+    default boolean shared() {
+        return false;
+    }
 
     interface Blob {
         long size();

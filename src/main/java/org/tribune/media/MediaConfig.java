@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "tribune.media")
@@ -49,6 +50,17 @@ public interface MediaConfig {
     @WithDefault("local")
     String storage();
 
+    /**
+     * {@code stream}: the file endpoint sends the bytes itself (ETag, Range, 304), from either store. {@code redirect}
+     * (S3 only): it answers 307 to a presigned URL of the object, so that the bytes go from the store to the client.
+     */
+    @WithDefault("stream")
+    String serving();
+
+    /** How long a presigned URL given with {@code serving=redirect} stays valid; the redirect is cached half as long. */
+    @WithDefault("1h")
+    Duration redirectLifetime();
+
     S3 s3();
 
     /** An S3-compatible store: AWS S3, or any other with its endpoint. Credentials come from the SDK's chain. */
@@ -72,5 +84,13 @@ public interface MediaConfig {
         /** Create the bucket at start when it is missing: for development and tests; operators make theirs. */
         @WithDefault("false")
         boolean createBucket();
+
+        /**
+         * How long a request waits for the store to send the next bytes. A store that stops answering (a network
+         * partition, a frozen process) then gets 503 with Retry-After within a few multiples of it (the SDK tries
+         * three times), instead of holding requests until the load balancer gives up.
+         */
+        @WithDefault("10s")
+        Duration timeout();
     }
 }

@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -273,6 +274,16 @@ public class MediaResource {
                 @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
+    @APIResponse(
+            responseCode = "307",
+            description = "Only with TRIBUNE_MEDIA_SERVING=redirect (media on S3): the file is to be fetched from the"
+                    + " object store at Location, a presigned URL valid for TRIBUNE_MEDIA_REDIRECT_LIFETIME (1 hour)."
+                    + " The store answers with the file's type, Range and its own ETag. The redirect is cached half"
+                    + " that lifetime with `v`, not at all without.",
+            headers = {
+                @Header(name = "Location", required = true, schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))
+            })
     @APIResponse(responseCode = "416", ref = "RangeNotSatisfiable")
     public Response file(
             @PathParam("id") @Parameter(description = "Media id") UUID id,
@@ -308,9 +319,16 @@ public class MediaResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         MediaService.StoredFile f = service.file(id, size, QueryParams.integer("width", width, 1, 1920), format);
+        String disposition = f.mimeType().equals(MediaFormat.PDF.mimeType()) ? inline(f.filename()) : null;
+        boolean versioned = v != null && v.equals(MediaService.version(f.checksum()));
+        Optional<MediaService.Redirect> redirect = service.redirect(f, disposition, versioned);
+        if (redirect.isPresent()) {
+            return Response.temporaryRedirect(redirect.get().location())
+                    .header("Cache-Control", redirect.get().cacheControl())
+                    .build();
+        }
         BlobStoreHolder blob = new BlobStoreHolder(
                 service.blob(f.key()).orElseThrow(() -> ApiException.notFound("File of media", id)));
-        String disposition = f.mimeType().equals(MediaFormat.PDF.mimeType()) ? inline(f.filename()) : null;
         return representations.file(
                 new FileRepresentation(
                         f.mimeType(),
@@ -318,7 +336,7 @@ public class MediaResource {
                         f.checksum(),
                         f.createdAt(),
                         disposition,
-                        v != null && v.equals(MediaService.version(f.checksum())),
+                        versioned,
                         blob::range),
                 uri,
                 headers);

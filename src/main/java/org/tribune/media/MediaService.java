@@ -73,6 +73,8 @@ public class MediaService implements SyncSource {
     private final MediaProcessor processor;
     private final BlobStore blobs;
     private final MediaConfig config;
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final String REVALIDATE = "public, no-cache";
     private final AccountService accounts;
     private final Callers callers;
     private final Writes writes;
@@ -334,6 +336,29 @@ public class MediaService implements SyncSource {
             case "webp" -> MediaFormat.WEBP;
             default -> throw ApiException.invalid("format", "must be one of " + String.join(", ", RENDITION_FORMATS));
         };
+    }
+
+    /** A redirect to the store, as the file endpoint answers with {@code serving=redirect}. */
+    public record Redirect(URI location, String cacheControl) {}
+
+    /**
+     * With {@code serving=redirect}, where the file is to be fetched: a presigned URL, valid for the configured
+     * lifetime, whose response the store sends with the type, disposition and caching the API would have sent. The
+     * redirect itself may be kept half that lifetime, so that no cache hands out an expired URL; without the file's
+     * version it may not be kept at all, as the file under that address may change.
+     */
+    public Optional<Redirect> redirect(StoredFile f, String disposition, boolean versioned) {
+        if (!config.serving().equals("redirect")) {
+            return Optional.empty();
+        }
+        String fileCaching = versioned ? IMMUTABLE : REVALIDATE;
+        URI location = blobs.temporaryUrl(
+                        f.key(),
+                        config.redirectLifetime(),
+                        new BlobStore.DirectResponse(f.mimeType(), fileCaching, disposition))
+                .orElseThrow(() -> new IllegalStateException("The configured store gives no URL for its files"));
+        long keep = config.redirectLifetime().toSeconds() / 2;
+        return Optional.of(new Redirect(location, versioned ? "public, max-age=" + keep : REVALIDATE));
     }
 
     public Optional<BlobStore.Blob> blob(String key) {

@@ -3,11 +3,14 @@ package org.tribune.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -16,8 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.tribune.common.DependencyUnavailable;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,12 +31,14 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Blobs as objects of an S3-compatible store: {@code <key prefix><key>}. A PUT is atomic in S3, so a reader sees the
@@ -41,12 +49,16 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public class S3BlobStore implements BlobStore, AutoCloseable {
 
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+
     private final S3Client s3;
+    private final S3Presigner presigner;
     private final String bucket;
     private final String prefix;
 
-    S3BlobStore(S3Client s3, String bucket, String prefix) {
+    S3BlobStore(S3Client s3, S3Presigner presigner, String bucket, String prefix) {
         this.s3 = s3;
+        this.presigner = presigner;
         this.bucket = bucket;
         this.prefix = prefix;
     }
@@ -57,22 +69,33 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException(
                         "TRIBUNE_MEDIA_STORAGE=s3 needs TRIBUNE_MEDIA_S3_BUCKET, the bucket to keep media in"));
         S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(
+                                CONNECTION_TIMEOUT.compareTo(config.timeout()) < 0
+                                        ? CONNECTION_TIMEOUT
+                                        : config.timeout())
+                        .socketTimeout(config.timeout()))
                 .serviceConfiguration(S3Configuration.builder()
                         .pathStyleAccessEnabled(config.pathStyle())
                         .build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        S3Presigner.Builder presigner = S3Presigner.builder()
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(config.pathStyle())
+                        .build());
         config.endpoint().ifPresent(builder::endpointOverride);
-        config.region()
+        config.endpoint().ifPresent(presigner::endpointOverride);
+        Optional<Region> region = config.region()
                 .or(() -> config.endpoint().map(e -> "us-east-1"))
-                .map(Region::of)
-                .ifPresent(builder::region);
+                .map(Region::of);
+        region.ifPresent(builder::region);
+        region.ifPresent(presigner::region);
         String prefix = config.keyPrefix().orElse("");
         if (!prefix.isEmpty() && !prefix.endsWith("/")) {
             prefix = prefix + "/";
         }
-        S3BlobStore store = new S3BlobStore(builder.build(), bucket, prefix);
+        S3BlobStore store = new S3BlobStore(builder.build(), presigner.build(), bucket, prefix);
         if (config.createBucket()) {
             store.createBucketIfMissing();
         }
@@ -93,7 +116,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
                             .contentMD5(Base64.getEncoder().encodeToString(md5)),
                     RequestBody.fromFile(content));
         } catch (SdkException e) {
-            throw new IOException("Could not store " + key + " in the bucket: " + e.getMessage(), e);
+            throw failure("Could not store " + key + " in the bucket", e);
         }
         // A single PUT's ETag is the MD5 of its bytes, except under KMS encryption, where it is something else.
         String etag = response.eTag() == null ? "" : response.eTag().replace("\"", "");
@@ -116,9 +139,9 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
-            throw new IOException("Could not read " + key + " from the bucket: " + e.getMessage(), e);
+            throw failure("Could not read " + key + " from the bucket", e);
         } catch (SdkException e) {
-            throw new IOException("Could not read " + key + " from the bucket: " + e.getMessage(), e);
+            throw failure("Could not read " + key + " from the bucket", e);
         }
         long size = head.contentLength();
         return Optional.of(new Blob() {
@@ -141,7 +164,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
                     return s3.getObject(b ->
                             b.bucket(bucket).key(objectKey).range("bytes=" + offset + "-" + (offset + length - 1)));
                 } catch (SdkException e) {
-                    throw new IOException("Could not read " + key + " from the bucket: " + e.getMessage(), e);
+                    throw failure("Could not read " + key + " from the bucket", e);
                 }
             }
         });
@@ -152,7 +175,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         try {
             s3.deleteObject(b -> b.bucket(bucket).key(objectKey(key)));
         } catch (SdkException e) {
-            throw new IOException("Could not delete " + key + " from the bucket: " + e.getMessage(), e);
+            throw failure("Could not delete " + key + " from the bucket", e);
         }
     }
 
@@ -168,7 +191,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             }
             s3.deleteObject(b -> b.bucket(bucket).key(objectPrefix));
         } catch (SdkException e) {
-            throw new IOException("Could not delete " + keyPrefix + " from the bucket: " + e.getMessage(), e);
+            throw failure("Could not delete " + keyPrefix + " from the bucket", e);
         }
     }
 
@@ -187,7 +210,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
                 }
             }
         } catch (SdkException e) {
-            throw new IOException("Could not list the bucket: " + e.getMessage(), e);
+            throw failure("Could not list the bucket", e);
         }
         return newest.entrySet().stream()
                 .filter(e -> e.getValue().isBefore(time))
@@ -202,26 +225,85 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         try {
             s3.headBucket(b -> b.bucket(bucket));
         } catch (SdkException e) {
-            throw new IOException("The bucket " + bucket + " cannot be reached: " + e.getMessage(), e);
+            throw failure("The bucket " + bucket + " cannot be reached", e);
         }
     }
 
-    /** For tests and first runs against an empty store; production buckets are made by their operators. */
-    void createBucketIfMissing() {
+    /** Signed with the instance's credentials; anyone holding the URL may fetch that object until it expires. */
+    @Override
+    public Optional<URI> temporaryUrl(String key, Duration lifetime, DirectResponse response) {
+        String objectKey = objectKey(key);
         try {
-            s3.headBucket(b -> b.bucket(bucket));
-        } catch (NoSuchBucketException e) {
-            s3.createBucket(b -> b.bucket(bucket));
-        } catch (S3Exception e) {
-            if (e.statusCode() != 404) {
-                throw e;
-            }
-            s3.createBucket(b -> b.bucket(bucket));
+            return Optional.of(presigner
+                    .presignGetObject(p -> p.signatureDuration(lifetime)
+                            .getObjectRequest(g -> g.bucket(bucket)
+                                    .key(objectKey)
+                                    .responseContentType(response.contentType())
+                                    .responseCacheControl(response.cacheControl())
+                                    .responseContentDisposition(response.contentDisposition())))
+                    .url()
+                    .toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("The SDK made a URL that is not a URI", e);
         }
     }
 
     @Override
+    public boolean shared() {
+        return true;
+    }
+
+    /**
+     * For tests and first runs against an empty store; production buckets are made by their operators. Instances
+     * starting together may race to create it: the losers find it made.
+     */
+    void createBucketIfMissing() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return;
+        } catch (NoSuchBucketException e) {
+            // made below
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+        }
+        try {
+            s3.createBucket(b -> b.bucket(bucket));
+        } catch (BucketAlreadyOwnedByYouException e) {
+            // Another instance made it meanwhile.
+        }
+    }
+
+    /**
+     * A store that could not be reached, did not answer in time, or answered 5xx, 408 or 429 may answer in a moment:
+     * the client is told to retry. Anything else (credentials refused or missing, a missing bucket) is a fault of the
+     * deployment.
+     */
+    private static IOException failure(String what, SdkException e) {
+        String message = what + ": " + e.getMessage();
+        return transientFailure(e)
+                ? new DependencyUnavailable("The media storage", message, e)
+                : new IOException(message, e);
+    }
+
+    private static boolean transientFailure(SdkException e) {
+        if (e instanceof S3Exception s) {
+            return s.statusCode() >= 500 || s.statusCode() == 408 || s.statusCode() == 429;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException
+                    || t instanceof ApiCallTimeoutException
+                    || t instanceof ApiCallAttemptTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public void close() {
+        presigner.close();
         s3.close();
     }
 

@@ -308,9 +308,20 @@ final class OpenApiComponents {
                 "SearchUnavailable",
                 "The search index is being rebuilt, or has not caught up with the latest writes within 10 seconds"
                         + " (Lucene, on the embedded database: after a restore, say). Retry-After says how many"
-                        + " seconds to wait. PostgreSQL's full-text search never answers this.");
+                        + " seconds to wait. PostgreSQL's full-text search never answers this. Like every operation,"
+                        + " it also answers 503 while the database cannot be reached (see Unavailable).");
         c.getResponses()
                 .get("SearchUnavailable")
+                .addHeader("Retry-After", OASFactory.createHeader().ref("Retry-After"));
+        problem(
+                c,
+                "Unavailable",
+                "The database or the media storage cannot be reached right now: during a restart, a fail-over or an"
+                        + " outage, which lasts seconds. Retry-After says how many seconds to wait. A write answered so"
+                        + " was not applied, unless the connection failed while it committed: before repeating a write"
+                        + " that is not idempotent, read the resource, or send it with If-Match.");
+        c.getResponses()
+                .get("Unavailable")
                 .addHeader("Retry-After", OASFactory.createHeader().ref("Retry-After"));
         problem(c, "NotAcceptable", "None of the media types in Accept can be produced.");
         problem(c, "UnsupportedMediaType", "The request body's Content-Type is not accepted here.");

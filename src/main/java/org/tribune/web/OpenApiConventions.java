@@ -50,6 +50,7 @@ public class OpenApiConventions implements OASFilter {
                 OpenApiRequests.declaredStatus(op.getValue(), method);
                 applyConventions(url, single, computed(op.getValue()), op.getKey(), op.getValue());
                 searchUnavailable(op.getValue());
+                addRef(op.getValue().getResponses(), "503", "Unavailable");
                 arrayExamples(op.getValue());
                 documentAccess(op.getValue(), access.get(op.getValue().getOperationId()));
             }

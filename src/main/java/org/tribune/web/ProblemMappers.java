@@ -28,11 +28,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.tribune.common.ApiException;
+import org.tribune.common.DependencyUnavailable;
 import org.tribune.common.FieldError;
 import org.tribune.common.MergePatcher;
 import org.tribune.common.ProblemType;
@@ -256,6 +258,16 @@ public class ProblemMappers {
     }
 
     private Response internal(Throwable e, UriInfo uri) {
+        Optional<String> unreachable = DependencyUnavailable.of(e);
+        if (unreachable.isPresent()) {
+            LOG.warnf("%s could not be reached on %s: %s", unreachable.get(), instance(uri), rootMessage(e));
+            return api(
+                    ApiException.unavailable(
+                            unreachable.get() + " cannot be reached right now. Try again after the delay in"
+                                    + " Retry-After.",
+                            DependencyUnavailable.RETRY_AFTER),
+                    uri);
+        }
         String ref = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", ref, instance(uri));
         ProblemType t = ProblemType.INTERNAL;
@@ -266,6 +278,14 @@ public class ProblemMappers {
                 "The server failed to handle the request. Reference: " + ref + ".",
                 instance(uri),
                 null));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static Response respond(Problem p) {

@@ -1,6 +1,7 @@
 package org.tribune.media;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,11 @@ class S3BlobStoreTest extends BlobStoreContract {
             @Override
             public boolean createBucket() {
                 return true;
+            }
+
+            @Override
+            public Duration timeout() {
+                return Duration.ofSeconds(10);
             }
         };
     }

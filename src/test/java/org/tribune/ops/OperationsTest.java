@@ -48,6 +48,11 @@ class OperationsTest extends ApiTestSupport {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("media storage"))
                 .body("checks.name", hasItem("Database connections health check"));
+        given().noFilters()
+                .get("/q/health/well")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'media storage' }.status", equalTo("UP"));
     }
 
     @Test
