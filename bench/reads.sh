@@ -77,42 +77,8 @@ TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application
   -d "{\"username\": \"admin\", \"password\": \"$ADMIN_PASSWORD\"}" | json '["accessToken"]')
 post() { curl -sf -X POST "$BASE$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$2"; }
 
-# The data shape of the issue: 5 categories, posts in 1 or 2 of them, 60% with a featured photo.
-categories=()
-for name in "Droits humains" "Solidarité internationale" "Droits LGBTQIA+" "Liberté d'expression" "Égalité"; do
-  categories+=("$(post /api/v1/categories "{\"name\": \"$name\"}" | json '["id"]')")
-done
-jshell -R-Djava.awt.headless=true - > /dev/null <<JSH
-for (int i = 0; i < 5; i++) {
-  var image = new java.awt.image.BufferedImage(1600, 1000, java.awt.image.BufferedImage.TYPE_INT_RGB);
-  var g = image.createGraphics(); g.setColor(new java.awt.Color(40 * i, 120, 200 - 30 * i)); g.fillRect(0, 0, 1600, 1000);
-  javax.imageio.ImageIO.write(image, "jpg", new java.io.File("$WORK/photo-" + i + ".jpg"));
-}
-/exit
-JSH
-photos=()
-for i in 0 1 2 3 4; do
-  photos+=("$(curl -sf -X POST "$BASE/api/v1/media" -H "Authorization: Bearer $TOKEN" \
-    -F "file=@$WORK/photo-$i.jpg" -F "alt=Photo $i du conseil" | json '["id"]')")
-done
-cfg="$WORK/posts.curl"
-for i in $(seq 1 "$API_POSTS"); do
-  cats="\\\"${categories[$((i % 5))]}\\\""
-  (( i % 2 == 0 )) && cats="$cats, \\\"${categories[$(((i + 2) % 5))]}\\\""
-  photo=""
-  (( i % 5 < 3 )) && photo=", \\\"featuredMedia\\\": \\\"${photos[$((i % 5))]}\\\""
-  printf 'url = "%s/api/v1/posts"\nrequest = "POST"\nheader = "Content-Type: application/json"\nheader = "Authorization: Bearer %s"\noutput = "/dev/null"\ndata = "{\\"title\\": \\"Communiqué %d du Conseil de Paris\\", \\"content\\": \\"<p>Le Conseil a adopté le vœu numéro %d en faveur des droits humains.</p><p>Un second paragraphe donne au texte une taille réaliste.</p>\\", \\"categories\\": [%s]%s, \\"publishedAt\\": \\"%04d-%02d-%02dT10:00:00Z\\"}"\nnext\n' \
-    "$BASE" "$TOKEN" "$i" "$i" "$cats" "$photo" $((2010 + i % 15)) $((i % 12 + 1)) $((i % 28 + 1)) >> "$cfg"
-done
-sed -i '$ d' "$cfg"
-curl -s --no-progress-meter --fail-early --parallel --parallel-max 4 -K "$cfg"
-for i in $(seq 1 10); do
-  post /api/v1/honorary-citizens "{\"name\": \"Citoyenne d'honneur $i\", \"description\": \"Défenseuse des droits humains\", \"country\": \"IR\", \"conferredOn\": \"2024-0$((i % 9 + 1))-15\", \"vote\": \"unanimous\", \"portrait\": \"${photos[$((i % 5))]}\"}" > /dev/null
-done
-PRIZE=$(post /api/v1/prizes '{"name": "Prix des droits humains"}' | json '["id"]')
-for i in $(seq 1 20); do
-  post /api/v1/awards "{\"prize\": \"$PRIZE\", \"year\": $((2015 + i % 10)), \"category\": \"Prix international\", \"distinction\": \"laureate\", \"recipientName\": \"Lauréate $i\", \"country\": \"TN\"}" > /dev/null
-done
+. bench/seed.sh
+seed_site
 
 # What indexing cost the writes above (one post, citizen or award each): the engine's own timer.
 indexing_cost() {
@@ -161,10 +127,7 @@ CATCH_UP=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
 REBUILD=$(admin POST /api/v1/search-index/rebuild | json '')
 # Sorted by date, the post list with q counts every match (by relevance, it ranks the newest 500: SearchWindow).
 [ "$(curl -sf "$BASE/api/v1/posts?q=conseil&sort=-publishedAt&size=1" | json '["totalItems"]')" -ge "$POSTS" ] || { echo "the search does not find every post" >&2; exit 1; }
-ONE=$(curl -sf "$BASE/api/v1/posts?size=1" | json '["items"][0]["id"]')
-CATEGORY=$(curl -sf "$BASE/api/v1/categories?sort=name" | json '["items"][0]["slug"]')
-# The cursor after post 8,000 (or the last page's), as a client paging deep into the list holds it.
-DEEP=$(curl -sf "$BASE/api/v1/posts?size=20&page=$(( POSTS >= 8020 ? 400 : POSTS / 20 - 1 ))" | json '["next"]')
+read_targets
 # A mobile app syncing: the second page of 100 changes from the start.
 CHANGES=$(curl -sf "$BASE/api/v1/changes?limit=100" | json '["next"]')
 

@@ -486,25 +486,18 @@ public class Load {
     }
 
     static HttpResponse<String> retrying(HttpRequest request) throws Exception {
-        for (int i = 0; ; i++) {
-            try {
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 503 || i == 30) {
-                    return r;
-                }
-            } catch (IOException e) {
-                if (i == 30) {
-                    throw e;
-                }
-            }
-            Thread.sleep(1000);
-        }
+        return retrying(request, HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<byte[]> retryingBytes(HttpRequest request) throws Exception {
+        return retrying(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** For the checks, after the faults: a 503 or no answer is tried again, for up to 30 seconds. */
+    static <T> HttpResponse<T> retrying(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
         for (int i = 0; ; i++) {
             try {
-                HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<T> r = http.send(request, handler);
                 if (r.statusCode() != 503 || i == 30) {
                     return r;
                 }

@@ -10,6 +10,7 @@ import io.restassured.RestAssured;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -216,10 +217,14 @@ public abstract class ApiTestSupport {
 
     /** Uploads a small generated PNG as an editor and returns the media id. */
     protected static String uploadImage() {
-        BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+        return postImage(320, 200).statusCode(201).extract().path("id");
+    }
+
+    /** Sends a generated black PNG of that size to the upload endpoint as an editor, whatever the answer. */
+    protected static ValidatableResponse postImage(int width, int height) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "png", png);
+            ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -230,10 +235,7 @@ public abstract class ApiTestSupport {
                         .mimeType("image/png")
                         .build())
                 .post("/api/v1/media")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+                .then();
     }
 
     protected static String createPrize(String name) {

@@ -9,16 +9,11 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.builder.MultiPartSpecBuilder;
-import io.restassured.http.ContentType;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.tribune.ApiTestSupport;
@@ -59,16 +54,6 @@ class MediaStorageOutageTest extends ApiTestSupport {
         }
     }
 
-    static byte[] png(int width, int height) {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return png.toByteArray();
-    }
-
     @Test
     void anUploadGets503WithRetryAfterAndNothingIsWritten() {
         long before = given().get("/api/v1/media")
@@ -77,14 +62,7 @@ class MediaStorageOutageTest extends ApiTestSupport {
                 .extract()
                 .jsonPath()
                 .getLong("totalItems");
-        editor().accept(ContentType.JSON)
-                .multiPart(new MultiPartSpecBuilder(png(320, 200))
-                        .controlName("file")
-                        .fileName("image.png")
-                        .mimeType("image/png")
-                        .build())
-                .post("/api/v1/media")
-                .then()
+        postImage(320, 200)
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
