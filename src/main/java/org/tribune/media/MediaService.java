@@ -47,6 +47,7 @@ import org.tribune.persistence.Sortable;
 import org.tribune.persistence.SyncSource;
 import org.tribune.persistence.Writes;
 import org.tribune.security.Callers;
+import org.tribune.web.FileRepresentation;
 
 @ApplicationScoped
 public class MediaService implements SyncSource {
@@ -73,8 +74,6 @@ public class MediaService implements SyncSource {
     private final MediaProcessor processor;
     private final BlobStore blobs;
     private final MediaConfig config;
-    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
-    private static final String REVALIDATE = "public, no-cache";
     private final AccountService accounts;
     private final Callers callers;
     private final Writes writes;
@@ -351,14 +350,15 @@ public class MediaService implements SyncSource {
         if (!config.serving().equals("redirect")) {
             return Optional.empty();
         }
-        String fileCaching = versioned ? IMMUTABLE : REVALIDATE;
+        String fileCaching = FileRepresentation.cachePolicy(versioned);
         URI location = blobs.temporaryUrl(
                         f.key(),
                         config.redirectLifetime(),
                         new BlobStore.DirectResponse(f.mimeType(), fileCaching, disposition))
                 .orElseThrow(() -> new IllegalStateException("The configured store gives no URL for its files"));
         long keep = config.redirectLifetime().toSeconds() / 2;
-        return Optional.of(new Redirect(location, versioned ? "public, max-age=" + keep : REVALIDATE));
+        return Optional.of(
+                new Redirect(location, versioned ? "public, max-age=" + keep : FileRepresentation.cachePolicy(false)));
     }
 
     public Optional<BlobStore.Blob> blob(String key) {

@@ -68,6 +68,9 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
                 .filter(b -> !b.isBlank())
                 .orElseThrow(() -> new IllegalStateException(
                         "TRIBUNE_MEDIA_STORAGE=s3 needs TRIBUNE_MEDIA_S3_BUCKET, the bucket to keep media in"));
+        S3Configuration addressing = S3Configuration.builder()
+                .pathStyleAccessEnabled(config.pathStyle())
+                .build();
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(
@@ -75,15 +78,10 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
                                         ? CONNECTION_TIMEOUT
                                         : config.timeout())
                         .socketTimeout(config.timeout()))
-                .serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(config.pathStyle())
-                        .build())
+                .serviceConfiguration(addressing)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        S3Presigner.Builder presigner = S3Presigner.builder()
-                .serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(config.pathStyle())
-                        .build());
+        S3Presigner.Builder presigner = S3Presigner.builder().serviceConfiguration(addressing);
         config.endpoint().ifPresent(builder::endpointOverride);
         config.endpoint().ifPresent(presigner::endpointOverride);
         Optional<Region> region = config.region()

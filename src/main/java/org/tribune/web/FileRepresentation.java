@@ -18,6 +18,15 @@ public record FileRepresentation(
         boolean immutable,
         Body body) {
 
+    /** How long caches may keep a file: a year under a URL that names its bytes, else revalidated each use. */
+    public static String cachePolicy(boolean immutable) {
+        return immutable ? "public, max-age=31536000, immutable" : ResponseHeaders.PUBLIC_READ;
+    }
+
+    public String cachePolicy() {
+        return cachePolicy(immutable);
+    }
+
     @FunctionalInterface
     public interface Body {
         Object range(long offset, long length);

@@ -217,9 +217,7 @@ public class Representations {
         // The entity's own class picks the writer (a PathPart is sent with sendfile), hence a plain Response.
         return builder.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.LAST_MODIFIED, httpDate(f.lastModified()))
-                .header(
-                        HttpHeaders.CACHE_CONTROL,
-                        f.immutable() ? "public, max-age=31536000, immutable" : "public, no-cache")
+                .header(HttpHeaders.CACHE_CONTROL, f.cachePolicy())
                 .header("Accept-Ranges", "bytes")
                 .build();
     }
