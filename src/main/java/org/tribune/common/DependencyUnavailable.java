@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A service Tribune depends on (the media storage, say) cannot be reached: the request may succeed a few seconds
@@ -14,6 +20,9 @@ import java.util.Optional;
 public class DependencyUnavailable extends IOException {
 
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    /** Bounds the search, as a failure's causes and suppressed exceptions may form a large graph. */
+    private static final int MAX_EXAMINED = 64;
 
     private final String dependency;
 
@@ -28,12 +37,23 @@ public class DependencyUnavailable extends IOException {
     }
 
     /**
-     * What could not be reached, if that is why the failure happened: a {@code DependencyUnavailable} in the causes,
-     * or a database connection that failed or was closed under the request (SQL state class 08, and 57P01 to 57P03
-     * when the server shuts down or starts), or a connection the pool could not lend in time.
+     * What could not be reached, if that is why the failure happened: a {@code DependencyUnavailable} among the
+     * causes, or a database connection that failed or was closed under the request (SQL state class 08, and 57P01 to
+     * 57P03 when the server shuts down or starts), or a connection the pool could not lend in time.
+     *
+     * <p>Suppressed exceptions are searched as well as causes: when a commit fails because the connection was lost,
+     * the transaction manager throws a bare {@code RollbackException} and attaches the driver's failure to it as
+     * suppressed, not as its cause.
      */
     public static Optional<String> of(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(failure);
+        while (!pending.isEmpty() && seen.size() < MAX_EXAMINED) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof DependencyUnavailable d) {
                 return Optional.of(d.dependency());
             }
@@ -41,6 +61,13 @@ public class DependencyUnavailable extends IOException {
                     || (t instanceof SQLException sql && lostConnection(sql))) {
                 return Optional.of("The database");
             }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                pending.add(sql.getNextException());
+            }
+            pending.addAll(Arrays.asList(t.getSuppressed()));
         }
         return Optional.empty();
     }

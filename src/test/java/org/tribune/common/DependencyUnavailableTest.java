@@ -2,8 +2,11 @@ package org.tribune.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.arc.ArcUndeclaredThrowableException;
+import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 /** Which failures tell the client to retry (503) rather than report a fault (500). */
@@ -20,6 +23,36 @@ class DependencyUnavailableTest {
                 .contains("The database");
         assertThat(DependencyUnavailable.of(new SQLException("Sorry, acquisition timeout!")))
                 .contains("The database");
+    }
+
+    @Test
+    void aCommitThatFailsBecauseTheConnectionWasLostIsUnavailability() {
+        // What the cluster-fault script met during a PostgreSQL restart: Narayana's RollbackException carries the
+        // resource's XAException as suppressed, and the interceptor wraps the checked exception.
+        XAException resource = new XAException("Error trying to commit local transaction");
+        resource.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(resource);
+        Throwable wrapped = new ArcUndeclaredThrowableException("Error invoking subclass method", rollback);
+
+        assertThat(DependencyUnavailable.of(wrapped)).contains("The database");
+    }
+
+    @Test
+    void aLostConnectionReportedAsTheNextExceptionOfABatchIsUnavailability() {
+        SQLException batch = new SQLException("Batch entry 0 was aborted", "XX000");
+        batch.setNextException(new SQLException("This connection has been closed.", "08003"));
+
+        assertThat(DependencyUnavailable.of(batch)).contains("The database");
+    }
+
+    @Test
+    void aFailureWhoseSuppressedExceptionsReferToItselfEnds() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.addSuppressed(b);
+
+        assertThat(DependencyUnavailable.of(a)).isEmpty();
     }
 
     @Test
