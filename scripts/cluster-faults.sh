@@ -31,7 +31,7 @@ CLUSTER_URL=$(empty_database "" tribune_cluster)
 CLUSTER_WORK=$(mktemp -d)
 CLUSTER_PASSWORD=cluster-admin-password
 CLUSTER_KEY=$(cluster_key)
-mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
+package_for postgresql
 eval "$(bash scripts/s3proxy.sh start)"
 S3_PID=$(cat target/s3proxy/pid)
 RECEIVER_PID=

@@ -21,9 +21,9 @@ if [ -n "$S3" ]; then
 fi
 
 WORK=$(mktemp -d)
-mvn -B -q package -DskipTests
+package_for h2
 cp -r target/quarkus-app "$WORK/h2-app"
-mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
+package_for postgresql
 cp -r target/quarkus-app "$WORK/pg-app"
 
 OLD=http://127.0.0.1:8183

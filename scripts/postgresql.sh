@@ -33,3 +33,21 @@ psql_url() {
   PGPASSWORD="${PGPASSWORD:-tribune}" psql -h "${BASH_REMATCH[1]}" -p "${BASH_REMATCH[3]:-5432}" \
     -U "${PGUSER:-tribune}" -d "${BASH_REMATCH[4]}" "$@"
 }
+
+# Builds target/quarkus-app for the database kind $1 (h2 or postgresql), unless it was already built for that kind
+# from the same sources: CI's scripts run one after another on one commit, and each used to rebuild the same jar.
+# Outside a git work tree it always builds.
+package_for() {
+  local kind=$1 stamp=target/quarkus-app/.built-for fingerprint=
+  if git rev-parse --git-dir > /dev/null 2>&1; then
+    fingerprint="$kind $({ git rev-parse HEAD; git status --porcelain --untracked-files=all -- src pom.xml;
+      git diff HEAD -- src pom.xml; } | sha256sum | cut -d' ' -f1)"
+    if [ -f "$stamp" ] && [ -f target/quarkus-app/quarkus-run.jar ] && [ "$(cat "$stamp")" = "$fingerprint" ]; then
+      echo "target/quarkus-app is already built for $kind from these sources" >&2
+      return
+    fi
+  fi
+  rm -f "$stamp"
+  mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind="$kind"
+  [ -z "$fingerprint" ] || echo "$fingerprint" > "$stamp"
+}

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 . scripts/postgresql.sh
 URL=$(empty_database "${TRIBUNE_TWO_URL:-}" tribune_two)
-mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
+package_for postgresql
 
 SHARED=$(mktemp -d)
 PASSWORD=two-instances-password

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 . scripts/postgresql.sh
 URL=$(empty_database "${TRIBUNE_UNSAFE_URL:-}" tribune_unsafe)
-mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
+package_for postgresql
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
