@@ -122,8 +122,8 @@ echo "  webhooks: $succeeded deliveries succeeded, $pending pending, $failed giv
 
 for n in 1 2 3; do
   errors=$(grep -c ' ERROR ' "$CLUSTER_WORK/instance-$n.log" || true)
-  unreachable=$(grep -c 'could not be reached' "$CLUSTER_WORK/instance-$n.log" || true)
-  echo "  instance $n logged $errors errors and $unreachable requests answered 503 as a dependency could not be reached"
+  unreachable=$(grep -c 'was not available on' "$CLUSTER_WORK/instance-$n.log" || true)
+  echo "  instance $n logged $errors errors and $unreachable requests answered 503 as a dependency was not available"
   grep -m1 -A3 ' ERROR ' "$CLUSTER_WORK/instance-$n.log" | cut -c1-300 || true
 done
 [ $status = 0 ] || fail "the cluster under faults broke a rule (above)"

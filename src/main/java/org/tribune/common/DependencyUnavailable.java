@@ -45,7 +45,7 @@ public class DependencyUnavailable extends IOException {
      * the transaction manager throws a bare {@code RollbackException} and attaches the driver's failure to it as
      * suppressed, not as its cause.
      */
-    public static Optional<String> of(Throwable failure) {
+    public static Optional<Evidence> of(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> pending = new ArrayDeque<>();
         pending.add(failure);
@@ -55,11 +55,11 @@ public class DependencyUnavailable extends IOException {
                 continue;
             }
             if (t instanceof DependencyUnavailable d) {
-                return Optional.of(d.dependency());
+                return Optional.of(new Evidence(d.dependency(), d));
             }
             if (t instanceof SQLTransientConnectionException
                     || (t instanceof SQLException sql && lostConnection(sql))) {
-                return Optional.of("The database");
+                return Optional.of(new Evidence("The database", t));
             }
             if (t.getCause() != null) {
                 pending.add(t.getCause());
@@ -71,6 +71,12 @@ public class DependencyUnavailable extends IOException {
         }
         return Optional.empty();
     }
+
+    /**
+     * What was not available ({@code dependency}, named for the client, such as "The database") and the exception
+     * that shows it, for the log: often not the root cause, as the transaction manager attaches it as suppressed.
+     */
+    public record Evidence(String dependency, Throwable failure) {}
 
     private static boolean lostConnection(SQLException e) {
         String state = e.getSQLState();

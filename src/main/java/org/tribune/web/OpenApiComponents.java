@@ -316,8 +316,9 @@ final class OpenApiComponents {
         problem(
                 c,
                 "Unavailable",
-                "The database or the media storage cannot be reached right now: during a restart, a fail-over or an"
-                        + " outage, which lasts seconds. Retry-After says how many seconds to wait. A write answered so"
+                "The database or the media storage is not available right now: during a restart, a fail-over or an"
+                        + " outage, which lasts seconds, or while the database is too busy to take the request in"
+                        + " time. Retry-After says how many seconds to wait. A write answered so"
                         + " was not applied, unless the connection failed while it committed: before repeating a write"
                         + " that is not idempotent, read the resource, or send it with If-Match.");
         c.getResponses()

@@ -258,12 +258,16 @@ public class ProblemMappers {
     }
 
     private Response internal(Throwable e, UriInfo uri) {
-        Optional<String> unreachable = DependencyUnavailable.of(e);
-        if (unreachable.isPresent()) {
-            LOG.warnf("%s could not be reached on %s: %s", unreachable.get(), instance(uri), rootMessage(e));
+        Optional<DependencyUnavailable.Evidence> unavailable = DependencyUnavailable.of(e);
+        if (unavailable.isPresent()) {
+            var evidence = unavailable.get();
+            LOG.warnf(
+                    "%s was not available on %s: %s",
+                    evidence.dependency(), instance(uri), evidence.failure().getMessage());
+            // Not "cannot be reached": a pool too busy to lend a connection in time is reported the same way.
             return api(
                     ApiException.unavailable(
-                            unreachable.get() + " cannot be reached right now. Try again after the delay in"
+                            evidence.dependency() + " is not available right now. Try again after the delay in"
                                     + " Retry-After.",
                             DependencyUnavailable.RETRY_AFTER),
                     uri);
@@ -278,14 +282,6 @@ public class ProblemMappers {
                 "The server failed to handle the request. Reference: " + ref + ".",
                 instance(uri),
                 null));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 
     private static Response respond(Problem p) {

@@ -17,11 +17,16 @@ class DependencyUnavailableTest {
         for (String state : new String[] {"08006", "08001", "08003", "57P01", "57P02", "57P03"}) {
             Throwable wrapped = new IllegalStateException(
                     "The change log could not be read or written", new SQLException("gone", state));
-            assertThat(DependencyUnavailable.of(wrapped)).as(state).contains("The database");
+            assertThat(DependencyUnavailable.of(wrapped))
+                    .as(state)
+                    .map(DependencyUnavailable.Evidence::dependency)
+                    .contains("The database");
         }
         assertThat(DependencyUnavailable.of(new RuntimeException(new SQLTransientConnectionException("timeout"))))
+                .map(DependencyUnavailable.Evidence::dependency)
                 .contains("The database");
         assertThat(DependencyUnavailable.of(new SQLException("Sorry, acquisition timeout!")))
+                .map(DependencyUnavailable.Evidence::dependency)
                 .contains("The database");
     }
 
@@ -35,7 +40,9 @@ class DependencyUnavailableTest {
         rollback.addSuppressed(resource);
         Throwable wrapped = new ArcUndeclaredThrowableException("Error invoking subclass method", rollback);
 
-        assertThat(DependencyUnavailable.of(wrapped)).contains("The database");
+        var evidence = DependencyUnavailable.of(wrapped).orElseThrow();
+        assertThat(evidence.dependency()).isEqualTo("The database");
+        assertThat(evidence.failure()).hasMessageContaining("I/O error");
     }
 
     @Test
@@ -43,7 +50,9 @@ class DependencyUnavailableTest {
         SQLException batch = new SQLException("Batch entry 0 was aborted", "XX000");
         batch.setNextException(new SQLException("This connection has been closed.", "08003"));
 
-        assertThat(DependencyUnavailable.of(batch)).contains("The database");
+        assertThat(DependencyUnavailable.of(batch))
+                .map(DependencyUnavailable.Evidence::dependency)
+                .contains("The database");
     }
 
     @Test
@@ -59,7 +68,9 @@ class DependencyUnavailableTest {
     void aStoreThatCannotBeReachedIsNamedForTheClient() {
         Throwable e = new java.io.UncheckedIOException(
                 new DependencyUnavailable("The media storage", "Could not store 1/original", null));
-        assertThat(DependencyUnavailable.of(e)).contains("The media storage");
+        assertThat(DependencyUnavailable.of(e))
+                .map(DependencyUnavailable.Evidence::dependency)
+                .contains("The media storage");
     }
 
     @Test

@@ -67,7 +67,7 @@ class MediaStorageOutageTest extends ApiTestSupport {
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("type", equalTo("urn:tribune:problem:unavailable"))
-                .body("detail", containsString("The media storage cannot be reached"))
+                .body("detail", containsString("The media storage is not available right now"))
                 .body(not(containsString("Exception")))
                 .body(not(containsString("127.0.0.1")))
                 .body(not(containsString("amazon")));
