@@ -47,7 +47,7 @@ class OperationsTest extends ApiTestSupport {
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("media storage"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItem("database"));
         given().noFilters()
                 .get("/q/health/well")
                 .then()
