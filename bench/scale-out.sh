@@ -42,7 +42,13 @@ mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
 mvn -B -q -f bench/ceiling/pom.xml package
 eval "$(bash scripts/s3proxy.sh start)"
 CEILING_PID=
-trap 'kill -CONT "${INSTANCE_PIDS[@]}" 2> /dev/null; stop_cluster; [ -z "$CEILING_PID" ] || kill $CEILING_PID 2> /dev/null; bash scripts/s3proxy.sh stop; rm -rf "$CLUSTER_WORK"' EXIT
+# A failed run keeps the logs of the instances and of HAProxy (which logs each instance taken out or put back, with
+# the check that decided it) in target/scale-out.
+LOGS=target/scale-out
+rm -rf "$LOGS"
+trap 'status=$?; kill -CONT "${INSTANCE_PIDS[@]}" 2> /dev/null || true; stop_cluster;
+  [ -z "$CEILING_PID" ] || kill $CEILING_PID 2> /dev/null || true; bash scripts/s3proxy.sh stop || true; if [ $status != 0 ]; then mkdir -p "$LOGS"; cp "$CLUSTER_WORK"/*.log "$LOGS/";
+  echo "logs kept in $LOGS" >&2; fi; rm -rf "$CLUSTER_WORK"' EXIT
 
 start_instance 1 QUARKUS_DATASOURCE_JDBC_MAX_SIZE=$POOL TRIBUNE_READ_CACHE_ENABLED=$READ_CACHE
 wait_ready 1

@@ -38,8 +38,8 @@ RECEIVER_PID=
 LOGS=target/cluster-faults
 rm -rf "$LOGS"
 # The logs of the instances, HAProxy and the receiver are kept in target/cluster-faults for a failed run.
-trap 'status=$?; kill -CONT $S3_PID 2> /dev/null || true; stop_cluster; [ -z "$RECEIVER_PID" ] || kill $RECEIVER_PID 2> /dev/null;
-  bash scripts/s3proxy.sh stop; if [ $status != 0 ]; then mkdir -p "$LOGS"; cp "$CLUSTER_WORK"/*.log "$LOGS/"; fi;
+trap 'status=$?; kill -CONT $S3_PID 2> /dev/null || true; stop_cluster; [ -z "$RECEIVER_PID" ] || kill $RECEIVER_PID 2> /dev/null || true;
+  bash scripts/s3proxy.sh stop || true; if [ $status != 0 ]; then mkdir -p "$LOGS"; cp "$CLUSTER_WORK"/*.log "$LOGS/"; fi;
   rm -rf "$CLUSTER_WORK"' EXIT
 
 fail() { echo "FAILED: $*" >&2; exit 1; }
